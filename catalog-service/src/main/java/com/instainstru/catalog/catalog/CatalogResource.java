@@ -1,0 +1,176 @@
+package com.instainstru.catalog.catalog;
+
+import com.instainstru.catalog.catalog.CatalogResponses.CatalogResponse;
+import com.instainstru.catalog.catalog.CatalogResponses.CategoryResponse;
+import com.instainstru.catalog.catalog.CatalogResponses.CategoryServices;
+import com.instainstru.catalog.catalog.CatalogResponses.ServiceResponse;
+import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.catalog.infra.CacheKeys;
+import com.instainstru.catalog.infra.Caller;
+import com.instainstru.catalog.infra.Ids;
+import com.instainstru.catalog.infra.JsonAnswers;
+import com.instainstru.catalog.infra.Problem;
+import com.instainstru.catalog.infra.QueryParams;
+import com.instainstru.catalog.infra.ResponseCache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog", description = "Categories and catalog services that students browse")
+public class CatalogResource {
+
+    private static final String ALL = "all";
+
+    @Inject
+    CatalogQueries queries;
+
+    @Inject
+    CatalogAdminService admin;
+
+    @Inject
+    JsonAnswers answers;
+
+    @GET
+    @Path("/categories")
+    @Operation(summary = "Categories in display order, with their counts of bookable services")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryResponse[].class)))
+    public Uni<Response> categories() {
+        return answers.cached(CacheKeys.CATEGORIES, ResponseCache.SINGLE, queries::categories);
+    }
+
+    @GET
+    @Path("/services")
+    @Operation(summary = "Bookable services of a category (or of all); admins may ask for every service with include=all")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse[].class)))
+    @APIResponse(responseCode = "404", description = "Unknown category", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Unknown include value", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "include=all by a non-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> services(@QueryParam("category") String category, @QueryParam("include") String include) {
+        return includeAll(include).flatMap(all -> all
+                ? answers.fresh(requireCategory(category).flatMap(ok -> queries.services(category, true)))
+                : answers.cached(CacheKeys.services(category), ResponseCache.SINGLE,
+                        () -> requireCategory(category).flatMap(ok -> queries.services(category, false))));
+    }
+
+    @GET
+    @Path("/services/{idOrSlug}")
+    @Operation(summary = "One catalog service, by id or by slug (e.g. piano)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> service(@PathParam("idOrSlug") String idOrSlug) {
+        UUID id = Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
+        Uni<Optional<?>> lookup = queries.service(id, idOrSlug).map(found -> found.filter(ServiceResponse::active));
+        return answers.cachedOrNotFound(CacheKeys.service(idOrSlug), "catalog service", idOrSlug, () -> lookup);
+    }
+
+    @GET
+    @Path("/top-per-category")
+    @Operation(summary = "The homepage's batched call: every category with its top N bookable services")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryServices[].class)))
+    @APIResponse(responseCode = "400", description = "limit outside 1..50", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> topPerCategory(@QueryParam("limit") String limit) {
+        int n = QueryParams.intIn("limit", limit, 6, 1, 50);
+        return answers.cached(CacheKeys.TOP, Integer.toString(n), () -> queries.topPerCategory(n));
+    }
+
+    @GET
+    @Path("/all")
+    @Operation(summary = "The full catalog with per-service instructor counts and price ranges (bookable services; admins: include=all)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogResponse.class)))
+    public Uni<Response> all(@QueryParam("include") String include) {
+        return includeAll(include).flatMap(all -> all
+                ? answers.fresh(queries.all(true))
+                : answers.cached(CacheKeys.ALL, ResponseCache.SINGLE, () -> queries.all(false)));
+    }
+
+    @POST
+    @Path("/services")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Add a catalog service (admin)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "400", description = "Invalid definition", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Slug taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> createService(@Valid @NotNull CatalogServiceRequest request, UriInfo uri) {
+        return admin.createService(request).flatMap(id -> queries.service(id, null)).map(created -> Response
+                .created(uri.getAbsolutePathBuilder().path(created.orElseThrow().id().toString()).build())
+                .entity(created.get()).build());
+    }
+
+    @PUT
+    @Path("/services/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Replace a catalog service's definition (admin)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Slug taken or concurrent edit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ServiceResponse> updateService(@PathParam("id") String id, @Valid @NotNull CatalogServiceRequest request) {
+        UUID serviceId = Ids.parse("id", id);
+        return admin.updateService(serviceId, request).flatMap(v -> queries.service(serviceId, null))
+                .map(Optional::orElseThrow);
+    }
+
+    @DELETE
+    @Path("/services/{id}")
+    @RolesAllowed(Caller.ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Retire a catalog service nobody offers (admin)")
+    @APIResponse(responseCode = "204", description = "Retired: hidden everywhere")
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The service is offered", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> retireService(@PathParam("id") String id) {
+        return admin.retireService(Ids.parse("id", id)).map(v -> Response.noContent().build());
+    }
+
+    private Uni<Boolean> includeAll(String include) {
+        if (include == null || include.isBlank()) {
+            return Uni.createFrom().item(false);
+        }
+        if (!ALL.equals(include)) {
+            throw ApiException.invalid("include", "the only value is 'all'");
+        }
+        return answers.callerIsAdmin().invoke(admin -> {
+            if (!admin) {
+                throw ApiException.forbidden("only admins may list services nobody offers");
+            }
+        });
+    }
+
+    private Uni<Boolean> requireCategory(String slug) {
+        if (slug == null) {
+            return Uni.createFrom().item(true);
+        }
+        return queries.categoryExists(slug).invoke(exists -> {
+            if (!exists) {
+                throw ApiException.notFound("category", slug);
+            }
+        });
+    }
+}

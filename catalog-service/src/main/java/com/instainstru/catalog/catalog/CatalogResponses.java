@@ -1,0 +1,66 @@
+package com.instainstru.catalog.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What the catalog's read endpoints answer. */
+public final class CatalogResponses {
+
+    private CatalogResponses() {
+    }
+
+    @Schema(name = "Category")
+    public record CategoryResponse(
+            UUID id,
+            @Schema(example = "music") String slug,
+            @Schema(example = "Music") String name,
+            @Schema(example = "Instrument Voice Theory") String subtitle,
+            @Schema(example = "music-note") String iconName,
+            int displayOrder,
+            @Schema(description = "Catalog services of this category that have at least one active instructor")
+            int serviceCount) {
+    }
+
+    @Schema(name = "PriceRange", description = "Hourly rates (USD) of the active instructors offering a service")
+    public record PriceRange(@Schema(example = "45.00") BigDecimal min, @Schema(example = "120.00") BigDecimal max) {
+    }
+
+    @Schema(name = "ServiceAnalytics", description = "Read-only figures from the nightly analytics run")
+    public record ServiceAnalytics(Double popularity, Double demandScore, boolean trending, Integer bookings30d,
+            Integer searches30d, BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75, OffsetDateTime asOf) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CatalogService")
+    public record ServiceResponse(
+            UUID id,
+            @Schema(example = "piano") String slug,
+            @Schema(example = "Piano") String name,
+            @Schema(example = "music") String categorySlug,
+            @Schema(example = "Music") String categoryName,
+            String description,
+            int displayOrder,
+            boolean onlineCapable,
+            boolean requiresCertification,
+            List<String> searchTerms,
+            List<String> relatedSlugs,
+            boolean active,
+            @Schema(description = "Active instructors offering this service") int instructorCount,
+            PriceRange priceRange,
+            ServiceAnalytics analytics) {
+    }
+
+    @Schema(name = "CategoryWithServices")
+    public record CategoryServices(
+            UUID id, String slug, String name, String subtitle, String iconName, int displayOrder,
+            List<ServiceResponse> services) {
+    }
+
+    @Schema(name = "Catalog")
+    public record CatalogResponse(List<CategoryServices> categories, int serviceCount, int instructorCount) {
+    }
+}

@@ -1,0 +1,13 @@
+package com.instainstru.catalog.events;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code offering.upserted}: an instructor started offering a catalog service, or changed its terms. */
+public record OfferingUpserted(UUID offeringId, UUID instructorId, UUID serviceId, BigDecimal hourlyRate,
+        List<Integer> durationOptions, List<String> levels, List<String> ageGroups, List<String> locationTypes,
+        boolean active, String description) {
+
+    public static final String TYPE = "offering.upserted";
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Stops the service JVMs that up.sh started (by their recorded pids).
+# With --all, also stops Redis and PostgreSQL, but only if infra.sh started them.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=services.sh
+source "${SCRIPT_DIR}/services.sh"
+
+stop_services() {
+  local pidfile name
+  shopt -s nullglob
+  for pidfile in "${PID_DIR}"/*.pid; do
+    name="$(basename "$pidfile" .pid)"
+    stop_pid "$(<"$pidfile")" "$name"
+    rm -f "$pidfile"
+  done
+  shopt -u nullglob
+}
+
+stop_redis() {
+  local marker="${RUN_DIR}/redis.started" host port
+  [[ -f "$marker" ]] || { echo "Redis: not started by infra.sh, leaving it"; return 0; }
+  read -r host port <"$marker"
+  echo "stopping Redis on ${host}:${port}"
+  redis-cli -h "$host" -p "$port" shutdown nosave >/dev/null 2>&1 || true
+  rm -f "$marker"
+}
+
+stop_postgres() {
+  local marker="${RUN_DIR}/postgres.started" version cluster
+  [[ -f "$marker" ]] || { echo "PostgreSQL: not started by infra.sh, leaving it"; return 0; }
+  read -r version cluster <"$marker"
+  echo "stopping PostgreSQL ${version}/${cluster}"
+  pg_ctlcluster "$version" "$cluster" stop || true
+  rm -f "$marker"
+}
+
+main() {
+  local all=0
+  case "${1:-}" in
+    --all) all=1 ;;
+    "") ;;
+    *) echo "usage: $0 [--all]" >&2; exit 2 ;;
+  esac
+  stop_services
+  if (( all )); then
+    stop_redis
+    stop_postgres
+  fi
+}
+
+main "$@"

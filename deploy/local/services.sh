@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The local services: one line each, "<module directory> <HTTP port> <database>".
+# Sourced by up.sh, down.sh and the benchmarks. Adding a line adds a service; services whose
+# module directory does not exist yet are skipped.
+set -euo pipefail
+
+SERVICES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "${SERVICES_DIR}/../.." && pwd)"
+
+# Runtime state of the local deployment (git-ignored).
+RUN_DIR="${SERVICES_DIR}/.run"
+LOG_DIR="${RUN_DIR}/logs"
+PID_DIR="${RUN_DIR}/pids"
+KEYS_DIR="${SERVICES_DIR}/.keys"
+STOP_TIMEOUT="${STOP_TIMEOUT:-20}" # seconds between TERM and KILL
+
+SERVICE_TABLE=(
+  # module          port  database
+  "gateway-service   8080  gateway"
+  "catalog-service   8081  catalog"
+  "search-service    8082  search"
+  "booking-service   8083  booking"
+  "analytics-service 8084  analytics"
+)
+
+# Prints "<module> <port> <database>" for every service whose module exists.
+services() {
+  local line name port db
+  for line in "${SERVICE_TABLE[@]}"; do
+    read -r name port db <<<"$line"
+    [[ -d "${REPO_ROOT}/${name}" ]] && echo "$name $port $db"
+  done
+  return 0
+}
+
+service_log() { echo "${LOG_DIR}/$1.log"; }
+service_pidfile() { echo "${PID_DIR}/$1.pid"; }
+service_jar() { echo "${REPO_ROOT}/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# True when the pid file of the service points at a live process.
+service_running() {
+  local pidfile pid
+  pidfile="$(service_pidfile "$1")"
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(<"$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && is_our_jvm "$pid"
+}
+
+# Creates the local RS256 key pair (PKCS#8 private key, SPKI public key) unless it exists.
+ensure_keys() {
+  [[ -f "${KEYS_DIR}/jwt-private.pem" && -f "${KEYS_DIR}/jwt-public.pem" ]] && return 0
+  echo "creating a local RS256 key pair in ${KEYS_DIR}" >&2
+  mkdir -p "$KEYS_DIR"
+  chmod 700 "$KEYS_DIR"
+  # genpkey writes PKCS#8 ("BEGIN PRIVATE KEY"), which SmallRye JWT and mint-token.sh read.
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${KEYS_DIR}/jwt-private.pem" 2>/dev/null
+  chmod 600 "${KEYS_DIR}/jwt-private.pem"
+  openssl pkey -in "${KEYS_DIR}/jwt-private.pem" -pubout -out "${KEYS_DIR}/jwt-public.pem"
+}
+
+# Builds all modules unless SKIP_BUILD=1.
+build_services() {
+  if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    echo "SKIP_BUILD=1: not building" >&2
+    return 0
+  fi
+  echo "building (mvn -B -q -DskipTests package)" >&2
+  (cd "$REPO_ROOT" && mvn -B -q -DskipTests package)
+}
+
+# Polls <url> until it answers 2xx; on timeout prints the tail of <log> and fails.
+wait_http_ok() { # wait_http_ok <url> <timeout seconds> <log> [pid]
+  local url="$1" timeout="$2" log="$3" pid="${4:-}"
+  local deadline=$((SECONDS + timeout))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
+      echo "process ${pid} exited before ${url} was ready; last lines of ${log}:" >&2
+      tail -n 40 "$log" >&2 || true
+      return 1
+    fi
+    if (( SECONDS >= deadline )); then
+      echo "timed out after ${timeout}s waiting for ${url}; last lines of ${log}:" >&2
+      tail -n 40 "$log" >&2 || true
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+# Starts the service's JVM in the background and prints its pid. Extra "NAME=value" arguments
+# are added to (or override) the environment. The log file is truncated.
+start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME=value...]
+  local name="$1" port="$2" db="$3" log="$4"; shift 4
+  local jar
+  jar="$(service_jar "$name")"
+  [[ -f "$jar" ]] || { echo "${jar} is missing: build first (without SKIP_BUILD=1)" >&2; return 1; }
+  mkdir -p "$(dirname "$log")"
+  # JAVA_OPTS is deliberately unquoted: it holds several options.
+  # shellcheck disable=SC2086
+  nohup env \
+    QUARKUS_HTTP_PORT="$port" \
+    PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
+    PG_DATABASE="$db" \
+    REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
+    JWT_PUBLIC_KEY_LOCATION="${KEYS_DIR}/jwt-public.pem" \
+    BOOKING_URL="http://127.0.0.1:8083" \
+    CATALOG_DEMO_DATA_ENABLED=true \
+    "$@" \
+    java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 </dev/null &
+  echo $!
+}
+
+
+# True when <pid> is alive and is one of our Quarkus JVMs (guards against a reused pid).
+is_our_jvm() {
+  local pid="$1"
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/${pid}/cmdline" 2>/dev/null | grep -q 'quarkus-run.jar'
+}
+
+# TERM, wait up to STOP_TIMEOUT seconds, then KILL.
+stop_pid() {
+  local pid="$1" what="$2"
+  if ! is_our_jvm "$pid"; then
+    echo "${what}: not running"
+    return 0
+  fi
+  echo "stopping ${what} (pid ${pid})"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + STOP_TIMEOUT))
+  while kill -0 "$pid" 2>/dev/null; do
+    if (( SECONDS >= deadline )); then
+      echo "${what} did not stop in ${STOP_TIMEOUT}s: killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.5
+  done
+}
