@@ -1,0 +1,114 @@
+package com.instainstru.catalog.instructor;
+
+import com.instainstru.catalog.offering.OfferingResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Instructor pages and lists: two statements per answer (the instructors, then all their offerings). */
+@ApplicationScoped
+class InstructorQueries {
+
+    @Inject
+    Pool pool;
+
+    /** One instructor; {@code full} also shows a non-active account and paused offerings (self or admin). */
+    Uni<Optional<InstructorResponse>> instructor(UUID id, boolean full) {
+        return pool.preparedQuery("SELECT * FROM instructor WHERE id = $1 AND ($2 OR status = 'active')")
+                .execute(Tuple.of(id, full))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(Optional.empty());
+                    }
+                    Row row = rows.iterator().next();
+                    return offerings(List.of(id), null, !full)
+                            .map(offerings -> Optional.of(instructor(row, offerings.getOrDefault(id, List.of()))));
+                });
+    }
+
+    /** Whether a catalog service exists (by id or slug) and its id. */
+    Uni<Optional<UUID>> serviceId(String idOrSlug) {
+        UUID id = com.instainstru.catalog.infra.Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
+        return pool.preparedQuery("SELECT id FROM catalog_service WHERE (id = $1 OR slug = $2) AND active")
+                .execute(Tuple.of(id, idOrSlug))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    /** Active instructors (offering {@code serviceId} when given), most experienced first, one page. */
+    Uni<InstructorResponse.Page> activeInstructors(UUID serviceId, int page, int size) {
+        return pool.preparedQuery("""
+                        WITH matches AS (
+                            SELECT i.* FROM instructor i
+                            WHERE i.status = 'active'
+                              AND ($1::uuid IS NULL OR EXISTS (
+                                    SELECT 1 FROM instructor_service o
+                                    WHERE o.instructor_id = i.id AND o.catalog_service_id = $1 AND o.active)))
+                        SELECT t.total, m.*
+                        FROM (SELECT count(*) AS total FROM matches) t
+                        LEFT JOIN LATERAL (SELECT * FROM matches
+                                           ORDER BY years_experience DESC, name, id LIMIT $2 OFFSET $3) m ON true
+                        """)
+                .execute(Tuple.of(serviceId, size, (long) page * size))
+                .flatMap(rows -> {
+                    long total = rows.iterator().next().getLong("total");
+                    List<Row> found = new ArrayList<>();
+                    rows.forEach(r -> {
+                        if (r.getUUID("id") != null) {
+                            found.add(r);
+                        }
+                    });
+                    List<UUID> ids = found.stream().map(r -> r.getUUID("id")).toList();
+                    return offerings(ids, serviceId, true).map(offerings -> new InstructorResponse.Page(
+                            found.stream().map(r -> instructor(r, offerings.getOrDefault(r.getUUID("id"), List.of())))
+                                    .toList(), page, size, total));
+                });
+    }
+
+    private Uni<Map<UUID, List<OfferingResponse>>> offerings(List<UUID> instructorIds, UUID serviceId, boolean activeOnly) {
+        if (instructorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("""
+                        SELECT o.*, s.slug AS service_slug, s.name AS service_name, c.slug AS category_slug
+                        FROM instructor_service o
+                        JOIN catalog_service s ON s.id = o.catalog_service_id
+                        JOIN category c ON c.id = s.category_id
+                        WHERE o.instructor_id = ANY($1) AND ($2::uuid IS NULL OR o.catalog_service_id = $2)
+                          AND (NOT $3 OR o.active)
+                        ORDER BY c.display_order, s.display_order
+                        """)
+                .execute(Tuple.of(instructorIds.toArray(UUID[]::new), serviceId, activeOnly))
+                .map(rows -> {
+                    Map<UUID, List<OfferingResponse>> byInstructor = new HashMap<>();
+                    for (Row r : rows) {
+                        byInstructor.computeIfAbsent(r.getUUID("instructor_id"), k -> new ArrayList<>()).add(offering(r));
+                    }
+                    return byInstructor;
+                });
+    }
+
+    private static OfferingResponse offering(Row r) {
+        return new OfferingResponse(r.getUUID("id"), r.getUUID("instructor_id"), r.getUUID("catalog_service_id"),
+                r.getString("service_slug"), r.getString("service_name"), r.getString("category_slug"),
+                r.getBigDecimal("hourly_rate"), Arrays.asList(r.getArrayOfIntegers("duration_options")),
+                Arrays.asList(r.getArrayOfStrings("levels")), Arrays.asList(r.getArrayOfStrings("age_groups")),
+                Arrays.asList(r.getArrayOfStrings("location_types")), r.getString("description"), r.getBoolean("active"));
+    }
+
+    private static InstructorResponse instructor(Row r, List<OfferingResponse> offerings) {
+        return new InstructorResponse(r.getUUID("id"), r.getString("name"), r.getString("bio"),
+                r.getInteger("years_experience"), r.getString("time_zone"), Arrays.asList(r.getArrayOfStrings("areas")),
+                r.getBoolean("teaches_online"), r.getBoolean("teaches_at_studio"), r.getBoolean("travels_to_student"),
+                AccountStatus.valueOf(r.getString("status")), offerings);
+    }
+}

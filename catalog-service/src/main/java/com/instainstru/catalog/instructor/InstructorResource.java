@@ -1,0 +1,160 @@
+package com.instainstru.catalog.instructor;
+
+import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.catalog.infra.CacheKeys;
+import com.instainstru.catalog.infra.Caller;
+import com.instainstru.catalog.infra.Ids;
+import com.instainstru.catalog.infra.JsonAnswers;
+import com.instainstru.catalog.infra.Problem;
+import com.instainstru.catalog.infra.QueryParams;
+import com.instainstru.catalog.infra.ResponseCache;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/instructors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instructors", description = "Instructor profiles and account status")
+public class InstructorResource {
+
+    private static final String PAGE_KEY = "%d:%d";
+
+    @Inject
+    InstructorService instructors;
+
+    @Inject
+    InstructorQueries queries;
+
+    @Inject
+    JsonAnswers answers;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    CurrentIdentityAssociation identity;
+
+    @GET
+    @Operation(summary = "Active instructors, optionally those offering one catalog service (id or slug), a page at a time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.Page.class)))
+    @APIResponse(responseCode = "400", description = "Bad page or size", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> list(@QueryParam("service") String service, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        int p = QueryParams.intIn("page", page, 0, 0, 10_000);
+        int s = QueryParams.intIn("size", size, 20, 1, 100);
+        String field = String.format(PAGE_KEY, p, s);
+        return answers.cached(CacheKeys.instructors(service), field, () -> service == null
+                ? queries.activeInstructors(null, p, s)
+                : queries.serviceId(service).flatMap(id -> queries.activeInstructors(
+                        id.orElseThrow(() -> ApiException.notFound("catalog service", service)), p, s)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An active instructor's profile and offerings (the instructor and admins also see an inactive one)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such active instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> instructor(@PathParam("id") String id) {
+        UUID instructorId = Ids.parse("id", id);
+        return identity.getDeferredIdentity().flatMap(who -> {
+            boolean privileged = !who.isAnonymous() && (who.hasRole(Caller.ADMIN)
+                    || who.getPrincipal() instanceof JsonWebToken token && instructorId.toString().equals(token.getSubject()));
+            if (privileged) {
+                return answers.fresh(queries.instructor(instructorId, true)
+                        .map(found -> found.orElseThrow(() -> ApiException.notFound("instructor", instructorId))));
+            }
+            return answers.cachedOrNotFound(CacheKeys.instructor(instructorId), "instructor", instructorId,
+                    () -> queries.instructor(instructorId, false).map(found -> (Optional<?>) found));
+        });
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Caller.INSTRUCTOR)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "The caller's own instructor profile, whatever its status")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No profile yet", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<InstructorResponse> me() {
+        UUID me = caller.userId();
+        return queries.instructor(me, true).map(found -> found.orElseThrow(() -> ApiException.notFound("instructor", me)));
+    }
+
+    @PUT
+    @Path("/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.INSTRUCTOR)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Create or replace the caller's instructor profile")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid profile", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Concurrent edit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> upsertMe(@Valid @NotNull InstructorRequest request, UriInfo uri) {
+        UUID me = caller.userId();
+        return instructors.upsertProfile(me, request).flatMap(created -> me().map(profile -> created
+                ? Response.created(uri.getBaseUriBuilder().path("api/v1/instructors").path(me.toString()).build())
+                        .entity(profile).build()
+                : Response.ok(profile).build()));
+    }
+
+    @POST
+    @Path("/me/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.INSTRUCTOR)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Pause, resume or deactivate the caller's account (deactivation needs no future bookings)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unknown or not allowed action", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No profile yet", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "booking-service cannot confirm there are no future bookings", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<InstructorResponse> changeMyStatus(@Valid @NotNull StatusRequest request) {
+        UUID me = caller.userId();
+        return instructors.changeOwnStatus(me, request, jwt.getRawToken()).flatMap(v -> me());
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Suspend, reactivate or deactivate any instructor (admin)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unknown or not allowed action", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "booking-service cannot confirm there are no future bookings", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<InstructorResponse> changeStatus(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
+        UUID instructorId = Ids.parse("id", id);
+        return instructors.changeStatusAsAdmin(instructorId, request, jwt.getRawToken())
+                .flatMap(v -> queries.instructor(instructorId, true)).map(Optional::orElseThrow);
+    }
+}

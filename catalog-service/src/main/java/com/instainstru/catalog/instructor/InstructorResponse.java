@@ -1,0 +1,16 @@
+package com.instainstru.catalog.instructor;
+
+import com.instainstru.catalog.offering.OfferingResponse;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Instructor")
+public record InstructorResponse(UUID id, String name, String bio, int yearsExperience, String timeZone,
+        List<String> areas, boolean teachesOnline, boolean teachesAtStudio, boolean travelsToStudents,
+        AccountStatus status, List<OfferingResponse> offerings) {
+
+    @Schema(name = "InstructorPage")
+    public record Page(List<InstructorResponse> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,149 @@
+package com.instainstru.catalog.instructor;
+
+import com.instainstru.catalog.booking.FutureBookingCheck;
+import com.instainstru.catalog.catalog.CatalogService;
+import com.instainstru.catalog.events.InstructorStatusChanged;
+import com.instainstru.catalog.events.InstructorUpserted;
+import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.catalog.infra.CacheKeys;
+import com.instainstru.catalog.infra.CacheKeys.ServiceRef;
+import com.instainstru.catalog.infra.EventOutbox;
+import com.instainstru.catalog.infra.OutboxRelay;
+import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.catalog.instructor.StatusRequest.Action;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Instructor profiles and the account lifecycle (active, suspended, deactivated). */
+@ApplicationScoped
+public class InstructorService {
+
+    static final String DEFAULT_TIME_ZONE = "America/New_York";
+    static final String SELF = "self";
+    static final String ADMIN = "admin";
+
+    @Inject
+    AreaDirectory areas;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    FutureBookingCheck futureBookings;
+
+    /** Creates the caller's profile (active) or replaces its fields; the status is not touched here. True if created. */
+    public Uni<Boolean> upsertProfile(UUID instructorId, InstructorRequest request) {
+        List<String> canonicalAreas = areas.canonicalise(request.areas());
+        String zone = timeZone(request.timeZone());
+        AtomicBoolean created = new AtomicBoolean();
+        return Panache.withTransaction(() -> Instructor.<Instructor>findById(instructorId)
+                        .map(existing -> {
+                            created.set(existing == null);
+                            return existing != null ? existing : newInstructor(instructorId);
+                        })
+                        .flatMap(instructor -> {
+                            instructor.name = request.name().strip();
+                            instructor.bio = request.bio();
+                            instructor.yearsExperience = request.yearsExperience() == null ? 0 : request.yearsExperience();
+                            instructor.timeZone = zone;
+                            instructor.areas = canonicalAreas.toArray(String[]::new);
+                            instructor.teachesOnline = Boolean.TRUE.equals(request.teachesOnline());
+                            instructor.teachesAtStudio = Boolean.TRUE.equals(request.teachesAtStudio());
+                            instructor.travelsToStudents = Boolean.TRUE.equals(request.travelsToStudents());
+                            instructor.updatedAt = OffsetDateTime.now();
+                            return instructor.<Instructor>persist();
+                        })
+                        .call(instructor -> outbox.record(InstructorUpserted.TYPE, upserted(instructor))))
+                .call(instructor -> offeredServices(instructorId)
+                        .flatMap(services -> cache.invalidate(CacheKeys.forInstructorProfile(instructorId, services))))
+                .invoke(relay::wakeUp)
+                .map(instructor -> created.get());
+    }
+
+    /** The instructor's own change: pause, resume (only their own pause) or deactivate. */
+    public Uni<Void> changeOwnStatus(UUID instructorId, StatusRequest request, String bearerToken) {
+        if (!Set.of(Action.PAUSE, Action.RESUME, Action.DEACTIVATE).contains(request.action())) {
+            throw ApiException.invalid("action", "an instructor may pause, resume or deactivate their account");
+        }
+        return changeStatus(instructorId, request, SELF, bearerToken);
+    }
+
+    /** An admin's change: suspend, reactivate or deactivate anyone. */
+    public Uni<Void> changeStatusAsAdmin(UUID instructorId, StatusRequest request, String bearerToken) {
+        if (!Set.of(Action.SUSPEND, Action.REACTIVATE, Action.DEACTIVATE).contains(request.action())) {
+            throw ApiException.invalid("action", "an admin may suspend, reactivate or deactivate an account");
+        }
+        return changeStatus(instructorId, request, ADMIN, bearerToken);
+    }
+
+    private Uni<Void> changeStatus(UUID instructorId, StatusRequest request, String actor, String bearerToken) {
+        Uni<Void> precondition = request.action() == Action.DEACTIVATE
+                ? Panache.withSession(() -> existing(instructorId))
+                        .flatMap(i -> futureBookings.requireNoFutureBookings(instructorId, bearerToken))
+                : Uni.createFrom().voidItem();
+        return precondition.flatMap(ok -> Panache.withTransaction(() -> existing(instructorId).flatMap(instructor -> {
+                    AccountStatus previous = instructor.status;
+                    instructor.status = StatusRules.next(previous, instructor.statusChangedBy, request.action(), actor);
+                    instructor.statusChangedBy = actor;
+                    instructor.statusReason = request.reason();
+                    instructor.statusChangedAt = OffsetDateTime.now();
+                    instructor.updatedAt = instructor.statusChangedAt;
+                    return outbox.record(InstructorStatusChanged.TYPE, new InstructorStatusChanged(instructorId,
+                            instructor.status.name(), previous.name(), actor, request.reason()));
+                })))
+                .call(v -> offeredServices(instructorId)
+                        .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services))))
+                .invoke(relay::wakeUp);
+    }
+
+    private Uni<Instructor> existing(UUID instructorId) {
+        return Instructor.<Instructor>findById(instructorId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("instructor", instructorId));
+    }
+
+    private Uni<List<ServiceRef>> offeredServices(UUID instructorId) {
+        return Panache.withSession(() -> CatalogService.<CatalogService>find(
+                        "id in (select o.catalogServiceId from Offering o where o.instructorId = ?1)", instructorId).list())
+                .map(services -> services.stream().map(s -> new ServiceRef(s.id, s.slug, s.category.slug)).toList());
+    }
+
+    private static Instructor newInstructor(UUID id) {
+        Instructor instructor = new Instructor();
+        instructor.id = id;
+        instructor.status = AccountStatus.active;
+        instructor.statusChangedBy = SELF;
+        instructor.statusChangedAt = OffsetDateTime.now();
+        return instructor;
+    }
+
+    static String timeZone(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            return ZoneId.of(requested.strip()).getId();
+        } catch (DateTimeException e) {
+            throw ApiException.invalid("timeZone", "'" + requested + "' is not an IANA time zone such as America/New_York");
+        }
+    }
+
+    public static InstructorUpserted upserted(Instructor i) {
+        return new InstructorUpserted(i.id, i.name, i.bio, i.yearsExperience, i.timeZone, List.of(i.areas),
+                i.teachesOnline, i.teachesAtStudio, i.travelsToStudents, i.status.name());
+    }
+}

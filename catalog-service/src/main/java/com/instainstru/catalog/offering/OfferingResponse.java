@@ -1,0 +1,12 @@
+package com.instainstru.catalog.offering;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Offering")
+public record OfferingResponse(UUID id, UUID instructorId, UUID catalogServiceId, String serviceSlug,
+        String serviceName, String categorySlug, BigDecimal hourlyRate, List<Integer> durationOptions,
+        List<String> levels, List<String> ageGroups, List<String> locationTypes, String description, boolean active) {
+}

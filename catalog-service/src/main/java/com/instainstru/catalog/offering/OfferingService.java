@@ -1,0 +1,192 @@
+package com.instainstru.catalog.offering;
+
+import com.instainstru.catalog.catalog.CatalogService;
+import com.instainstru.catalog.events.OfferingRemoved;
+import com.instainstru.catalog.events.OfferingUpserted;
+import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.catalog.infra.CacheKeys;
+import com.instainstru.catalog.infra.EventOutbox;
+import com.instainstru.catalog.infra.OutboxRelay;
+import com.instainstru.catalog.infra.Problem;
+import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.catalog.instructor.AccountStatus;
+import com.instainstru.catalog.instructor.Instructor;
+import com.instainstru.catalog.offering.OfferingTerms.LocationType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** An instructor's offerings: add, change and remove the catalog services they teach. */
+@ApplicationScoped
+public class OfferingService {
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    ResponseCache cache;
+
+    /** An offering with the catalog service it is of. */
+    public record Offered(Offering offering, CatalogService service) {
+
+        public OfferingResponse toResponse() {
+            return OfferingService.toResponse(offering, service);
+        }
+    }
+
+    public Uni<Offered> createOffering(UUID instructorId, OfferingRequest request) {
+        if (request.catalogServiceId() == null) {
+            throw ApiException.invalid("catalogServiceId", "is required");
+        }
+        checkDurations(request.durationOptions());
+        return Panache.withTransaction(() -> editableInstructor(instructorId)
+                        .flatMap(instructor -> catalogService(request))
+                        .call(service -> Offering.count("instructorId = ?1 and catalogServiceId = ?2", instructorId, service.id)
+                                .invoke(existing -> {
+                                    if (existing > 0) {
+                                        throw ApiException.conflict("you already offer " + service.name
+                                                + "; change that offering instead");
+                                    }
+                                }))
+                        .flatMap(service -> {
+                            Offering offering = new Offering();
+                            offering.id = UUID.randomUUID();
+                            offering.instructorId = instructorId;
+                            offering.catalogServiceId = service.id;
+                            apply(offering, request);
+                            return offering.<Offering>persist().map(saved -> new Offered(saved, service));
+                        })
+                        .call(offered -> outbox.record(OfferingUpserted.TYPE, upserted(offered.offering()))))
+                .call(this::invalidate)
+                .invoke(relay::wakeUp);
+    }
+
+    public Uni<Offered> updateOffering(UUID instructorId, UUID offeringId, OfferingRequest request) {
+        checkDurations(request.durationOptions());
+        return Panache.withTransaction(() -> editableInstructor(instructorId)
+                        .flatMap(instructor -> ownOffering(instructorId, offeringId))
+                        .flatMap(offering -> {
+                            if (request.catalogServiceId() != null && !request.catalogServiceId().equals(offering.catalogServiceId)) {
+                                throw ApiException.invalid("catalogServiceId",
+                                        "an offering's service cannot change; add a new offering instead");
+                            }
+                            return CatalogService.<CatalogService>findById(offering.catalogServiceId).map(service -> {
+                                checkLocations(request.locationTypes(), service);
+                                apply(offering, request);
+                                return new Offered(offering, service);
+                            });
+                        })
+                        .call(offered -> outbox.record(OfferingUpserted.TYPE, upserted(offered.offering()))))
+                .call(this::invalidate)
+                .invoke(relay::wakeUp);
+    }
+
+    public Uni<Void> removeOffering(UUID instructorId, UUID offeringId) {
+        return Panache.withTransaction(() -> ownOffering(instructorId, offeringId)
+                        .flatMap(offering -> CatalogService.<CatalogService>findById(offering.catalogServiceId)
+                                .map(service -> new Offered(offering, service)))
+                        .call(offered -> offered.offering().delete())
+                        .call(offered -> outbox.record(OfferingRemoved.TYPE, new OfferingRemoved(offered.offering().id,
+                                instructorId, offered.offering().catalogServiceId))))
+                .call(this::invalidate)
+                .invoke(relay::wakeUp)
+                .replaceWithVoid();
+    }
+
+    private Uni<Instructor> editableInstructor(UUID instructorId) {
+        return Instructor.<Instructor>findById(instructorId).invoke(instructor -> {
+            if (instructor == null) {
+                throw ApiException.conflict("create your instructor profile first (PUT /api/v1/instructors/me)");
+            }
+            if (instructor.status == AccountStatus.deactivated) {
+                throw ApiException.conflict("a deactivated account cannot change its offerings");
+            }
+        });
+    }
+
+    private Uni<Offering> ownOffering(UUID instructorId, UUID offeringId) {
+        return Offering.<Offering>findById(offeringId).map(offering -> {
+            // Someone else's offering is as absent as a missing one: ids cannot be probed.
+            if (offering == null || !offering.instructorId.equals(instructorId)) {
+                throw ApiException.notFound("offering", offeringId);
+            }
+            return offering;
+        });
+    }
+
+    private Uni<CatalogService> catalogService(OfferingRequest request) {
+        return CatalogService.<CatalogService>findById(request.catalogServiceId()).map(service -> {
+            if (service == null || !service.active) {
+                throw ApiException.invalid("catalogServiceId", "no catalog service " + request.catalogServiceId());
+            }
+            checkLocations(request.locationTypes(), service);
+            return service;
+        });
+    }
+
+    private static void checkLocations(List<LocationType> locations, CatalogService service) {
+        if (locations.contains(LocationType.ONLINE) && !service.onlineCapable) {
+            throw ApiException.invalid("locationTypes", service.name + " cannot be taught online");
+        }
+    }
+
+    /** 30 to 240 minutes (checked by the annotations), in 15-minute steps, each length once. */
+    static void checkDurations(List<Integer> durations) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < durations.size(); i++) {
+            Integer d = durations.get(i);
+            if (d != null && d % 15 != 0) {
+                errors.add(new Problem.FieldError("durationOptions[" + i + "]", "must be a multiple of 15 minutes"));
+            }
+            if (d != null && !seen.add(d)) {
+                errors.add(new Problem.FieldError("durationOptions[" + i + "]", "repeats " + d + " minutes"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "validation", "Invalid request",
+                    errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""),
+                    errors);
+        }
+    }
+
+    private static void apply(Offering offering, OfferingRequest request) {
+        offering.hourlyRate = request.hourlyRate().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        offering.durationOptions = request.durationOptions().stream().sorted().toArray(Integer[]::new);
+        offering.levels = request.levels().stream().distinct().sorted().map(Objects::toString).toArray(String[]::new);
+        offering.ageGroups = request.ageGroups().stream().distinct().sorted().map(Objects::toString).toArray(String[]::new);
+        offering.locationTypes = request.locationTypes().stream().distinct().sorted().map(Objects::toString)
+                .toArray(String[]::new);
+        offering.description = request.description();
+        offering.active = request.active() == null || request.active();
+        offering.updatedAt = OffsetDateTime.now();
+    }
+
+    public static OfferingUpserted upserted(Offering o) {
+        return new OfferingUpserted(o.id, o.instructorId, o.catalogServiceId, o.hourlyRate, List.of(o.durationOptions),
+                List.of(o.levels), List.of(o.ageGroups), List.of(o.locationTypes), o.active, o.description);
+    }
+
+    static OfferingResponse toResponse(Offering o, CatalogService s) {
+        return new OfferingResponse(o.id, o.instructorId, o.catalogServiceId, s.slug, s.name, s.category.slug,
+                o.hourlyRate, List.of(o.durationOptions), List.of(o.levels), List.of(o.ageGroups),
+                List.of(o.locationTypes), o.description, o.active);
+    }
+
+    private Uni<Void> invalidate(Offered offered) {
+        CatalogService s = offered.service();
+        return cache.invalidate(CacheKeys.forInstructorOfferings(offered.offering().instructorId,
+                List.of(new CacheKeys.ServiceRef(s.id, s.slug, s.category.slug))));
+    }
+}
