@@ -1,0 +1,45 @@
+package com.instainstru.catalog.instructor;
+
+import static com.instainstru.catalog.instructor.AccountStatus.active;
+import static com.instainstru.catalog.instructor.AccountStatus.deactivated;
+import static com.instainstru.catalog.instructor.AccountStatus.suspended;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.catalog.instructor.StatusRequest.Action;
+import org.junit.jupiter.api.Test;
+
+class StatusRulesTest {
+
+    private static final String SELF = InstructorService.SELF;
+    private static final String ADMIN = InstructorService.ADMIN;
+
+    @Test
+    void allowedTransitions() {
+        assertThat(StatusRules.next(active, SELF, Action.PAUSE, SELF)).isEqualTo(suspended);
+        assertThat(StatusRules.next(suspended, SELF, Action.RESUME, SELF)).isEqualTo(active);
+        assertThat(StatusRules.next(active, SELF, Action.DEACTIVATE, SELF)).isEqualTo(deactivated);
+        assertThat(StatusRules.next(suspended, SELF, Action.DEACTIVATE, SELF)).isEqualTo(deactivated);
+        assertThat(StatusRules.next(active, SELF, Action.SUSPEND, ADMIN)).isEqualTo(suspended);
+        assertThat(StatusRules.next(suspended, ADMIN, Action.REACTIVATE, ADMIN)).isEqualTo(active);
+        assertThat(StatusRules.next(deactivated, SELF, Action.REACTIVATE, ADMIN)).isEqualTo(active);
+    }
+
+    @Test
+    void refusedTransitionsAreConflicts() {
+        assertConflict(suspended, SELF, Action.PAUSE);
+        assertConflict(deactivated, SELF, Action.PAUSE);
+        assertConflict(active, SELF, Action.RESUME);
+        assertConflict(suspended, ADMIN, Action.RESUME);
+        assertConflict(deactivated, SELF, Action.RESUME);
+        assertConflict(active, SELF, Action.REACTIVATE);
+        assertConflict(deactivated, SELF, Action.DEACTIVATE);
+        assertConflict(suspended, ADMIN, Action.SUSPEND);
+    }
+
+    private static void assertConflict(AccountStatus from, String changedBy, Action action) {
+        assertThatThrownBy(() -> StatusRules.next(from, changedBy, action, SELF))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+}
