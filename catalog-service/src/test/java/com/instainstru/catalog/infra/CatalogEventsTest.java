@@ -1,0 +1,85 @@
+package com.instainstru.catalog.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.catalog.support.Api;
+import com.instainstru.catalog.support.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** The catalog-events contract of DESIGN.md: the envelope and the payload fields others rely on. */
+@QuarkusTest
+class CatalogEventsTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void everyChangeReachesTheStreamInTheSharedEnvelope() throws Exception {
+        UUID service = Api.newCatalogService("music", true);
+        UUID me = Api.newInstructor("Event Source");
+        UUID offering = Api.offer(me, service, "60");
+        Api.setStatus(me, "pause");
+        Api.as(Tokens.instructor(me)).delete("/api/v1/instructors/me/services/" + offering).then().statusCode(204);
+
+        List<JsonNode> mine = await().atMost(Duration.ofSeconds(10)).until(() -> eventsAbout(me, service),
+                events -> events.size() >= 5);
+        assertThat(mine).extracting(e -> e.get("type").asText()).containsSubsequence(
+                "catalog-service.upserted", "instructor.upserted", "offering.upserted", "instructor.status-changed",
+                "offering.removed");
+        for (JsonNode event : mine) {
+            assertThat(event.fieldNames()).toIterable()
+                    .contains("id", "type", "occurredAt", "source", "version", "payload");
+            assertThat(event.get("source").asText()).isEqualTo("catalog-service");
+            assertThat(UUID.fromString(event.get("id").asText())).isNotNull();
+        }
+        assertThat(payload(mine, "catalog-service.upserted").fieldNames()).toIterable().contains("serviceId", "slug",
+                "name", "categorySlug", "categoryName", "searchTerms", "relatedSlugs", "onlineCapable", "active");
+        assertThat(payload(mine, "instructor.upserted").fieldNames()).toIterable().contains("instructorId", "name",
+                "bio", "yearsExperience", "timeZone", "areas", "teachesOnline", "status");
+        JsonNode offered = payload(mine, "offering.upserted");
+        assertThat(offered.fieldNames()).toIterable().contains("offeringId", "instructorId", "serviceId", "hourlyRate",
+                "durationOptions", "levels", "ageGroups", "locationTypes", "active");
+        assertThat(offered.get("hourlyRate").decimalValue()).isEqualByComparingTo("60");
+        JsonNode status = payload(mine, "instructor.status-changed");
+        assertThat(status.get("status").asText()).isEqualTo("suspended");
+        assertThat(status.get("previousStatus").asText()).isEqualTo("active");
+        assertThat(payload(mine, "offering.removed").get("offeringId").asText()).isEqualTo(offering.toString());
+    }
+
+    private List<JsonNode> eventsAbout(UUID instructor, UUID service) {
+        List<StreamMessage<String, String, String>> entries = redis.stream(String.class).xrevrange("catalog-events",
+                io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 2000);
+        List<JsonNode> newestFirst = entries.stream().map(m -> read(m.payload().get("envelope")))
+                .filter(e -> e.toString().contains(instructor.toString()) || e.toString().contains(service.toString()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    private JsonNode read(String envelope) {
+        try {
+            return json.readTree(envelope);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode payload(List<JsonNode> events, String type) {
+        return StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals(type))
+                .findFirst().orElseThrow().get("payload");
+    }
+}
