@@ -1,0 +1,41 @@
+package com.instainstru.catalog.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CatalogSeederTest {
+
+    @Inject
+    CatalogSeeder seeder;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void theSeedIsLoadedOnceWithEveryServiceAndItsSearchTerms() {
+        long before = count("SELECT count(*) FROM catalog_service");
+        long events = count("SELECT count(*) FROM outbox_event WHERE type = 'catalog-service.upserted'");
+        seeder.onStart(new StartupEvent());
+        assertThat(count("SELECT count(*) FROM catalog_service")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE type = 'catalog-service.upserted'")).isEqualTo(events);
+
+        CatalogSeeder.Seed seed = seeder.read();
+        assertThat(seed.categories()).hasSize(7);
+        assertThat(seed.services()).hasSize(250);
+        assertThat(count("SELECT count(*) FROM category")).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM catalog_service WHERE id = ANY(ARRAY[" + seed.services().stream()
+                .map(s -> "'" + CatalogService.idForSlug(s.slug()) + "'::uuid").reduce((a, b) -> a + "," + b).orElseThrow()
+                + "])")).isEqualTo(250);
+        assertThat(count("SELECT cardinality(search_terms) FROM catalog_service WHERE slug = 'piano'")).isGreaterThan(5);
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
+    }
+}
