@@ -1,11 +1,13 @@
 package com.instainstru.catalog.catalog;
 
 import com.instainstru.catalog.catalog.CatalogResponses.CatalogResponse;
+import com.instainstru.catalog.catalog.CatalogResponses.CategoryHighlights;
 import com.instainstru.catalog.catalog.CatalogResponses.CategoryResponse;
 import com.instainstru.catalog.catalog.CatalogResponses.CategoryServices;
 import com.instainstru.catalog.catalog.CatalogResponses.PriceRange;
 import com.instainstru.catalog.catalog.CatalogResponses.ServiceAnalytics;
 import com.instainstru.catalog.catalog.CatalogResponses.ServiceResponse;
+import com.instainstru.catalog.catalog.CatalogResponses.ServiceSummary;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The catalog's read side: each answer is one SQL statement, whatever the catalog's size
@@ -27,16 +31,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class CatalogQueries {
-
-    /** Per catalog service: active instructors offering it and their rate range. */
-    private static final String OFFERED = """
-            WITH offered AS (
-                SELECT o.catalog_service_id AS service_id, count(*)::int AS instructor_count,
-                       min(o.hourly_rate) AS min_rate, max(o.hourly_rate) AS max_rate
-                FROM instructor_service o JOIN instructor i ON i.id = o.instructor_id
-                WHERE o.active AND i.status = 'active'
-                GROUP BY o.catalog_service_id)
-            """;
 
     private static final String SERVICE_COLUMNS = """
             s.id, s.slug, s.name, s.description, s.display_order, s.online_capable, s.requires_certification,
@@ -54,11 +48,11 @@ class CatalogQueries {
     Pool pool;
 
     Uni<List<CategoryResponse>> categories() {
-        return pool.query(OFFERED + "SELECT " + CATEGORY_COLUMNS + """
-                , count(s.id) FILTER (WHERE s.active AND off.service_id IS NOT NULL)::int AS service_count
+        return pool.query("SELECT " + CATEGORY_COLUMNS + """
+                , count(s.id) FILTER (WHERE s.active AND off.instructor_count > 0)::int AS service_count
                 FROM category c
                 LEFT JOIN catalog_service s ON s.category_id = c.id
-                LEFT JOIN offered off ON off.service_id = s.id
+                LEFT JOIN service_offer_stats off ON off.service_id = s.id
                 GROUP BY c.id ORDER BY c.display_order, c.slug
                 """).execute().map(rows -> {
             List<CategoryResponse> result = new ArrayList<>();
@@ -78,12 +72,12 @@ class CatalogQueries {
 
     /** Services of one category (or all), bookable ones only unless {@code includeUnbookable}. */
     Uni<List<ServiceResponse>> services(String categorySlug, boolean includeUnbookable) {
-        return pool.preparedQuery(OFFERED + "SELECT " + SERVICE_COLUMNS + ", c.slug AS c_slug, c.name AS c_name "
+        return pool.preparedQuery("SELECT " + SERVICE_COLUMNS + ", c.slug AS c_slug, c.name AS c_name "
                         + """
                         FROM catalog_service s JOIN category c ON c.id = s.category_id
-                        LEFT JOIN offered off ON off.service_id = s.id
+                        LEFT JOIN service_offer_stats off ON off.service_id = s.id
                         WHERE ($1::text IS NULL OR c.slug = $1)
-                          AND ($2 OR (s.active AND off.service_id IS NOT NULL))
+                          AND ($2 OR (s.active AND off.instructor_count > 0))
                         ORDER BY c.display_order, s.display_order, s.slug
                         """)
                 .execute(Tuple.of(categorySlug, includeUnbookable))
@@ -96,10 +90,10 @@ class CatalogQueries {
 
     /** One service by id or slug, bookable or not (a direct link is not browsing). */
     Uni<Optional<ServiceResponse>> service(UUID id, String slug) {
-        return pool.preparedQuery(OFFERED + "SELECT " + SERVICE_COLUMNS + ", c.slug AS c_slug, c.name AS c_name "
+        return pool.preparedQuery("SELECT " + SERVICE_COLUMNS + ", c.slug AS c_slug, c.name AS c_name "
                         + """
                         FROM catalog_service s JOIN category c ON c.id = s.category_id
-                        LEFT JOIN offered off ON off.service_id = s.id
+                        LEFT JOIN service_offer_stats off ON off.service_id = s.id
                         WHERE s.id = $1 OR s.slug = $2
                         """)
                 .execute(Tuple.of(id, slug))
@@ -107,56 +101,73 @@ class CatalogQueries {
     }
 
     /** Every category with its first {@code limit} bookable services by popularity, then display order. */
-    Uni<List<CategoryServices>> topPerCategory(int limit) {
-        return pool.preparedQuery(OFFERED + ", ranked AS (SELECT " + SERVICE_COLUMNS + """
+    Uni<List<CategoryHighlights>> topPerCategory(int limit) {
+        return pool.preparedQuery("WITH ranked AS (SELECT " + SERVICE_COLUMNS + """
                         , s.category_id,
                           row_number() OVER (PARTITION BY s.category_id
                                              ORDER BY s.popularity DESC NULLS LAST, s.display_order, s.slug) AS rank
-                        FROM catalog_service s JOIN offered off ON off.service_id = s.id
-                        WHERE s.active)
+                        FROM catalog_service s JOIN service_offer_stats off ON off.service_id = s.id
+                        WHERE s.active AND off.instructor_count > 0)
                         SELECT s.*, """ + CATEGORY_COLUMNS + """
                         FROM category c LEFT JOIN ranked s ON s.category_id = c.id AND s.rank <= $1
                         ORDER BY c.display_order, c.slug, s.rank
                         """)
                 .execute(Tuple.of(limit))
-                .map(CatalogQueries::groupByCategory);
+                .map(rows -> groupByCategory(rows, CatalogQueries::summary, (c, services) -> new CategoryHighlights(
+                        c.getUUID("c_id"), c.getString("c_slug"), c.getString("c_name"), c.getString("c_subtitle"),
+                        c.getString("c_icon"), c.getInteger("c_order"), services)));
     }
 
     /** The full catalog: every category with its services, instructor counts and price ranges. */
     Uni<CatalogResponse> all(boolean includeUnbookable) {
-        return pool.preparedQuery(OFFERED + "SELECT " + SERVICE_COLUMNS + ", " + CATEGORY_COLUMNS + """
+        return pool.preparedQuery("SELECT " + SERVICE_COLUMNS + ", " + CATEGORY_COLUMNS + """
+                        , (SELECT count(*)::int FROM instructor WHERE status = 'active') AS active_instructors
                         FROM category c
-                        LEFT JOIN (catalog_service s LEFT JOIN offered off ON off.service_id = s.id)
-                               ON s.category_id = c.id AND ($1 OR (s.active AND off.service_id IS NOT NULL))
+                        LEFT JOIN (catalog_service s LEFT JOIN service_offer_stats off ON off.service_id = s.id)
+                               ON s.category_id = c.id AND ($1 OR (s.active AND off.instructor_count > 0))
                         ORDER BY c.display_order, c.slug, s.display_order, s.slug
                         """)
                 .execute(Tuple.of(includeUnbookable))
-                .flatMap(rows -> pool.query("SELECT count(*)::int FROM instructor WHERE status = 'active'").execute()
-                        .map(count -> {
-                            List<CategoryServices> categories = groupByCategory(rows);
-                            int services = categories.stream().mapToInt(c -> c.services().size()).sum();
-                            return new CatalogResponse(categories, services, count.iterator().next().getInteger(0));
-                        }));
+                .map(rows -> {
+                    List<CategoryServices> categories = groupByCategory(rows, CatalogQueries::service,
+                            (c, services) -> new CategoryServices(c.getUUID("c_id"), c.getString("c_slug"),
+                                    c.getString("c_name"), c.getString("c_subtitle"), c.getString("c_icon"),
+                                    c.getInteger("c_order"), services));
+                    int services = categories.stream().mapToInt(c -> c.services().size()).sum();
+                    int instructors = rows.size() == 0 ? 0 : rows.iterator().next().getInteger("active_instructors");
+                    return new CatalogResponse(categories, services, instructors);
+                });
     }
 
-    private static List<CategoryServices> groupByCategory(RowSet<Row> rows) {
-        Map<UUID, CategoryServices> byCategory = new LinkedHashMap<>();
+    /** Rows of (category, service or null) in order, grouped into one entry per category. */
+    private static <S, C> List<C> groupByCategory(RowSet<Row> rows, Function<Row, S> service,
+            BiFunction<Row, List<S>, C> category) {
+        Map<UUID, List<S>> services = new LinkedHashMap<>();
+        Map<UUID, Row> firstRow = new LinkedHashMap<>();
         for (Row r : rows) {
-            CategoryServices category = byCategory.computeIfAbsent(r.getUUID("c_id"), id -> new CategoryServices(id,
-                    r.getString("c_slug"), r.getString("c_name"), r.getString("c_subtitle"), r.getString("c_icon"),
-                    r.getInteger("c_order"), new ArrayList<>()));
+            UUID categoryId = r.getUUID("c_id");
+            firstRow.putIfAbsent(categoryId, r);
+            List<S> list = services.computeIfAbsent(categoryId, id -> new ArrayList<>());
             if (r.getUUID("id") != null) {
-                category.services().add(service(r, category.slug(), category.name()));
+                list.add(service.apply(r));
             }
         }
-        return new ArrayList<>(byCategory.values());
+        List<C> result = new ArrayList<>(firstRow.size());
+        firstRow.forEach((id, row) -> result.add(category.apply(row, services.get(id))));
+        return result;
+    }
+
+    private static ServiceSummary summary(Row r) {
+        int instructors = r.getInteger("instructor_count");
+        return new ServiceSummary(r.getUUID("id"), r.getString("slug"), r.getString("name"), r.getString("c_slug"),
+                r.getInteger("display_order"), r.getBoolean("online_capable"), instructors,
+                instructors == 0 ? null : new PriceRange(r.getBigDecimal("min_rate"), r.getBigDecimal("max_rate")),
+                r.getDouble("popularity"), r.getBoolean("trending"));
     }
 
     private static ServiceResponse service(Row r) {
-        return service(r, r.getString("c_slug"), r.getString("c_name"));
-    }
-
-    private static ServiceResponse service(Row r, String categorySlug, String categoryName) {
+        String categorySlug = r.getString("c_slug");
+        String categoryName = r.getString("c_name");
         int instructors = r.getInteger("instructor_count");
         PriceRange price = instructors == 0 ? null : new PriceRange(r.getBigDecimal("min_rate"), r.getBigDecimal("max_rate"));
         ServiceAnalytics analytics = r.getOffsetDateTime("analytics_as_of") == null ? null

@@ -2,7 +2,7 @@ package com.instainstru.catalog.catalog;
 
 import com.instainstru.catalog.catalog.CatalogResponses.CatalogResponse;
 import com.instainstru.catalog.catalog.CatalogResponses.CategoryResponse;
-import com.instainstru.catalog.catalog.CatalogResponses.CategoryServices;
+import com.instainstru.catalog.catalog.CatalogResponses.CategoryHighlights;
 import com.instainstru.catalog.catalog.CatalogResponses.ServiceResponse;
 import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
@@ -90,7 +90,7 @@ public class CatalogResource {
     @GET
     @Path("/top-per-category")
     @Operation(summary = "The homepage's batched call: every category with its top N bookable services")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryServices[].class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryHighlights[].class)))
     @APIResponse(responseCode = "400", description = "limit outside 1..50", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> topPerCategory(@QueryParam("limit") String limit) {
         int n = QueryParams.intIn("limit", limit, 6, 1, 50);

@@ -54,6 +54,18 @@ public final class CatalogResponses {
             ServiceAnalytics analytics) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ServiceSummary", description = "A service as the homepage shows it")
+    public record ServiceSummary(UUID id, String slug, String name, String categorySlug, int displayOrder,
+            boolean onlineCapable, int instructorCount, PriceRange priceRange, Double popularity, boolean trending) {
+    }
+
+    @Schema(name = "CategoryHighlights", description = "A category with its top bookable services")
+    public record CategoryHighlights(
+            UUID id, String slug, String name, String subtitle, String iconName, int displayOrder,
+            List<ServiceSummary> services) {
+    }
+
     @Schema(name = "CategoryWithServices")
     public record CategoryServices(
             UUID id, String slug, String name, String subtitle, String iconName, int displayOrder,

@@ -8,6 +8,7 @@ import com.instainstru.catalog.demo.DemoDataGenerator.ServiceInfo;
 import com.instainstru.catalog.events.InstructorUpserted;
 import com.instainstru.catalog.events.OfferingUpserted;
 import com.instainstru.catalog.infra.EventOutbox;
+import com.instainstru.catalog.infra.OfferStats;
 import com.instainstru.catalog.infra.OutboxRelay;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.catalog.instructor.AreaDirectory;
@@ -145,7 +146,9 @@ class DemoDataService {
                         FROM jsonb_to_recordset(($1::text)::jsonb) AS x(id uuid, instructor_id uuid, service_id uuid,
                              rate numeric, durations jsonb, levels jsonb, ages jsonb, locations jsonb, description text)
                         ON CONFLICT DO NOTHING""")
-                .execute(Tuple.of(toJson(rows))).map(result -> result.rowCount());
+                .execute(Tuple.of(toJson(rows)))
+                .call(result -> OfferStats.refresh(conn, rows.stream().map(r -> (UUID) r.get("service_id")).toList()))
+                .map(result -> result.rowCount());
     }
 
     private static List<EventOutbox.Event> events(List<DemoInstructor> instructors) {

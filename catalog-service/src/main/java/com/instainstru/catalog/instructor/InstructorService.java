@@ -8,6 +8,8 @@ import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
 import com.instainstru.catalog.infra.CacheKeys.ServiceRef;
 import com.instainstru.catalog.infra.EventOutbox;
+import com.instainstru.catalog.infra.OfferStats;
+import com.instainstru.catalog.offering.Offering;
 import com.instainstru.catalog.infra.OutboxRelay;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.catalog.instructor.StatusRequest.Action;
@@ -103,8 +105,10 @@ public class InstructorService {
                     instructor.statusReason = request.reason();
                     instructor.statusChangedAt = OffsetDateTime.now();
                     instructor.updatedAt = instructor.statusChangedAt;
-                    return outbox.record(InstructorStatusChanged.TYPE, new InstructorStatusChanged(instructorId,
-                            instructor.status.name(), previous.name(), actor, request.reason()));
+                    return Offering.<Offering>list("instructorId", instructorId)
+                            .flatMap(offerings -> OfferStats.refresh(offerings.stream().map(o -> o.catalogServiceId).toList()))
+                            .chain(() -> outbox.record(InstructorStatusChanged.TYPE, new InstructorStatusChanged(
+                                    instructorId, instructor.status.name(), previous.name(), actor, request.reason())));
                 })))
                 .call(v -> offeredServices(instructorId)
                         .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services))))

@@ -6,6 +6,7 @@ import com.instainstru.catalog.events.OfferingUpserted;
 import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
 import com.instainstru.catalog.infra.EventOutbox;
+import com.instainstru.catalog.infra.OfferStats;
 import com.instainstru.catalog.infra.OutboxRelay;
 import com.instainstru.catalog.infra.Problem;
 import com.instainstru.catalog.infra.ResponseCache;
@@ -67,6 +68,7 @@ public class OfferingService {
                             apply(offering, request);
                             return offering.<Offering>persist().map(saved -> new Offered(saved, service));
                         })
+                        .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
                         .call(offered -> outbox.record(OfferingUpserted.TYPE, upserted(offered.offering()))))
                 .call(this::invalidate)
                 .invoke(relay::wakeUp);
@@ -87,6 +89,7 @@ public class OfferingService {
                                 return new Offered(offering, service);
                             });
                         })
+                        .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
                         .call(offered -> outbox.record(OfferingUpserted.TYPE, upserted(offered.offering()))))
                 .call(this::invalidate)
                 .invoke(relay::wakeUp);
@@ -96,7 +99,10 @@ public class OfferingService {
         return Panache.withTransaction(() -> ownOffering(instructorId, offeringId)
                         .flatMap(offering -> CatalogService.<CatalogService>findById(offering.catalogServiceId)
                                 .map(service -> new Offered(offering, service)))
-                        .call(offered -> offered.offering().delete())
+                        // A bulk delete, not entity.delete(): Hibernate Reactive's entity delete races under
+                        // concurrent requests (hibernate-reactive#1713, quarkus#41945).
+                        .call(offered -> Offering.delete("id = ?1 and instructorId = ?2", offeringId, instructorId))
+                        .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
                         .call(offered -> outbox.record(OfferingRemoved.TYPE, new OfferingRemoved(offered.offering().id,
                                 instructorId, offered.offering().catalogServiceId))))
                 .call(this::invalidate)
