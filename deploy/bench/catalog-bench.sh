@@ -7,7 +7,7 @@
 #   b) uncached GET /api/v1/catalog/all (CATALOG_CACHE_ENABLED=false)   wrk -t1 -c4 -d20s
 # and prints a summary against the floors. Exits 1 when a floor is missed.
 #
-# Env: SKIP_BUILD=1, BENCH_DURATION (default 20s), BENCH_PORT (18081), BENCH_REDIS_PORT (16379),
+# Env: SKIP_BUILD=1, BENCH_DURATION (default 20s), BENCH_WARMUP (discarded JIT warm-up, default 10s), BENCH_PORT (18081), BENCH_REDIS_PORT (16379),
 #      JAVA_OPTS.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -24,6 +24,7 @@ PORT="${BENCH_PORT:-18081}"
 BASE_URL="http://127.0.0.1:${PORT}"
 DATABASE=catalog_bench
 DURATION="${BENCH_DURATION:-20s}"
+WARMUP="${BENCH_WARMUP:-10s}"
 INSTRUCTORS=10000
 BENCH_REDIS_PORT="${BENCH_REDIS_PORT:-16379}"
 BENCH_REDIS_DIR="${RUN_DIR}/bench-redis"
@@ -103,7 +104,10 @@ to_ms() {
 # run_wrk <endpoint label> <mode> <connections> <url> <min req/s or -> <max p99 ms>
 run_wrk() {
   local label="$1" mode="$2" conns="$3" url="$4" min_rps="$5" max_p99="$6"
-  curl -fsS -o /dev/null "$url" # warm-up, and fail early if the endpoint does not answer 2xx
+  curl -fsS -o /dev/null "$url" # fail early if the endpoint does not answer 2xx
+  # JIT warm-up: the first seconds of a fresh JVM measure the compiler, not the service.
+  echo "warm-up: wrk -t1 -c${conns} -d${WARMUP} (discarded)"
+  wrk -t1 -c"$conns" -d"$WARMUP" "$url" >/dev/null
   echo "wrk -t1 -c${conns} -d${DURATION} --latency ${url}"
   local out
   out="$(wrk -t1 -c"$conns" -d"$DURATION" --latency "$url")"
