@@ -3,6 +3,7 @@ package com.instainstru.catalog.infra;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * retries: events are delayed, never lost. A crash between XADD and commit republishes, which
  * consumers absorb by event id (at-least-once).
  */
+@Startup
 @ApplicationScoped
 public class OutboxRelay {
 

@@ -1,0 +1,40 @@
+package com.instainstru.catalog.infra;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What an operator relies on: the API description, health probes and metrics. */
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void theOpenApiDocumentDescribesThePublicApiAndItsProblems() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/catalog/top-per-category"))
+                .body("paths", hasKey("/api/v1/instructors/me/services"))
+                .body("paths.'/api/v1/instructors/me/services'.post.responses", hasKey("409"))
+                .body("components.securitySchemes", hasKey("jwt"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndReadiness() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("PostgreSQL"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsIncludeTheCacheAndOutbox() {
+        given().get("/api/v1/catalog/categories").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("catalog_cache_total"))
+                .body(containsString("outbox_events_published_total"))
+                .body(containsString("http_server_requests_seconds"));
+    }
+}
