@@ -16,7 +16,7 @@ STOP_TIMEOUT="${STOP_TIMEOUT:-20}" # seconds between TERM and KILL
 
 SERVICE_TABLE=(
   # module          port  database
-  "gateway-service   8080  gateway"
+  "gateway           8080  gateway"
   "catalog-service   8081  catalog"
   "search-service    8082  search"
   "booking-service   8083  booking"
