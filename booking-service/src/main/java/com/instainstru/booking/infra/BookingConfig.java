@@ -1,0 +1,46 @@
+package com.instainstru.booking.infra;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of booking-service (prefix {@code booking}; each can be set by environment, e.g. BOOKING_OUTBOX_STREAM). */
+@ConfigMapping(prefix = "booking")
+public interface BookingConfig {
+
+    Outbox outbox();
+
+    Rules rules();
+
+    interface Outbox {
+        /** The Redis stream booking events go to. */
+        @WithDefault("booking-events")
+        String stream();
+
+        /** Approximate maximum length of the stream (XADD MAXLEN ~). */
+        @WithDefault("500000")
+        long maxLength();
+
+        /** Events published per relay round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long published outbox rows are kept before they are purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Rules {
+        /** A cancellation closer to the start than this is recorded as late. */
+        @WithDefault("PT12H")
+        Duration lateCancellation();
+
+        /** How long a stored Idempotency-Key answer is kept. */
+        @WithDefault("P1D")
+        Duration idempotencyRetention();
+
+        /** Longest date range one availability query may ask for. */
+        @WithDefault("120")
+        int maxQueryDays();
+    }
+}

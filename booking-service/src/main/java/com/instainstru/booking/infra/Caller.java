@@ -1,0 +1,40 @@
+package com.instainstru.booking.infra;
+
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: the verified token's subject and roles. */
+@RequestScoped
+public class Caller {
+
+    public static final String ADMIN = "admin";
+    public static final String INSTRUCTOR = "instructor";
+    public static final String STUDENT = "student";
+
+    @Inject
+    JsonWebToken jwt;
+
+    /** The caller's user id; a token whose subject is not a UUID is not a user's token. */
+    public UUID userId() {
+        String sub = jwt == null ? null : jwt.getSubject();
+        if (sub == null) {
+            throw new UnauthorizedException();
+        }
+        try {
+            return UUID.fromString(sub);
+        } catch (IllegalArgumentException e) {
+            throw new UnauthorizedException("token subject is not a user id");
+        }
+    }
+
+    public boolean isAdmin() {
+        return jwt != null && jwt.getGroups() != null && jwt.getGroups().contains(ADMIN);
+    }
+
+    public boolean isSignedIn() {
+        return jwt != null && jwt.getSubject() != null;
+    }
+}

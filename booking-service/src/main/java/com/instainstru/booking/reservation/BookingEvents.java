@@ -1,0 +1,60 @@
+package com.instainstru.booking.reservation;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The booking-events payloads (DESIGN.md), as past-tense records. */
+final class BookingEvents {
+
+    private BookingEvents() {
+    }
+
+    record BookingCreated(UUID bookingId, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId,
+            String serviceName, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
+            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, String timeZone) {
+        static final String TYPE = "booking.created";
+
+        static BookingCreated of(Booking b) {
+            return new BookingCreated(b.id(), b.studentId(), b.instructorId(), b.instructorServiceId(), b.serviceId(),
+                    b.serviceName(), b.startTime(), b.endTime(), b.durationMinutes(), b.hourlyRate(), b.totalPrice(),
+                    b.locationType(), b.timeZone());
+        }
+    }
+
+    record BookingCancelled(UUID bookingId, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId,
+            OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes, BigDecimal hourlyRate,
+            BigDecimal totalPrice, String locationType, String cancelledBy, boolean late, String reason) {
+        static final String TYPE = "booking.cancelled";
+
+        static BookingCancelled of(Booking b) {
+            return new BookingCancelled(b.id(), b.studentId(), b.instructorId(), b.instructorServiceId(), b.serviceId(),
+                    b.startTime(), b.endTime(), b.durationMinutes(), b.hourlyRate(), b.totalPrice(), b.locationType(),
+                    b.cancelledBy(), b.lateCancellation(), b.cancelReason());
+        }
+    }
+
+    record BookingRescheduled(UUID previousBookingId, UUID bookingId, UUID studentId, UUID instructorId,
+            UUID offeringId, UUID serviceId, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
+            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType) {
+        static final String TYPE = "booking.rescheduled";
+
+        static BookingRescheduled of(Booking previous, Booking b) {
+            return new BookingRescheduled(previous.id(), b.id(), b.studentId(), b.instructorId(),
+                    b.instructorServiceId(), b.serviceId(), b.startTime(), b.endTime(), b.durationMinutes(),
+                    b.hourlyRate(), b.totalPrice(), b.locationType());
+        }
+    }
+
+    /** {@code booking.completed} and {@code booking.no-show}. */
+    record BookingConcluded(UUID bookingId, UUID studentId, UUID instructorId, UUID serviceId, OffsetDateTime startTime,
+            BigDecimal totalPrice) {
+        static final String COMPLETED = "booking.completed";
+        static final String NO_SHOW = "booking.no-show";
+
+        static BookingConcluded of(Booking b) {
+            return new BookingConcluded(b.id(), b.studentId(), b.instructorId(), b.serviceId(), b.startTime(),
+                    b.totalPrice());
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package com.instainstru.booking.reservation;
+
+import com.instainstru.booking.infra.ApiException;
+import com.instainstru.booking.infra.Caller;
+import com.instainstru.booking.infra.Ids;
+import com.instainstru.booking.infra.Problem;
+import com.instainstru.booking.infra.QueryParams;
+import com.instainstru.booking.reservation.BookingActions.CancelRequest;
+import com.instainstru.booking.reservation.BookingActions.RescheduleRequest;
+import com.instainstru.booking.reservation.BookingService.Actor;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/bookings")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Bookings", description = "Instant booking and the booking lifecycle")
+public class BookingResource {
+
+    private static final Set<String> STATUSES = Set.of("confirmed", "completed", "cancelled", "no_show");
+
+    @Inject
+    BookingService bookings;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.STUDENT)
+    @Operation(summary = "Book a lesson instantly; a retry with the same Idempotency-Key returns the first answer")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = Booking.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, or not offered by the instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The time is taken or not available", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "catalog-service unreachable; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> createBooking(@Valid @NotNull BookingRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
+        return bookings.createBooking(caller.userId(), request, idempotencyKey).map(created -> {
+            Response.ResponseBuilder response = Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.body());
+            if (created.replayed()) {
+                response.header("Idempotent-Replayed", "true");
+            } else {
+                response.location(uri.getAbsolutePathBuilder().path(created.bookingId().toString()).build());
+            }
+            return response.build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "The caller's bookings as student or instructor (admins: as=all), by status and start time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking[].class)))
+    @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<Booking>> list(@QueryParam("as") String as, @QueryParam("status") String status,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        String view = as != null ? as : jwt.getGroups().contains(Caller.STUDENT) ? BookingService.STUDENT
+                : jwt.getGroups().contains(Caller.INSTRUCTOR) ? BookingService.INSTRUCTOR : "all";
+        if (!Map.of(BookingService.STUDENT, Caller.STUDENT, BookingService.INSTRUCTOR, Caller.INSTRUCTOR, "all",
+                Caller.ADMIN).containsKey(view)) {
+            throw ApiException.invalid("as", "must be student, instructor or all");
+        }
+        String role = view.equals("all") ? Caller.ADMIN : view;
+        if (!jwt.getGroups().contains(role)) {
+            throw ApiException.forbidden("you do not have the " + role + " role");
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalid("status", "must be one of " + STATUSES);
+        }
+        return bookings.bookings(actor(), view, status, instant("from", from), instant("to", to),
+                QueryParams.intIn("limit", limit, 50, 1, 200), QueryParams.intIn("offset", offset, 0, 0, 1_000_000));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "One booking the caller is a party to")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
+    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Booking> booking(@PathParam("id") String id) {
+        return bookings.booking(actor(), Ids.parse("id", id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "Cancel a confirmed booking (late if less than 12 hours before the start)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
+    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not confirmed, or already started", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Booking> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
+        return bookings.cancelBooking(actor(), Ids.parse("id", id), request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "Move a confirmed booking: the old one is cancelled and a new one created, atomically")
+    @APIResponse(responseCode = "200", description = "The new booking", content = @Content(schema = @Schema(implementation = Booking.class)))
+    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The new time is not available; nothing changed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Booking> reschedule(@PathParam("id") String id, @Valid @NotNull RescheduleRequest request) {
+        return bookings.rescheduleBooking(actor(), Ids.parse("id", id), request);
+    }
+
+    @POST
+    @Path("/{id}/no-show")
+    @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "The instructor records that the student did not come (after the start)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
+    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not started or not confirmed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Booking> noShow(@PathParam("id") String id) {
+        return bookings.markNoShow(actor(), Ids.parse("id", id));
+    }
+
+    @GET
+    @Path("/instructors/{instructorId}/future-count")
+    @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "How many confirmed lessons the instructor has ahead (asked by catalog-service before deactivation)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "404", description = "Not the caller's own count", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Map<String, Object>> futureCount(@PathParam("instructorId") String instructorId) {
+        UUID id = Ids.parse("instructorId", instructorId);
+        if (!caller.isAdmin() && !id.equals(caller.userId())) {
+            throw ApiException.notFound("instructor", id);
+        }
+        return bookings.futureBookings(id).map(count -> Map.of("instructorId", id, "count", count));
+    }
+
+    private Actor actor() {
+        return new Actor(caller.userId(), caller.isAdmin());
+    }
+
+    private static OffsetDateTime instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be an ISO-8601 time with offset, e.g. 2026-12-01T09:00:00-05:00");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.instainstru.booking.reservation;
+
+import com.instainstru.booking.infra.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for bookings. Overlaps are refused by the table's exclusion constraints, named in the 409. */
+@ApplicationScoped
+class BookingStore {
+
+    /** Everything needed to insert a booking. */
+    record NewBooking(UUID id, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId, String serviceName,
+            String instructorName, Instant start, int minutes, int bufferMinutes, BigDecimal hourlyRate,
+            BigDecimal totalPrice, String locationType, String meetingLocation, String note, String timeZone,
+            UUID rescheduledFrom) {
+    }
+
+    Uni<Booking> insert(SqlClient sql, NewBooking b) {
+        OffsetDateTime start = b.start().atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = start.plusMinutes(b.minutes());
+        return sql.preparedQuery("""
+                        INSERT INTO booking (id, student_id, instructor_id, offering_id, service_id, service_name,
+                            instructor_name, start_at, end_at, blocked_until, duration_minutes, hourly_rate, total_price,
+                            location_type, meeting_location, note, time_zone, rescheduled_from)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                        RETURNING *""")
+                .execute(Tuple.tuple(Arrays.asList(b.id(), b.studentId(), b.instructorId(), b.offeringId(), b.serviceId(),
+                        b.serviceName(), b.instructorName(), start, end, end.plusMinutes(b.bufferMinutes()), b.minutes(),
+                        b.hourlyRate(), b.totalPrice(), b.locationType(), b.meetingLocation(), b.note(), b.timeZone(),
+                        b.rescheduledFrom())))
+                .onFailure(PgException.class).transform(BookingStore::overlap)
+                .map(rows -> Booking.of(rows.iterator().next()));
+    }
+
+    /** An exclusion violation is the database refusing a double booking: say whose. */
+    private static Throwable overlap(Throwable failure) {
+        PgException pg = (PgException) failure;
+        if (!"23P01".equals(pg.getSqlState())) {
+            return failure;
+        }
+        String message = String.valueOf(pg.getErrorMessage()) + String.valueOf(pg.getConstraint());
+        if (message.contains("booking_student_no_overlap")) {
+            return ApiException.conflict("you already have a lesson booked at that time");
+        }
+        return ApiException.conflict("the instructor already has a lesson at that time");
+    }
+
+    Uni<Optional<Booking>> find(SqlClient sql, UUID id, boolean forUpdate) {
+        return sql.preparedQuery("SELECT * FROM booking WHERE id = $1" + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(id)).map(BookingStore::first);
+    }
+
+    /** Cancels a confirmed booking; empty if it was not confirmed any more. */
+    Uni<Optional<Booking>> cancel(SqlClient sql, UUID id, String by, String reason, boolean late) {
+        return sql.preparedQuery("""
+                        UPDATE booking SET status = 'cancelled', cancelled_at = now(), cancelled_by = $2,
+                               cancel_reason = $3, late_cancellation = $4, updated_at = now(), version = version + 1
+                        WHERE id = $1 AND status = 'confirmed' RETURNING *""")
+                .execute(Tuple.of(id, by, reason, late)).map(BookingStore::first);
+    }
+
+    Uni<Optional<Booking>> markNoShow(SqlClient sql, UUID id) {
+        return sql.preparedQuery("""
+                        UPDATE booking SET status = 'no_show', updated_at = now(), version = version + 1
+                        WHERE id = $1 AND status = 'confirmed' AND start_at <= now() RETURNING *""")
+                .execute(Tuple.of(id)).map(BookingStore::first);
+    }
+
+    /** Marks up to {@code limit} confirmed lessons that have ended as completed. */
+    Uni<List<Booking>> completeEnded(SqlClient sql, int limit) {
+        return sql.preparedQuery("""
+                        UPDATE booking SET status = 'completed', updated_at = now(), version = version + 1
+                        WHERE id IN (SELECT id FROM booking WHERE status = 'confirmed' AND end_at <= now()
+                                     ORDER BY end_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .execute(Tuple.of(limit)).map(BookingStore::all);
+    }
+
+    Uni<Long> futureCount(SqlClient sql, UUID instructorId) {
+        return sql.preparedQuery("SELECT count(*) FROM booking WHERE instructor_id = $1 AND status = 'confirmed' "
+                        + "AND start_at > now()").execute(Tuple.of(instructorId))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** A page of bookings by party, status and time range; {@code party} null means every booking (admin). */
+    Uni<List<Booking>> list(SqlClient sql, String partyColumn, UUID party, String status, OffsetDateTime from,
+            OffsetDateTime to, int limit, int offset) {
+        String where = partyColumn == null ? "TRUE" : partyColumn + " = $1";
+        return sql.preparedQuery("SELECT * FROM booking WHERE " + where + """
+                         AND ($2::text IS NULL OR status = $2)
+                         AND ($3::timestamptz IS NULL OR start_at >= $3)
+                         AND ($4::timestamptz IS NULL OR start_at < $4)
+                        ORDER BY start_at, id LIMIT $5 OFFSET $6""")
+                .execute(Tuple.tuple(Arrays.asList(party, status, from, to, limit, offset)))
+                .map(BookingStore::all);
+    }
+
+    private static Optional<Booking> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(Booking.of(rows.iterator().next()));
+    }
+
+    private static List<Booking> all(RowSet<Row> rows) {
+        List<Booking> result = new ArrayList<>(rows.size());
+        rows.forEach(r -> result.add(Booking.of(r)));
+        return result;
+    }
+}
