@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -90,7 +91,7 @@ public class CatalogAdminService {
     }
 
     private Uni<CatalogService> find(UUID id) {
-        return CatalogService.<CatalogService>findById(id)
+        return CatalogService.<CatalogService>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("catalog service", id));
     }
 

@@ -83,8 +83,9 @@ public class CatalogResource {
     @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> service(@PathParam("idOrSlug") String idOrSlug) {
         UUID id = Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
+        String key = id != null ? id.toString() : idOrSlug;
         Uni<Optional<?>> lookup = queries.service(id, idOrSlug).map(found -> found.filter(ServiceResponse::active));
-        return answers.cachedOrNotFound(CacheKeys.service(idOrSlug), "catalog service", idOrSlug, () -> lookup);
+        return answers.cachedOrNotFound(CacheKeys.service(key), "catalog service", idOrSlug, () -> lookup);
     }
 
     @GET

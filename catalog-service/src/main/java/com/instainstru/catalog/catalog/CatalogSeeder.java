@@ -91,7 +91,7 @@ class CatalogSeeder {
         List<Tuple> rows = categories.stream().map(c -> Tuple.of(Category.idForSlug(c.slug()), c.slug(), c.name(),
                 c.subtitle(), c.iconName(), c.displayOrder())).toList();
         return conn.preparedQuery("INSERT INTO category (id, slug, name, subtitle, icon_name, display_order) "
-                + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (slug) DO NOTHING").executeBatch(rows).replaceWithVoid();
+                + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING").executeBatch(rows).replaceWithVoid();
     }
 
     /** Inserts the services that are missing, in one statement, and records an event for each one added. */
@@ -106,7 +106,7 @@ class CatalogSeeder {
                         INSERT INTO catalog_service (id, category_id, slug, name, display_order, online_capable,
                                                      requires_certification, search_terms, related_slugs)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                        ON CONFLICT (slug) DO NOTHING RETURNING slug""")
+                        ON CONFLICT DO NOTHING RETURNING slug""")
                 .executeBatch(rows)
                 .flatMap(result -> {
                     List<String> added = new ArrayList<>();

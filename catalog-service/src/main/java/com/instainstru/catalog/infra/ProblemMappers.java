@@ -103,6 +103,14 @@ public class ProblemMappers {
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return respond(ApiException.conflict("this conflicts with an existing record").toProblem(path(uri)));
             }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return respond(ApiException.conflict("this conflicts with an existing record").toProblem(path(uri)));
+            }
+            if (t instanceof org.hibernate.exception.DataException
+                    || t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return respond(ApiException.badRequest("the request holds a value that cannot be stored "
+                        + "(for example a NUL character or an out-of-range number)").toProblem(path(uri)));
+            }
             if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
                 return respond(ApiException.badRequest("the request breaks a data rule").toProblem(path(uri)));
             }

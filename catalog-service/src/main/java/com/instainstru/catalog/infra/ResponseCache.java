@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.keys.ExpireArgs;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.scheduler.Scheduled;
@@ -73,7 +74,8 @@ public class ResponseCache {
 
     private void store(String fullKey, String field, String value) {
         hashes.hset(fullKey, field, value)
-                .flatMap(added -> keys.expire(fullKey, config.cache().ttl()))
+                // NX: the TTL starts with the group's first entry, so no group outlives it however often it is added to.
+                .flatMap(added -> keys.expire(fullKey, config.cache().ttl(), new ExpireArgs().nx()))
                 .subscribe().with(ok -> { }, error -> Log.debugf("Cache store of %s failed: %s", fullKey, error));
     }
 

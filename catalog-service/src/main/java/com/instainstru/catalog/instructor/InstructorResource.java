@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InstructorResource {
 
     private static final String PAGE_KEY = "%d:%d";
+    private static final int CACHED_PAGES = 10;
 
     @Inject
     InstructorService instructors;
@@ -69,11 +71,15 @@ public class InstructorResource {
             @QueryParam("size") String size) {
         int p = QueryParams.intIn("page", page, 0, 0, 10_000);
         int s = QueryParams.intIn("size", size, 20, 1, 100);
-        String field = String.format(PAGE_KEY, p, s);
-        return answers.cached(CacheKeys.instructors(service), field, () -> service == null
+        String key = service != null && Ids.looksLikeUuid(service) ? UUID.fromString(service).toString() : service;
+        Supplier<Uni<?>> compute = () -> service == null
                 ? queries.activeInstructors(null, p, s)
                 : queries.serviceId(service).flatMap(id -> queries.activeInstructors(
-                        id.orElseThrow(() -> ApiException.notFound("catalog service", service)), p, s)));
+                        id.orElseThrow(() -> ApiException.notFound("catalog service", service)), p, s));
+        // The first pages are what students look at; deeper pages are answered fresh rather than
+        // letting arbitrary page numbers fill the cache.
+        return p < CACHED_PAGES ? answers.cached(CacheKeys.instructors(key), String.format(PAGE_KEY, p, s), compute)
+                : answers.fresh(compute.get());
     }
 
     @GET
@@ -85,7 +91,8 @@ public class InstructorResource {
         UUID instructorId = Ids.parse("id", id);
         return identity.getDeferredIdentity().flatMap(who -> {
             boolean privileged = !who.isAnonymous() && (who.hasRole(Caller.ADMIN)
-                    || who.getPrincipal() instanceof JsonWebToken token && instructorId.toString().equals(token.getSubject()));
+                    || who.getPrincipal() instanceof JsonWebToken token && Ids.looksLikeUuid(token.getSubject())
+                    && instructorId.equals(UUID.fromString(token.getSubject())));
             if (privileged) {
                 return answers.fresh(queries.instructor(instructorId, true)
                         .map(found -> found.orElseThrow(() -> ApiException.notFound("instructor", instructorId))));

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -71,8 +72,13 @@ public class InstructorService {
                             return instructor.<Instructor>persist();
                         })
                         .call(instructor -> outbox.record(InstructorUpserted.TYPE, upserted(instructor))))
-                .call(instructor -> offeredServices(instructorId)
-                        .flatMap(services -> cache.invalidate(CacheKeys.forInstructorProfile(instructorId, services))))
+                .call(instructor -> offeredServices(instructorId).flatMap(services -> {
+                    Set<String> keys = CacheKeys.forInstructorProfile(instructorId, services);
+                    if (created.get()) {
+                        keys.add(CacheKeys.ALL);
+                    }
+                    return cache.invalidate(keys);
+                }))
                 .invoke(relay::wakeUp)
                 .map(instructor -> created.get());
     }
@@ -94,13 +100,17 @@ public class InstructorService {
     }
 
     private Uni<Void> changeStatus(UUID instructorId, StatusRequest request, String actor, String bearerToken) {
-        Uni<Void> precondition = request.action() == Action.DEACTIVATE
-                ? Panache.withSession(() -> existing(instructorId))
-                        .flatMap(i -> futureBookings.requireNoFutureBookings(instructorId, bearerToken))
-                : Uni.createFrom().voidItem();
-        return precondition.flatMap(ok -> Panache.withTransaction(() -> existing(instructorId).flatMap(instructor -> {
+        // The transition is checked first, so a refused one never waits on booking-service.
+        Uni<Void> precondition = Panache.withSession(() -> existing(instructorId)).flatMap(current -> {
+            StatusRules.next(current.status, current.statusChangedBy, request.action());
+            return request.action() == Action.DEACTIVATE
+                    ? futureBookings.requireNoFutureBookings(instructorId, bearerToken)
+                    : Uni.createFrom().voidItem();
+        });
+        return precondition.flatMap(ok -> Panache.withTransaction(() -> existing(instructorId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(instructor -> {
                     AccountStatus previous = instructor.status;
-                    instructor.status = StatusRules.next(previous, instructor.statusChangedBy, request.action(), actor);
+                    instructor.status = StatusRules.next(previous, instructor.statusChangedBy, request.action());
                     instructor.statusChangedBy = actor;
                     instructor.statusReason = request.reason();
                     instructor.statusChangedAt = OffsetDateTime.now();
@@ -116,7 +126,11 @@ public class InstructorService {
     }
 
     private Uni<Instructor> existing(UUID instructorId) {
-        return Instructor.<Instructor>findById(instructorId)
+        return existing(instructorId, LockModeType.NONE);
+    }
+
+    private Uni<Instructor> existing(UUID instructorId, LockModeType lock) {
+        return Instructor.<Instructor>findById(instructorId, lock)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("instructor", instructorId));
     }
 

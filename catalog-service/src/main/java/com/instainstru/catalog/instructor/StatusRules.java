@@ -9,10 +9,17 @@ final class StatusRules {
     private StatusRules() {
     }
 
-    static AccountStatus next(AccountStatus current, String changedBy, Action action, String actor) {
+    static AccountStatus next(AccountStatus current, String changedBy, Action action) {
         return switch (action) {
-            case PAUSE, SUSPEND -> {
-                require(current == AccountStatus.active, "only an active account can be " + pastTense(action));
+            case PAUSE -> {
+                require(current == AccountStatus.active, "only an active account can be paused");
+                yield AccountStatus.suspended;
+            }
+            case SUSPEND -> {
+                // An admin may turn an instructor's own pause into a suspension only an admin lifts.
+                require(current == AccountStatus.active
+                        || current == AccountStatus.suspended && InstructorService.SELF.equals(changedBy),
+                        "the account is already suspended by an admin or deactivated");
                 yield AccountStatus.suspended;
             }
             case RESUME -> {
@@ -32,9 +39,6 @@ final class StatusRules {
         };
     }
 
-    private static String pastTense(Action action) {
-        return action == Action.PAUSE ? "paused" : "suspended";
-    }
 
     private static void require(boolean condition, String refusal) {
         if (!condition) {

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -111,7 +112,8 @@ public class OfferingService {
     }
 
     private Uni<Instructor> editableInstructor(UUID instructorId) {
-        return Instructor.<Instructor>findById(instructorId).invoke(instructor -> {
+        // Locked: a concurrent status change waits, so the offer stats see a settled status.
+        return Instructor.<Instructor>findById(instructorId, LockModeType.PESSIMISTIC_WRITE).invoke(instructor -> {
             if (instructor == null) {
                 throw ApiException.conflict("create your instructor profile first (PUT /api/v1/instructors/me)");
             }
@@ -132,7 +134,8 @@ public class OfferingService {
     }
 
     private Uni<CatalogService> catalogService(OfferingRequest request) {
-        return CatalogService.<CatalogService>findById(request.catalogServiceId()).map(service -> {
+        // Shared lock: the service cannot be retired while this offering is being added.
+        return CatalogService.<CatalogService>findById(request.catalogServiceId(), LockModeType.PESSIMISTIC_READ).map(service -> {
             if (service == null || !service.active) {
                 throw ApiException.invalid("catalogServiceId", "no catalog service " + request.catalogServiceId());
             }

@@ -114,6 +114,7 @@ class CatalogAdminTest {
         given().get("/api/v1/catalog/services/" + offered).then().statusCode(200);
 
         UUID unoffered = Api.newCatalogService("music", true);
+        given().get("/api/v1/catalog/services/" + unoffered).then().statusCode(200);
         Api.as(Tokens.admin()).delete("/api/v1/catalog/services/" + unoffered).then().statusCode(204);
         given().get("/api/v1/catalog/services/" + unoffered).then().statusCode(404);
         Api.as(Tokens.instructor(UUID.randomUUID())).delete("/api/v1/catalog/services/" + offered).then().statusCode(403);

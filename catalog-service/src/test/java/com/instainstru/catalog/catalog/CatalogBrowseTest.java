@@ -56,6 +56,15 @@ class CatalogBrowseTest {
     }
 
     @Test
+    void oddQueryTextIsAClientErrorNeverAServerError() {
+        for (String odd : java.util.List.of("\u0000", "'; DROP TABLE category;--", "%_%", "音楽", "🎹")) {
+            int status = given().queryParam("category", odd).get("/api/v1/catalog/services").then().contentType(PROBLEM)
+                    .extract().statusCode();
+            assertThat(status).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void unknownCategoryIsNotFound() {
         given().queryParam("category", "no-such-category").get("/api/v1/catalog/services")
                 .then().statusCode(404).contentType(PROBLEM).body("detail", equalTo("category no-such-category does not exist"));

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,6 +34,24 @@ class CatalogSeederTest {
                 .map(s -> "'" + CatalogService.idForSlug(s.slug()) + "'::uuid").reduce((a, b) -> a + "," + b).orElseThrow()
                 + "])")).isEqualTo(250);
         assertThat(count("SELECT cardinality(search_terms) FROM catalog_service WHERE slug = 'piano'")).isGreaterThan(5);
+    }
+
+    @Test
+    void anAdminsRenameOfASeededServiceSurvivesTheNextStart() {
+        UUID id = CatalogService.idForSlug("beatboxing");
+        String renamed = "beatboxing-renamed-" + UUID.randomUUID().toString().substring(0, 6);
+        try {
+            com.instainstru.catalog.support.Api.as(com.instainstru.catalog.support.Tokens.admin())
+                    .body(java.util.Map.of("category", "music", "name", "Beatbox", "slug", renamed, "onlineCapable", true))
+                    .put("/api/v1/catalog/services/" + id).then().statusCode(200);
+            long before = count("SELECT count(*) FROM catalog_service");
+            seeder.onStart(new StartupEvent());
+            assertThat(count("SELECT count(*) FROM catalog_service")).isEqualTo(before);
+            assertThat(count("SELECT count(*) FROM catalog_service WHERE slug = '" + renamed + "'")).isEqualTo(1);
+        } finally {
+            pool.preparedQuery("UPDATE catalog_service SET slug = 'beatboxing', name = 'Beatboxing' WHERE id = $1")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().indefinitely();
+        }
     }
 
     private long count(String sql) {

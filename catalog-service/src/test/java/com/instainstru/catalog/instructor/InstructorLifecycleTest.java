@@ -35,10 +35,15 @@ class InstructorLifecycleTest {
         UUID service = Api.newCatalogService("language", true);
         UUID me = Api.newInstructor("Pauses Sometimes");
         Api.offer(me, service, "45");
+        // Warm the cached public answers first, so the test proves they are invalidated.
+        given().get("/api/v1/instructors/" + me).then().statusCode(200);
+        given().queryParam("service", service.toString()).get("/api/v1/instructors").then().body("total", equalTo(1));
+        given().get("/api/v1/catalog/services/" + service).then().body("instructorCount", equalTo(1));
 
         Api.as(Tokens.instructor(me)).body(Map.of("action", "pause", "reason", "holiday"))
                 .post("/api/v1/instructors/me/status").then().statusCode(200).body("status", equalTo("suspended"));
         given().get("/api/v1/instructors/" + me).then().statusCode(404);
+        given().queryParam("service", service.toString()).get("/api/v1/instructors").then().body("total", equalTo(0));
         given().get("/api/v1/catalog/services/" + service).then().statusCode(200).body("instructorCount", equalTo(0));
         Api.as(Tokens.instructor(me)).get("/api/v1/instructors/" + me).then().statusCode(200)
                 .body("status", equalTo("suspended"));
@@ -58,6 +63,16 @@ class InstructorLifecycleTest {
                 .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("admin"));
         Api.as(Tokens.admin()).body(Map.of("action", "reactivate")).post("/api/v1/instructors/" + me + "/status")
                 .then().statusCode(200).body("status", equalTo("active"));
+    }
+
+    @Test
+    void anAdminTurnsASelfPauseIntoASuspensionTheInstructorCannotLift() {
+        UUID me = Api.newInstructor("Paused Then Suspended");
+        Api.setStatus(me, "pause");
+        Api.as(Tokens.admin()).body(Map.of("action", "suspend", "reason", "review")).post("/api/v1/instructors/" + me + "/status")
+                .then().statusCode(200).body("status", equalTo("suspended"));
+        Api.as(Tokens.instructor(me)).body(Map.of("action", "resume")).post("/api/v1/instructors/me/status")
+                .then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test
@@ -97,6 +112,8 @@ class InstructorLifecycleTest {
         UUID service = Api.newCatalogService("arts", true);
         UUID me = Api.newInstructor("Leaving");
         UUID offering = Api.offer(me, service, "50");
+        given().get("/api/v1/instructors/" + me).then().statusCode(200);
+        given().queryParam("service", service.toString()).get("/api/v1/instructors").then().body("total", equalTo(1));
         when(bookings.futureBookings(eq(me), anyString()))
                 .thenReturn(Uni.createFrom().item(new BookingClient.FutureBookings(me, 0)));
         Api.as(Tokens.instructor(me)).body(Map.of("action", "deactivate")).post("/api/v1/instructors/me/status")
@@ -109,6 +126,18 @@ class InstructorLifecycleTest {
         List<Object> active = given().queryParam("service", service.toString()).get("/api/v1/instructors")
                 .then().statusCode(200).extract().jsonPath().getList("items");
         assertThat(active).isEmpty();
+    }
+
+    @Test
+    void aRefusedTransitionIsAConflictEvenWhenBookingServiceIsDown() {
+        UUID me = Api.newInstructor("Already Gone");
+        when(bookings.futureBookings(eq(me), anyString()))
+                .thenReturn(Uni.createFrom().item(new BookingClient.FutureBookings(me, 0)));
+        Api.setStatus(me, "deactivate");
+        when(bookings.futureBookings(eq(me), anyString()))
+                .thenReturn(Uni.createFrom().failure(new ConnectException("Connection refused")));
+        Api.as(Tokens.instructor(me)).body(Map.of("action", "deactivate")).post("/api/v1/instructors/me/status")
+                .then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test

@@ -58,6 +58,8 @@ class InstructorProfileTest {
         cases.put("name  ", with("name", "   "));
         cases.forEach((field, body) -> Api.as(Tokens.instructor(me)).body(body).put("/api/v1/instructors/me")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(field.strip())));
+        Api.as(Tokens.instructor(me)).body(with("bio", "nul \u0000 byte")).put("/api/v1/instructors/me").then()
+                .statusCode(400).contentType(PROBLEM).body("detail", org.hamcrest.Matchers.containsString("NUL"));
         Api.as(Tokens.instructor(me)).body("{\"name\": ").put("/api/v1/instructors/me").then().statusCode(400)
                 .contentType(PROBLEM);
         Api.as(Tokens.instructor(me)).put("/api/v1/instructors/me").then().statusCode(400).contentType(PROBLEM);

@@ -17,13 +17,15 @@ class StatusRulesTest {
 
     @Test
     void allowedTransitions() {
-        assertThat(StatusRules.next(active, SELF, Action.PAUSE, SELF)).isEqualTo(suspended);
-        assertThat(StatusRules.next(suspended, SELF, Action.RESUME, SELF)).isEqualTo(active);
-        assertThat(StatusRules.next(active, SELF, Action.DEACTIVATE, SELF)).isEqualTo(deactivated);
-        assertThat(StatusRules.next(suspended, SELF, Action.DEACTIVATE, SELF)).isEqualTo(deactivated);
-        assertThat(StatusRules.next(active, SELF, Action.SUSPEND, ADMIN)).isEqualTo(suspended);
-        assertThat(StatusRules.next(suspended, ADMIN, Action.REACTIVATE, ADMIN)).isEqualTo(active);
-        assertThat(StatusRules.next(deactivated, SELF, Action.REACTIVATE, ADMIN)).isEqualTo(active);
+        assertThat(StatusRules.next(active, SELF, Action.PAUSE)).isEqualTo(suspended);
+        assertThat(StatusRules.next(suspended, SELF, Action.RESUME)).isEqualTo(active);
+        assertThat(StatusRules.next(active, SELF, Action.DEACTIVATE)).isEqualTo(deactivated);
+        assertThat(StatusRules.next(suspended, SELF, Action.DEACTIVATE)).isEqualTo(deactivated);
+        assertThat(StatusRules.next(active, SELF, Action.SUSPEND)).isEqualTo(suspended);
+        assertThat(StatusRules.next(suspended, ADMIN, Action.REACTIVATE)).isEqualTo(active);
+        assertThat(StatusRules.next(deactivated, SELF, Action.REACTIVATE)).isEqualTo(active);
+        assertThat(StatusRules.next(suspended, SELF, Action.SUSPEND)).as("an admin overrides a self-pause")
+                .isEqualTo(suspended);
     }
 
     @Test
@@ -36,10 +38,11 @@ class StatusRulesTest {
         assertConflict(active, SELF, Action.REACTIVATE);
         assertConflict(deactivated, SELF, Action.DEACTIVATE);
         assertConflict(suspended, ADMIN, Action.SUSPEND);
+        assertConflict(deactivated, SELF, Action.SUSPEND);
     }
 
     private static void assertConflict(AccountStatus from, String changedBy, Action action) {
-        assertThatThrownBy(() -> StatusRules.next(from, changedBy, action, SELF))
+        assertThatThrownBy(() -> StatusRules.next(from, changedBy, action))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 }
