@@ -1,0 +1,114 @@
+package com.instainstru.booking.reservation;
+
+import static com.instainstru.booking.support.Fixtures.PROBLEM;
+import static com.instainstru.booking.support.Fixtures.as;
+import static com.instainstru.booking.support.Fixtures.at;
+import static com.instainstru.booking.support.Fixtures.book;
+import static com.instainstru.booking.support.Fixtures.publish;
+import static com.instainstru.booking.support.Fixtures.soon;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.instainstru.booking.support.CatalogServiceResource;
+import com.instainstru.booking.support.Fixtures;
+import com.instainstru.booking.support.Fixtures.Teacher;
+import com.instainstru.booking.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(CatalogServiceResource.class)
+class BookingFlowTest {
+
+    @Test
+    void aStudentBooksInstantlyAtThePriceOfTheLengthBooked() {
+        Teacher t = Fixtures.teacher("60", List.of(30, 60), List.of("online", "studio"));
+        LocalDate day = soon(3);
+        publish(t.id(), day, "09:00-12:00");
+        UUID student = UUID.randomUUID();
+
+        String id = book(student, t, at(day, "10:00"), 30).then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("status", equalTo("confirmed")).body("durationMinutes", equalTo(30))
+                .body("hourlyRate", equalTo(60.0f)).body("totalPrice", equalTo(30.0f))
+                .body("serviceName", equalTo("Piano")).body("timeZone", equalTo("America/New_York"))
+                .extract().path("id");
+        String start = as(Tokens.student(student)).get("/api/v1/bookings/" + id).then().extract().path("startTime");
+        String end = as(Tokens.student(student)).get("/api/v1/bookings/" + id).then().extract().path("endTime");
+        assertThat(java.time.OffsetDateTime.parse(start)).isEqualTo(at(day, "10:00"));
+        assertThat(java.time.OffsetDateTime.parse(end)).isEqualTo(at(day, "10:30"));
+
+        as(Tokens.student(student)).get("/api/v1/bookings/" + id).then().statusCode(200).body("id", equalTo(id));
+        as(Tokens.instructor(t.id())).get("/api/v1/bookings/" + id).then().statusCode(200);
+        as(Tokens.student(UUID.randomUUID())).get("/api/v1/bookings/" + id).then().statusCode(404).contentType(PROBLEM);
+        as(Tokens.instructor(UUID.randomUUID())).get("/api/v1/bookings/" + id).then().statusCode(404);
+        as(Tokens.admin()).get("/api/v1/bookings/" + id).then().statusCode(200);
+
+        List<String> mine = as(Tokens.student(student)).get("/api/v1/bookings").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        assertThat(mine).containsExactly(id);
+        List<String> teaching = as(Tokens.instructor(t.id())).queryParam("as", "instructor").get("/api/v1/bookings")
+                .then().statusCode(200).extract().jsonPath().getList("id");
+        assertThat(teaching).containsExactly(id);
+        as(Tokens.student(student)).queryParam("as", "instructor").get("/api/v1/bookings").then().statusCode(403);
+        as(Tokens.student(student)).queryParam("status", "lost").get("/api/v1/bookings").then().statusCode(400);
+    }
+
+    @Test
+    void theBookedTimeDisappearsFromTheBookableTimes() {
+        Teacher t = Fixtures.teacher();
+        LocalDate day = soon(4);
+        publish(t.id(), day, "09:00-11:00");
+        List<String> before = io.restassured.RestAssured.given().queryParam("from", day.toString())
+                .queryParam("to", day.toString()).queryParam("duration", 60)
+                .get("/api/v1/availability/" + t.id()).then().statusCode(200)
+                .extract().jsonPath().getList("days[0].startTimes");
+        assertThat(before).hasSize(5);
+
+        book(UUID.randomUUID(), t, at(day, "09:30"), 60).then().statusCode(201);
+
+        List<String> after = io.restassured.RestAssured.given().queryParam("from", day.toString())
+                .queryParam("to", day.toString()).queryParam("duration", 60)
+                .get("/api/v1/availability/" + t.id()).then().statusCode(200)
+                .extract().jsonPath().getList("days[0].startTimes", String.class);
+        assertThat(after).isEmpty();
+    }
+
+    @Test
+    void onlyStudentsBookAndOnlyWithAValidToken() {
+        Teacher t = Fixtures.teacher();
+        LocalDate day = soon(3);
+        publish(t.id(), day, "09:00-12:00");
+        as(Tokens.instructor(UUID.randomUUID())).body(Fixtures.booking(t, at(day, "09:00"), 60))
+                .post("/api/v1/bookings").then().statusCode(403).contentType(PROBLEM);
+        io.restassured.RestAssured.given().contentType("application/json").body(Fixtures.booking(t, at(day, "09:00"), 60))
+                .post("/api/v1/bookings").then().statusCode(401).contentType(PROBLEM);
+        UUID s = UUID.randomUUID();
+        for (String bad : List.of(Tokens.expired(s, "student"), Tokens.signedByAnotherKey(s, "student"),
+                Tokens.unsigned(s), Tokens.tampered(s))) {
+            as(bad).body(Fixtures.booking(t, at(day, "09:00"), 60)).post("/api/v1/bookings").then().statusCode(401);
+        }
+        as(Tokens.instructor(t.id())).queryParam("as", "instructor").get("/api/v1/bookings").then()
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void catalogServiceAsksForFutureBookingsBeforeDeactivation() {
+        Teacher t = Fixtures.teacher();
+        LocalDate day = soon(5);
+        publish(t.id(), day, "09:00-12:00");
+        String path = "/api/v1/bookings/instructors/" + t.id() + "/future-count";
+        as(Tokens.instructor(t.id())).get(path).then().statusCode(200).body("count", equalTo(0));
+        book(UUID.randomUUID(), t, at(day, "09:00"), 60).then().statusCode(201);
+        as(Tokens.instructor(t.id())).get(path).then().statusCode(200).body("count", equalTo(1))
+                .body("instructorId", equalTo(t.id().toString()));
+        as(Tokens.admin()).get(path).then().statusCode(200).body("count", equalTo(1));
+        as(Tokens.instructor(UUID.randomUUID())).get(path).then().statusCode(404);
+        as(Tokens.student(UUID.randomUUID())).get(path).then().statusCode(403);
+    }
+}
