@@ -7,6 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -34,6 +35,10 @@ public interface CatalogClient {
             List<Integer> durationOptions, List<String> locationTypes, boolean active) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InstructorPage(List<InstructorView> items, int page, int size, long total) {
+    }
+
     /** catalog-service answered that there is no such (visible) instructor: an answer, not a failure. */
     class NotInCatalog extends RuntimeException {
         NotInCatalog() {
@@ -48,6 +53,11 @@ public interface CatalogClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = NotInCatalog.class)
     Uni<InstructorView> instructor(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
+
+    /** A page of active instructors with their active offerings (demo data loading). */
+    @GET
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    Uni<InstructorPage> instructors(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

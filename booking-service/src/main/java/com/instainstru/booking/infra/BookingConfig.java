@@ -12,6 +12,14 @@ public interface BookingConfig {
 
     Rules rules();
 
+    DemoData demoData();
+
+    interface DemoData {
+        /** Whether the admin demo-data endpoint exists (local platform and benchmarks only). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Outbox {
         /** The Redis stream booking events go to. */
         @WithDefault("booking-events")

@@ -1,0 +1,201 @@
+package com.instainstru.booking.demo;
+
+import com.instainstru.booking.catalog.CatalogClient;
+import com.instainstru.booking.catalog.CatalogClient.InstructorView;
+import com.instainstru.booking.catalog.CatalogClient.OfferingView;
+import com.instainstru.booking.infra.EventOutbox;
+import com.instainstru.booking.infra.OutboxRelay;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Demo availability for every active instructor in the catalog (weekday afternoons and evenings,
+ * some mornings and weekends, varied per instructor), plus sample past (completed) and future
+ * (confirmed) bookings by a handful of demo students. Deterministic and idempotent.
+ */
+@ApplicationScoped
+class DemoDataService {
+
+    static final int PAGE = 100;
+    static final int STUDENTS = 10;
+
+    @Inject
+    @RestClient
+    CatalogClient catalog;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    record Result(int instructors, int windows, int bookings, long tookMs) {
+    }
+
+    static UUID studentId(int index) {
+        return UUID.nameUUIDFromBytes(("demo-student:" + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    Uni<Result> generate(int days, int sampleBookings) {
+        long start = System.nanoTime();
+        return allInstructors().flatMap(instructors -> Multi.createFrom().iterable(chunks(instructors, 500))
+                .onItem().transformToUniAndConcatenate(chunk -> pool.withTransaction(conn -> windows(conn, chunk, days)))
+                .collect().asList()
+                .flatMap(counts -> pool.withTransaction(conn -> bookings(conn, instructors, days, sampleBookings))
+                        .map(booked -> new Result(instructors.size(), counts.stream().mapToInt(Integer::intValue).sum(),
+                                booked, (System.nanoTime() - start) / 1_000_000))))
+                .invoke(relay::wakeUp);
+    }
+
+    private Uni<List<InstructorView>> allInstructors() {
+        return catalog.instructors(0, PAGE).flatMap(first -> {
+            int pages = (int) Math.ceil(first.total() / (double) PAGE);
+            return Multi.createFrom().range(1, Math.max(1, pages))
+                    .onItem().transformToUniAndConcatenate(p -> catalog.instructors(p, PAGE))
+                    .collect().asList()
+                    .map(rest -> {
+                        List<InstructorView> all = new ArrayList<>(first.items());
+                        rest.forEach(page -> all.addAll(page.items()));
+                        return all;
+                    });
+        });
+    }
+
+    /** Each instructor's weekly shape, from their id: afternoons on weekdays, and more for some. */
+    static List<LocalTime[]> pattern(UUID instructor, LocalDate date) {
+        int shape = Math.floorMod(instructor.hashCode(), 4);
+        boolean weekend = date.getDayOfWeek().getValue() >= 6;
+        List<LocalTime[]> windows = new ArrayList<>();
+        if (weekend) {
+            if (shape >= 2) {
+                windows.add(new LocalTime[] {LocalTime.of(10, 0), LocalTime.of(14, 0)});
+            }
+            return windows;
+        }
+        if (shape == 1 || shape == 3) {
+            windows.add(new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(12, 0)});
+        }
+        windows.add(new LocalTime[] {LocalTime.of(14, 0), LocalTime.of(20, 0)});
+        return windows;
+    }
+
+    private Uni<Integer> windows(SqlConnection conn, List<InstructorView> chunk, int days) {
+        List<UUID> ids = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        List<LocalTime> starts = new ArrayList<>();
+        List<LocalTime> ends = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        for (InstructorView i : chunk) {
+            for (int d = 0; d < days; d++) {
+                LocalDate date = today.plusDays(d);
+                for (LocalTime[] w : pattern(i.id(), date)) {
+                    ids.add(i.id());
+                    dates.add(date);
+                    starts.add(w[0]);
+                    ends.add(w[1]);
+                }
+            }
+        }
+        UUID[] instructorIds = chunk.stream().map(InstructorView::id).toArray(UUID[]::new);
+        String[] zones = chunk.stream().map(i -> i.timeZone() == null ? "America/New_York" : i.timeZone())
+                .toArray(String[]::new);
+        return conn.preparedQuery("""
+                        INSERT INTO instructor_settings (instructor_id, time_zone)
+                        SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT (instructor_id) DO NOTHING""")
+                .execute(Tuple.of(instructorIds, zones))
+                .chain(() -> conn.preparedQuery("""
+                        INSERT INTO availability_window (instructor_id, date, start_time, end_time)
+                        SELECT * FROM unnest($1::uuid[], $2::date[], $3::time[], $4::time[])
+                        ON CONFLICT (instructor_id, date, start_time) DO NOTHING""")
+                        .execute(Tuple.of(ids.toArray(UUID[]::new), dates.toArray(LocalDate[]::new),
+                                starts.toArray(LocalTime[]::new), ends.toArray(LocalTime[]::new))))
+                .map(rows -> rows.rowCount());
+    }
+
+    /**
+     * Sample bookings, half in the past (completed), half ahead (confirmed): booking j is instructor j's,
+     * by student j mod 10, at a slot no other booking of that student uses.
+     */
+    private Uni<Integer> bookings(SqlConnection conn, List<InstructorView> instructors, int days, int count) {
+        List<Tuple> rows = new ArrayList<>();
+        List<EventOutbox.Event> events = new ArrayList<>();
+        ZoneId ny = ZoneId.of("America/New_York");
+        LocalDate today = LocalDate.now(ny);
+        int usable = Math.min(count, Math.min(instructors.size(), STUDENTS * 6 * Math.max(1, days - 2)));
+        for (int j = 0; j < usable; j++) {
+            InstructorView instructor = instructors.get(j);
+            OfferingView offering = instructor.offerings().stream().filter(o -> o.durationOptions().contains(60))
+                    .findFirst().orElse(null);
+            if (offering == null) {
+                continue;
+            }
+            int slot = j / STUDENTS;
+            boolean past = j % 2 == 0;
+            LocalDate date = past ? today.minusDays(1 + slot / 6) : today.plusDays(2 + slot / 6);
+            if (date.getDayOfWeek().getValue() >= 6) {
+                date = date.plusDays(past ? -2 : 2);
+            }
+            ZonedDateTime startAt = ZonedDateTime.of(date, LocalTime.of(14 + slot % 6, 0), ny);
+            UUID id = UUID.nameUUIDFromBytes(("demo-booking:" + instructor.id() + ":" + j).getBytes(StandardCharsets.UTF_8));
+            BigDecimal price = offering.hourlyRate().setScale(2, RoundingMode.HALF_UP);
+            rows.add(Tuple.tuple(List.of(id, studentId(j % STUDENTS), instructor.id(), offering.id(),
+                    offering.catalogServiceId(), offering.serviceName(), instructor.name(), startAt.toOffsetDateTime(),
+                    startAt.plusMinutes(60).toOffsetDateTime(), price, past ? "completed" : "confirmed",
+                    ny.getId(), offering.locationTypes().get(0))));
+            Map<String, Object> payload = Map.of("bookingId", id, "studentId", studentId(j % STUDENTS),
+                    "instructorId", instructor.id(), "offeringId", offering.id(), "serviceId", offering.catalogServiceId(),
+                    "startTime", startAt.toOffsetDateTime(), "endTime", startAt.plusMinutes(60).toOffsetDateTime(),
+                    "durationMinutes", 60, "hourlyRate", price, "totalPrice", price);
+            events.add(new EventOutbox.Event("booking.created", payload));
+            if (past) {
+                events.add(new EventOutbox.Event("booking.completed", payload));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return conn.preparedQuery("""
+                        INSERT INTO booking (id, student_id, instructor_id, offering_id, service_id, service_name,
+                            instructor_name, start_at, end_at, blocked_until, duration_minutes, hourly_rate, total_price,
+                            status, time_zone, location_type)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 60, $10, $10, $11, $12, $13)
+                        ON CONFLICT DO NOTHING RETURNING id""")
+                .executeBatch(rows)
+                .map(result -> {
+                    int inserted = 0;
+                    for (var rs = result; rs != null; rs = rs.next()) {
+                        inserted += rs.size();
+                    }
+                    return inserted;
+                })
+                .call(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : outbox.record(conn, events));
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
+    }
+}

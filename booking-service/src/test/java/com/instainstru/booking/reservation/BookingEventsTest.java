@@ -1,0 +1,92 @@
+package com.instainstru.booking.reservation;
+
+import static com.instainstru.booking.support.Fixtures.as;
+import static com.instainstru.booking.support.Fixtures.at;
+import static com.instainstru.booking.support.Fixtures.book;
+import static com.instainstru.booking.support.Fixtures.publish;
+import static com.instainstru.booking.support.Fixtures.soon;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.booking.support.CatalogServiceResource;
+import com.instainstru.booking.support.Fixtures;
+import com.instainstru.booking.support.Fixtures.Teacher;
+import com.instainstru.booking.support.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The booking-events contract of DESIGN.md, read back from the Redis stream. */
+@QuarkusTest
+@QuarkusTestResource(CatalogServiceResource.class)
+class BookingEventsTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void availabilityAndEveryBookingStepReachTheStream() {
+        Teacher t = Fixtures.teacher();
+        LocalDate day = soon(4);
+        publish(t.id(), day, "09:00-12:00");
+        UUID student = UUID.randomUUID();
+        String id = book(student, t, at(day, "09:00"), 30).then().statusCode(201).extract().path("id");
+        String moved = as(Tokens.student(student)).body(Map.of("startTime", at(day, "10:00").toString()))
+                .post("/api/v1/bookings/" + id + "/reschedule").then().statusCode(200).extract().path("id");
+        as(Tokens.instructor(t.id())).body(Map.of("reason", "ill")).post("/api/v1/bookings/" + moved + "/cancel")
+                .then().statusCode(200);
+
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(10)).until(() -> about(t.id()), e -> e.size() >= 4);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsSubsequence("availability.changed",
+                "booking.created", "booking.rescheduled", "booking.cancelled");
+        JsonNode availability = payload(events, "availability.changed");
+        assertThat(availability.get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(availability.get("dates").get(0).get("windows").get(0).get("start").asText()).isEqualTo("09:00");
+        JsonNode created = payload(events, "booking.created");
+        for (String field : List.of("bookingId", "studentId", "instructorId", "offeringId", "serviceId", "startTime",
+                "endTime", "durationMinutes", "hourlyRate", "totalPrice", "locationType")) {
+            assertThat(created.has(field)).as(field).isTrue();
+        }
+        assertThat(created.get("totalPrice").decimalValue()).isEqualByComparingTo("30");
+        assertThat(payload(events, "booking.rescheduled").get("previousBookingId").asText()).isEqualTo(id);
+        JsonNode cancelled = payload(events, "booking.cancelled");
+        assertThat(cancelled.get("cancelledBy").asText()).isEqualTo("instructor");
+        assertThat(cancelled.has("late")).isTrue();
+        assertThat(events.get(0).get("source").asText()).isEqualTo("booking-service");
+    }
+
+    private List<JsonNode> about(UUID instructor) {
+        List<JsonNode> result = new ArrayList<>();
+        redis.stream(String.class).xrevrange("booking-events", StreamRange.of("+", "-"), 500).forEach(m -> {
+            try {
+                JsonNode e = json.readTree(m.payload().get("envelope"));
+                if (instructor.toString().equals(e.get("payload").path("instructorId").asText())) {
+                    result.add(e);
+                }
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        Collections.reverse(result);
+        return result;
+    }
+
+    private static JsonNode payload(List<JsonNode> events, String type) {
+        return events.stream().filter(e -> e.get("type").asText().equals(type)).findFirst().orElseThrow().get("payload");
+    }
+}
