@@ -1,0 +1,26 @@
+package com.instainstru.booking.infra;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import com.instainstru.booking.support.CatalogServiceResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(CatalogServiceResource.class)
+class OperationsEndpointsTest {
+
+    @Test
+    void openApiHealthAndMetricsAnswer() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/bookings"))
+                .body("paths.'/api/v1/bookings'.post.responses", hasKey("409"))
+                .body("components.securitySchemes", hasKey("jwt"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_published_total"));
+    }
+}
