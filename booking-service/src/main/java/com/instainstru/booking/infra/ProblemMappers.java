@@ -97,6 +97,10 @@ public class ProblemMappers {
             if (t instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "23P01".equals(pg.getSqlState()))) {
                 return respond(ApiException.conflict("this conflicts with an existing record").toProblem(path(uri)));
             }
+            if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("40")) {
+                return respond(ApiException.unavailable("the request collided with concurrent ones; nothing was "
+                        + "changed, try again").toProblem(path(uri)));
+            }
             if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
                 return respond(ApiException.badRequest("the request holds a value that cannot be stored "
                         + "(for example a NUL character or an out-of-range number)").toProblem(path(uri)));

@@ -95,12 +95,12 @@ public class BookingService {
                 ? Uni.createFrom().item(new Created(null, stored.get().body(), true))
                 : catalog.activeInstructor(request.instructorId())
                         .map(view -> terms(view, request))
-                        .flatMap(terms -> pool.withTransaction(conn -> (key == null ? Uni.createFrom().item(true)
-                                : keys.claim(conn, studentId, key, hash))
+                        .flatMap(terms -> retryOnDeadlock(pool.withTransaction(conn -> (key == null
+                                ? Uni.createFrom().item(true) : keys.claim(conn, studentId, key, hash))
                                 .flatMap(claimed -> claimed ? insertNew(conn, studentId, request, terms, key)
                                         : keys.replay(conn, studentId, key, hash).map(again -> new Created(null,
                                                 again.orElseThrow(() -> ApiException.conflict("a request with this "
-                                                        + "Idempotency-Key is still in progress")).body(), true)))))
+                                                        + "Idempotency-Key is still in progress")).body(), true))))))
                         .invoke(relay::wakeUp));
     }
 
@@ -161,6 +161,21 @@ public class BookingService {
                 }));
     }
 
+    /**
+     * Concurrent inserts that conflict on both exclusion constraints can wait on each other; PostgreSQL
+     * then aborts one of them (40P01). Run again, that transaction sees the winner and is refused with a
+     * 409, or succeeds if the winner was itself refused.
+     */
+    private static <T> Uni<T> retryOnDeadlock(Uni<T> transaction) {
+        return transaction.onFailure(BookingService::isTransient).retry()
+                .withBackOff(Duration.ofMillis(5), Duration.ofMillis(50)).atMost(5);
+    }
+
+    static boolean isTransient(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg
+                && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    }
+
     // ---- lifecycle ----
 
     public Uni<Booking> cancelBooking(Actor actor, UUID id, String reason) {
@@ -178,7 +193,7 @@ public class BookingService {
         if (request.startTime().toInstant().isBefore(clock.instant())) {
             throw ApiException.invalid("startTime", "is in the past");
         }
-        return pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(old -> {
+        return retryOnDeadlock(pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(old -> {
                     requireConfirmedAndAhead(old, "rescheduled");
                     int minutes = request.durationMinutes() == null ? old.durationMinutes() : request.durationMinutes();
                     if (minutes != old.durationMinutes()) {
@@ -197,7 +212,7 @@ public class BookingService {
                                             snapshot.rules().zone().getId(), old.id())))
                                     .call(created -> outbox.record(conn, BookingRescheduled.TYPE,
                                             BookingRescheduled.of(cancelled, created))));
-                }))
+                })))
                 .invoke(relay::wakeUp);
     }
 
