@@ -26,11 +26,11 @@ PGVECTOR_CONTROL="/usr/share/postgresql/${PG_VERSION}/extension/vector.control"
 # deb-src entry used only to fetch the pgvector sources (not packaged for bookworm's PG 15).
 TRIXIE_SRC_LIST=/etc/apt/sources.list.d/instainstru-trixie-src.sources
 
-# Every service's database and its test twin, plus the benchmark database.
+# Every service's database and its test twin, plus the benchmark databases.
 INFRA_DATABASES=(
   catalog search booking analytics gateway
   catalog_test search_test booking_test analytics_test gateway_test
-  catalog_bench
+  catalog_bench booking_bench
 )
 
 infra_log() { echo "[infra] $*" >&2; }

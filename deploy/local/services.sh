@@ -87,8 +87,27 @@ wait_http_ok() { # wait_http_ok <url> <timeout seconds> <log> [pid]
   done
 }
 
+# POSTs <json> to <base url>/api/v1/admin/demo-data with a local admin token and prints the answer
+# (one JSON line). On failure prints what came back and returns 1.
+post_demo_data() { # post_demo_data <base url> <json> [timeout seconds]
+  local url="$1/api/v1/admin/demo-data" body="$2" timeout="${3:-600}" token out status
+  token="$("${SERVICES_DIR}/mint-token.sh" --groups admin)"
+  out="$(mktemp)"
+  status="$(curl -sS --max-time "$timeout" -o "$out" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' -d "$body" "$url")" || status=000
+  if [[ "$status" != 2?? ]]; then
+    echo "POST ${url} ${body} answered HTTP ${status}: $(head -c 2000 "$out")" >&2
+    rm -f "$out"
+    return 1
+  fi
+  cat "$out"
+  echo
+  rm -f "$out"
+}
+
 # Starts the service's JVM in the background and prints its pid. Extra "NAME=value" arguments
-# are added to (or override) the environment. The log file is truncated.
+# are added to (or override) the environment. The log file is truncated. Every service gets the
+# loopback URLs of the others (BOOKING_URL, CATALOG_URL) and the local-only demo-data switches.
 start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME=value...]
   local name="$1" port="$2" db="$3" log="$4"; shift 4
   local jar
@@ -104,7 +123,9 @@ start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME
     REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
     JWT_PUBLIC_KEY_LOCATION="${KEYS_DIR}/jwt-public.pem" \
     BOOKING_URL="http://127.0.0.1:8083" \
+    CATALOG_URL="http://127.0.0.1:8081" \
     CATALOG_DEMO_DATA_ENABLED=true \
+    BOOKING_DEMO_DATA_ENABLED=true \
     "$@" \
     java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 </dev/null &
   echo $!

@@ -4,6 +4,7 @@
 # services that are already running are left alone.
 #
 # Env: SKIP_BUILD=1 to use the jars already built; DEMO_INSTRUCTORS (default 300);
+#      DEMO_DAYS (booking availability, default 30), DEMO_BOOKINGS (default 200);
 #      JAVA_OPTS for the JVMs; PG_* / REDIS_* as in infra.sh.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -16,6 +17,7 @@ source "${SCRIPT_DIR}/services.sh"
 
 READY_TIMEOUT=120
 CATALOG_URL=http://127.0.0.1:8081
+BOOKING_URL=http://127.0.0.1:8083
 
 # Prints the services (module port db) whose pid file does not point at a live process.
 services_to_start() {
@@ -44,21 +46,32 @@ wait_services_ready() {
   done < <(services)
 }
 
+# (A here-string, not a pipe: with pipefail, grep -q closing the pipe early could fail it.)
+has_service() { grep -q "^$1 " <<<"$(services)"; }
+
+# Both generators are idempotent on the server side: a second run finds the demo data there.
 load_demo_data() {
-  services | grep -q '^catalog-service ' || return 0
+  has_service catalog-service || return 0
   echo "loading demo data into catalog-service (${DEMO_INSTRUCTORS:-300} instructors)"
-  local token
-  token="$("${SCRIPT_DIR}/mint-token.sh" --groups admin)"
-  # The server makes this idempotent: a second run finds the demo data already there.
-  if ! curl -fsS --max-time 600 -X POST \
-      -H "Authorization: Bearer ${token}" \
-      -H 'Content-Type: application/json' \
-      -d "{\"instructors\": ${DEMO_INSTRUCTORS:-300}, \"seed\": 42}" \
-      "${CATALOG_URL}/api/v1/admin/demo-data"; then
-    echo "loading the demo data failed; see $(service_log catalog-service)" >&2
+  post_demo_data "$CATALOG_URL" "{\"instructors\": ${DEMO_INSTRUCTORS:-300}, \"seed\": 42}" || {
+    echo "loading the catalog demo data failed; see $(service_log catalog-service)" >&2
     return 1
-  fi
-  echo
+  }
+  # booking-service reads the instructors from catalog-service, so it comes second.
+  has_service booking-service || return 0
+  echo "loading demo data into booking-service (availability for ${DEMO_DAYS:-30} days, ${DEMO_BOOKINGS:-200} bookings)"
+  post_demo_data "$BOOKING_URL" "{\"days\": ${DEMO_DAYS:-30}, \"bookings\": ${DEMO_BOOKINGS:-200}}" || {
+    echo "loading the booking demo data failed; see $(service_log booking-service)" >&2
+    return 1
+  }
+}
+
+# The id of one demo instructor (for the sample availability query), or a placeholder.
+sample_instructor_id() {
+  local id
+  id="$(curl -fsS --max-time 5 "${CATALOG_URL}/api/v1/instructors?size=1" 2>/dev/null \
+    | grep -o '"id":"[0-9a-f-]\{36\}"' | head -n 1 | cut -d'"' -f4)" || true
+  echo "${id:-<instructorId>}"
 }
 
 print_summary() {
@@ -71,7 +84,14 @@ print_summary() {
   done < <(services)
   echo
   echo "Try:   curl ${CATALOG_URL}/api/v1/catalog/categories"
-  echo "Token: ${SCRIPT_DIR}/mint-token.sh --groups admin   (or --sub <uuid> --groups instructor)"
+  if has_service booking-service; then
+    # Demo windows are in America/New_York; bookable start times of one instructor for a week.
+    local from to
+    from="$(TZ=America/New_York date +%F)"
+    to="$(TZ=America/New_York date -d '+6 days' +%F)"
+    echo "       curl '${BOOKING_URL}/api/v1/availability/$(sample_instructor_id)?from=${from}&to=${to}&duration=60'"
+  fi
+  echo "Token: ${SCRIPT_DIR}/mint-token.sh --groups admin   (or --sub <uuid> --groups instructor|student)"
   echo "Logs:  ${LOG_DIR}/<service>.log     Stop: ${SCRIPT_DIR}/down.sh [--all]"
 }
 

@@ -27,10 +27,14 @@ class CacheInvalidationTest {
     Pool pool;
 
     @Test
-    void answersAreServedFromTheCacheUntilAWriteThroughTheServiceInvalidatesThem() {
+    void answersAreServedFromTheCacheUntilAWriteThroughTheServiceInvalidatesThem() throws InterruptedException {
         UUID service = Api.newCatalogService("arts", true);
         Api.offer(Api.newInstructor("Cache Proof"), service, "50");
+        // Let the writes' delayed second invalidation (0.5 s) pass, then warm the cache; it is stored asynchronously.
+        Thread.sleep(800);
         given().get("/api/v1/catalog/services/" + service).then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+                .until(() -> redis.hash(String.class).hget("catalog:service:" + service, "v") != null);
         assertThat(redis.hash(String.class).hget("catalog:service:" + service, "v")).contains(service.toString());
 
         // A change behind the service's back is not seen: the answer comes from the cache.
@@ -88,7 +92,8 @@ class CacheInvalidationTest {
         // Let the delayed second invalidation of earlier tests' writes (0.5 s) pass first.
         Thread.sleep(1000);
         given().get("/api/v1/catalog/categories").then().statusCode(200);
-        assertThat(redis.key(String.class).exists("catalog:categories")).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+                .until(() -> redis.key(String.class).exists("catalog:categories"));
         UUID me = Api.newInstructor("Only Profile");
         Api.as(Tokens.instructor(me)).body(Map.of("name", "Only Profile 2")).put("/api/v1/instructors/me")
                 .then().statusCode(200);
