@@ -151,10 +151,7 @@ class DemoDataService {
             }
             int slot = j / STUDENTS;
             boolean past = j % 2 == 0;
-            LocalDate date = past ? today.minusDays(1 + slot / 6) : today.plusDays(2 + slot / 6);
-            if (date.getDayOfWeek().getValue() >= 6) {
-                date = date.plusDays(past ? -2 : 2);
-            }
+            LocalDate date = weekdays(past ? today.minusDays(1) : today.plusDays(2), slot / 6, past ? -1 : 1);
             ZonedDateTime startAt = ZonedDateTime.of(date, LocalTime.of(14 + slot % 6, 0), ny);
             UUID id = UUID.nameUUIDFromBytes(("demo-booking:" + instructor.id() + ":" + j).getBytes(StandardCharsets.UTF_8));
             BigDecimal price = offering.hourlyRate().setScale(2, RoundingMode.HALF_UP);
@@ -189,6 +186,18 @@ class DemoDataService {
                     return inserted;
                 })
                 .call(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : outbox.record(conn, events));
+    }
+
+    /** The {@code n}-th weekday (0 = the first) from {@code start}, stepping by {@code step} days. */
+    static LocalDate weekdays(LocalDate start, int n, int step) {
+        LocalDate date = start;
+        int seen = -1;
+        while (true) {
+            if (date.getDayOfWeek().getValue() < 6 && ++seen == n) {
+                return date;
+            }
+            date = date.plusDays(step);
+        }
     }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {
