@@ -50,6 +50,9 @@ class BookingLifecycleTest {
                 .body("lateCancellation", equalTo(false)).body("cancelReason", equalTo("sick"));
         as(Tokens.instructor(t.id())).body(Map.of()).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(409)
                 .contentType(PROBLEM);
+        as(Tokens.student(student)).body(Map.of("startTime", at(day, "10:00").toString()))
+                .post("/api/v1/bookings/" + id + "/reschedule").then().statusCode(409).contentType(PROBLEM);
+        as(Tokens.instructor(t.id())).post("/api/v1/bookings/" + id + "/no-show").then().statusCode(409);
         book(UUID.randomUUID(), t, at(day, "09:00"), 60).then().statusCode(201);
     }
 
