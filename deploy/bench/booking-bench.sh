@@ -23,11 +23,8 @@
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-LOCAL_DIR="$(cd "${BENCH_DIR}/../local" && pwd)"
-# shellcheck source=../local/infra.sh
-source "${LOCAL_DIR}/infra.sh"
-# shellcheck source=../local/services.sh
-source "${LOCAL_DIR}/services.sh"
+# shellcheck source=bench-lib.sh
+source "${BENCH_DIR}/bench-lib.sh"
 
 CATALOG_PORT="${BENCH_CATALOG_PORT:-18081}"
 BOOKING_PORT="${BENCH_BOOKING_PORT:-18083}"
@@ -35,8 +32,6 @@ CATALOG_BASE="http://127.0.0.1:${CATALOG_PORT}"
 BOOKING_BASE="http://127.0.0.1:${BOOKING_PORT}"
 CATALOG_DATABASE=catalog_bench
 BOOKING_DATABASE=booking_bench
-DURATION="${BENCH_DURATION:-20s}"
-WARMUP="${BENCH_WARMUP:-10s}"
 # 4 clients: on 2 cores shared by wrk, two JVMs and PostgreSQL more clients only queue (16 clients
 # gave 844 bookings/s at p99 57 ms; 4 give ~840 at p99 16 ms).
 BOOKING_CONNECTIONS="${BENCH_BOOKING_CONNECTIONS:-4}"
@@ -45,63 +40,16 @@ INSTRUCTORS=10000
 STUDENTS=500
 DEMO_DAYS=30
 FIRST_DAY_AHEAD=3 # bookings start this many days ahead (well past the 2 h minimum notice)
-BENCH_REDIS_PORT="${BENCH_REDIS_PORT:-16379}"
-BENCH_REDIS_DIR="${RUN_DIR}/bench-redis"
 CATALOG_LOG="${LOG_DIR}/booking-bench-catalog.log"
 BOOKING_LOG="${LOG_DIR}/booking-bench.log"
-READY_TIMEOUT=180
 
 WORK_DIR="" # temp dir: instructor data, tokens, wrk Lua scripts
-JVM_PIDS=()
-RESULTS=() # "endpoint|mode|req/s|p50 ms|p99 ms|errors|floor|verdict"
-FAILED=0
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-start_bench_redis() {
-  if port_in_use "$BENCH_REDIS_PORT"; then
-    echo "port ${BENCH_REDIS_PORT} (bench Redis) is already in use; set BENCH_REDIS_PORT" >&2
-    return 1
-  fi
-  mkdir -p "$BENCH_REDIS_DIR" "$LOG_DIR"
-  # No persistence: a throwaway cache and event streams for this run only.
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$BENCH_REDIS_PORT" --dir "$BENCH_REDIS_DIR" \
-    --save '' --appendonly no --pidfile "${BENCH_REDIS_DIR}/redis.pid" \
-    --logfile "${LOG_DIR}/bench-redis.log" >/dev/null
-  local _
-  for _ in $(seq 1 50); do
-    [[ "$(redis-cli -p "$BENCH_REDIS_PORT" ping 2>/dev/null)" == PONG ]] && return 0
-    sleep 0.2
-  done
-  echo "bench Redis did not start" >&2
-  return 1
-}
-
-stop_bench_redis() { redis-cli -p "$BENCH_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; }
-
-start_jvm() { # start_jvm <module> <port> <database> <log> [NAME=value...]
-  local name="$1" port="$2" db="$3" log="$4"; shift 4
-  if port_in_use "$port"; then
-    echo "port ${port} is already in use (a leftover benchmark JVM?); set BENCH_*_PORT" >&2
-    return 1
-  fi
-  echo "starting ${name} on port ${port} (database ${db}) $*"
-  local pid
-  pid="$(REDIS_PORT="$BENCH_REDIS_PORT" REDIS_HOST=127.0.0.1 start_service_jvm "$name" "$port" "$db" "$log" "$@")"
-  JVM_PIDS+=("$pid")
-  wait_http_ok "http://127.0.0.1:${port}/q/health/ready" "$READY_TIMEOUT" "$log" "$pid"
-}
 
 cleanup() {
-  local pid
-  for pid in "${JVM_PIDS[@]}"; do
-    stop_pid "$pid" "benchmark JVM" || true
-  done
+  stop_bench_jvms "benchmark JVM"
   stop_bench_redis
   [[ -z "$WORK_DIR" ]] || rm -rf "$WORK_DIR"
 }
-
-seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
 load_demo_data() {
   local start=$EPOCHREALTIME answer
@@ -263,41 +211,13 @@ end
 EOF
 }
 
-# wrk prints latencies with a unit (us, ms, s, m); prints the value in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : (u == "h") ? 3600000 : -1
-    if (f < 0) { print "nan"; exit }
-    printf "%.2f", n * f
-  }'
-}
-
 # From wrk's output on stdin, prints the value of <key> in the "bench: next_k=..." line.
 bench_value() { awk -v k="$1" '/^bench: next_k=/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }'; }
 
-# record <label> <mode> <wrk output> <min req/s or -> <max p99 ms>
+# record <label> <mode> <min req/s or -> <max p99 ms>: the result of the last measure_wrk. Its errors are
+# the answers other than the expected status (counted by the Lua script) and the socket errors.
 record() {
-  local label="$1" mode="$2" out="$3" min_rps="$4" max_p99="$5"
-  local rps p50 p99 errors
-  rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
-  p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
-  p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-  # Answers other than the expected status (counted by the Lua script) and socket errors.
-  errors="$(awk '/^bench: next_k=/ { for (i = 2; i <= NF; i++) if ($i ~ /^unexpected=/) { sub(/.*=/, "", $i); n += $i } }
-                 /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 }
-                 END { print n + 0 }' <<<"$out")"
-  local floor verdict=PASS
-  if [[ "$min_rps" != - ]]; then
-    floor=">= ${min_rps} req/s, p99 <= ${max_p99} ms"
-    awk -v r="$rps" -v m="$min_rps" 'BEGIN { exit !(r >= m) }' || verdict=FAIL
-  else
-    floor="p99 <= ${max_p99} ms"
-  fi
-  awk -v p="$p99" -v m="$max_p99" 'BEGIN { exit !(p != "nan" && p <= m) }' || verdict=FAIL
-  (( errors == 0 )) || verdict=FAIL
-  [[ "$verdict" == PASS ]] || FAILED=1
-  RESULTS+=("${label}|${mode}|${rps}|${p50}|${p99}|${errors}|${floor}|${verdict}")
+  record_result "$1" "$2" "$WRK_OUT" "$(bench_value unexpected <<<"$WRK_OUT")" "$3" "$4"
 }
 
 # One booking by curl before wrk, so that a failing endpoint shows its exact request and answer.
@@ -335,19 +255,17 @@ bench_bookings() {
   grep '^bench:' <<<"$out" || true
   next="$(bench_value next_k <<<"$out")"
   [[ "$next" =~ ^[0-9]+$ ]] || { echo "the warm-up did not report its last request index" >&2; echo "$out" >&2; return 1; }
-  echo "wrk -t1 -c${conns} -d${DURATION} --latency -s booking.lua ${url} -- ${next} 1"
-  out="$(wrk -t1 -c"$conns" -d"$DURATION" --latency -s "${WORK_DIR}/booking.lua" "$url" -- "$next" 1)"
-  echo "$out"
+  measure_wrk "$conns" -s "${WORK_DIR}/booking.lua" "$url" -- "$next" 1
   local overflow
-  overflow="$(bench_value overflow <<<"$out")"
+  overflow="$(bench_value overflow <<<"$WRK_OUT")"
   (( ${overflow:-0} == 0 )) || echo "WARNING: ${overflow} requests ran out of distinct slots (more than ${SLOT_CAPACITY} bookings): their conflicts are the generator's, not the service's" >&2
-  record "POST /api/v1/bookings" "c${conns}" "$out" 500 25
+  record "POST /api/v1/bookings" "c${conns}" 500 25
 }
 
 # bench_availability <label> <days in the range> <max p99 ms>
 bench_availability() {
   local label="$1" days="$2" max_p99="$3" conns="$AVAILABILITY_CONNECTIONS"
-  local from to first out
+  local from to first
   from="$(TZ=America/New_York date +%F)"
   to="$(TZ=America/New_York date -d "+$((days - 1)) days" +%F)"
   first="$(grep -m1 -o '^{"[^"]*"' "${WORK_DIR}/data.lua" | tr -d '{"')"
@@ -358,21 +276,9 @@ bench_availability() {
     return 1
   fi
   echo "GET ${probe} -> $(head -c 300 "${WORK_DIR}/probe")..."
-  echo "warm-up: wrk -t1 -c${conns} -d${WARMUP} (discarded)"
-  wrk -t1 -c"$conns" -d"$WARMUP" -s "${WORK_DIR}/availability.lua" "$BOOKING_BASE" -- "$from" "$to" >/dev/null
-  echo "wrk -t1 -c${conns} -d${DURATION} --latency -s availability.lua ${BOOKING_BASE} -- ${from} ${to}"
-  out="$(wrk -t1 -c"$conns" -d"$DURATION" --latency -s "${WORK_DIR}/availability.lua" "$BOOKING_BASE" -- "$from" "$to")"
-  echo "$out"
-  record "$label" "c${conns}" "$out" - "$max_p99"
-}
-
-print_summary() {
-  echo
-  echo "booking-service benchmark (${INSTRUCTORS} instructors, ${STUDENTS} students, ${DURATION} per run, $(nproc) cores)"
-  {
-    echo "endpoint|mode|req/s|p50 ms|p99 ms|errors|floor|result"
-    printf '%s\n' "${RESULTS[@]}"
-  } | awk -F'|' '{ printf "%-62s %-5s %8s %8s %8s %7s  %-30s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
+  warm_up_wrk "$conns" -s "${WORK_DIR}/availability.lua" "$BOOKING_BASE" -- "$from" "$to"
+  measure_wrk "$conns" -s "${WORK_DIR}/availability.lua" "$BOOKING_BASE" -- "$from" "$to"
+  record "$label" "c${conns}" - "$max_p99"
 }
 
 main() {
@@ -383,9 +289,9 @@ main() {
   trap cleanup EXIT
   start_bench_redis
 
-  start_jvm catalog-service "$CATALOG_PORT" "$CATALOG_DATABASE" "$CATALOG_LOG" \
+  start_bench_jvm catalog-service "$CATALOG_PORT" "$CATALOG_DATABASE" "$CATALOG_LOG" \
     CATALOG_CACHE_ENABLED=true BOOKING_URL="$BOOKING_BASE"
-  start_jvm booking-service "$BOOKING_PORT" "$BOOKING_DATABASE" "$BOOKING_LOG" \
+  start_bench_jvm booking-service "$BOOKING_PORT" "$BOOKING_DATABASE" "$BOOKING_LOG" \
     CATALOG_URL="$CATALOG_BASE" BOOKING_DEMO_DATA_ENABLED=true
   load_demo_data
   truncate_bookings
@@ -403,8 +309,7 @@ main() {
   bench_availability "GET /api/v1/availability/{id}?from..to (30 days), duration=60" 30 10
   bench_availability "GET /api/v1/availability/{id}?from..to (90 days), duration=60" 90 20
 
-  print_summary
-  return "$FAILED"
+  report_results "booking-service benchmark (${INSTRUCTORS} instructors, ${STUDENTS} students, ${DURATION} per run, $(nproc) cores)" 62 5
 }
 
 main "$@"
