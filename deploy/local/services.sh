@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The local services: one line each, "<module directory> <HTTP port> <database>".
 # Sourced by up.sh, down.sh and the benchmarks. Adding a line adds a service; services whose
-# module directory does not exist yet are skipped.
+# module has no src/main/resources/application.properties yet are skipped.
 set -euo pipefail
 
 SERVICES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,7 +31,8 @@ services() {
   local line name port db
   for line in "${SERVICE_TABLE[@]}"; do
     read -r name port db <<<"$line"
-    [[ -d "${REPO_ROOT}/${name}" ]] && echo "$name $port $db"
+    # A module is a service once it has its Quarkus configuration (one being built may be a library first).
+    [[ -f "${REPO_ROOT}/${name}/src/main/resources/application.properties" ]] && echo "$name $port $db"
   done
   return 0
 }
