@@ -1,0 +1,257 @@
+package com.instainstru.search.retrieval;
+
+import com.instainstru.search.embedding.Embedder;
+import com.instainstru.search.retrieval.ServiceMatch.Category;
+import com.instainstru.search.retrieval.ServiceMatch.Kind;
+import com.instainstru.search.retrieval.ServiceMatch.Scored;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the catalog services a query's service text means, most certain evidence first: a service's
+ * name, a category's name, a service's search term, names or terms contained in the text, a subject
+ * word shared by several names, the same after correcting typos, and last the meaning (embedding
+ * similarity). Several services joined by "or"/"and" are matched one by one.
+ */
+public final class ServiceMatcher {
+
+    /** Similarity from which the meaning alone names one service. */
+    static final double VECTOR_SERVICE = 0.72;
+    /** How far ahead of the runner-up that service must be. */
+    static final double VECTOR_MARGIN = 0.04;
+
+    private static final Set<String> STOP = Set.of("a", "an", "the", "of", "for", "to", "in", "on", "with", "and",
+            "lessons", "lesson", "classes", "class", "instruction", "teacher", "tutor", "training", "learn");
+    /** Words that name a category rather than a service ("tutoring" is the weakest: "language tutoring" is Language). */
+    private static final Map<String, String> CATEGORY_WORDS = Map.ofEntries(Map.entry("music", "music"),
+            Map.entry("musical", "music"), Map.entry("instrument", "music"), Map.entry("instruments", "music"),
+            Map.entry("tutoring", "tutoring"), Map.entry("academic", "tutoring"), Map.entry("academics", "tutoring"),
+            Map.entry("homework", "tutoring"), Map.entry("sports", "sports-fitness"), Map.entry("sport", "sports-fitness"),
+            Map.entry("fitness", "sports-fitness"), Map.entry("exercise", "sports-fitness"),
+            Map.entry("workout", "sports-fitness"), Map.entry("athletics", "sports-fitness"),
+            Map.entry("language", "language"), Map.entry("languages", "language"), Map.entry("art", "arts"),
+            Map.entry("arts", "arts"), Map.entry("crafts", "arts"), Map.entry("creative", "arts"),
+            Map.entry("kids", "kids"), Map.entry("gems", "hidden-gems"));
+
+    private final List<CatalogEntry> services;
+    private final Map<String, Category> categories;
+    private final Function<String, float[]> embed;
+    private final Map<CatalogEntry, float[]> vectors = new LinkedHashMap<>();
+    /** Words of service names, then words of search terms: typos are corrected towards names first. */
+    private final Set<String> nameWords = new HashSet<>();
+    private final Set<String> termWords = new HashSet<>();
+
+    public ServiceMatcher(List<CatalogEntry> services, Embedder embedder) {
+        this(services, embedder, embedder::embed);
+    }
+
+    /** {@code embed} turns query text into a vector (a cache in front of the embedder, in the service). */
+    public ServiceMatcher(List<CatalogEntry> services, Embedder embedder, Function<String, float[]> embed) {
+        this.services = List.copyOf(services);
+        this.embed = embed;
+        this.categories = new LinkedHashMap<>();
+        for (CatalogEntry s : services) {
+            categories.putIfAbsent(s.categorySlug(), new Category(s.categorySlug(), s.categoryName()));
+            vectors.put(s, embedder.embed(s.embeddingText()));
+            nameWords.addAll(tokens(s.name()));
+            s.searchTerms().forEach(t -> termWords.addAll(tokens(t)));
+        }
+    }
+
+    /** Registers categories that have no services yet (they can still be asked for by name). */
+    public ServiceMatcher withCategories(Map<String, String> slugToName) {
+        slugToName.forEach((slug, name) -> categories.putIfAbsent(slug, new Category(slug, name)));
+        return this;
+    }
+
+    public ServiceMatch match(String serviceText) {
+        String text = serviceText == null ? "" : serviceText.toLowerCase(Locale.ROOT).strip();
+        if (tokens(text).isEmpty()) {
+            return text.replaceAll("[\\p{L}\\p{N}]", "").equals(text) && !text.isBlank() ? ServiceMatch.none()
+                    : ServiceMatch.all();
+        }
+        String[] parts = text.split("\\s*(?:,|\\bor\\b|\\band\\b|&|/)\\s*");
+        if (parts.length > 1) {
+            List<ServiceMatch> each = Arrays.stream(parts).filter(p -> !tokens(p).isEmpty()).map(this::single).toList();
+            if (each.size() > 1 && each.stream().allMatch(m -> m.kind() == Kind.SERVICE || m.kind() == Kind.SERVICES)) {
+                return several(each.stream().flatMap(m -> m.services().stream()).toList());
+            }
+        }
+        return single(text);
+    }
+
+    private ServiceMatch single(String text) {
+        ServiceMatch exact = lexical(tokens(text));
+        if (exact != null) {
+            return exact;
+        }
+        List<String> corrected = tokens(text).stream().map(this::correct).toList();
+        if (!corrected.equals(tokens(text))) {
+            ServiceMatch fixed = lexical(corrected);
+            if (fixed != null) {
+                return fixed;
+            }
+        }
+        return byMeaning(String.join(" ", tokens(text)));
+    }
+
+    /** The lexical rules, most certain first; null when none applies. */
+    private ServiceMatch lexical(List<String> query) {
+        String key = String.join(" ", query);
+        Set<String> words = new LinkedHashSet<>(query);
+        List<CatalogEntry> byName = services.stream().filter(s -> key(s.name()).equals(key)
+                || s.slug().replace('-', ' ').equals(key) || key(s.name()).equals(singular(key))).toList();
+        if (!byName.isEmpty()) {
+            return one(byName.get(0), 1.0);
+        }
+        if (query.size() == 1 && CATEGORY_WORDS.containsKey(key)) {
+            return category(CATEGORY_WORDS.get(key));
+        }
+        List<CatalogEntry> byTerm = services.stream()
+                .filter(s -> s.searchTerms().stream().anyMatch(t -> key(t).equals(key) || key(t).equals(singular(key))))
+                .toList();
+        if (!byTerm.isEmpty()) {
+            return byTerm.size() == 1 ? one(byTerm.get(0), 0.95) : several(scored(byTerm, 0.9));
+        }
+        List<CatalogEntry> contained = longest(services.stream().filter(s -> contains(words, tokens(s.name()))).toList(),
+                s -> tokens(s.name()).size());
+        if (!contained.isEmpty()) {
+            return contained.size() == 1 ? one(contained.get(0), 0.9) : several(scored(contained, 0.85));
+        }
+        List<CatalogEntry> termContained = longest(services.stream().filter(s -> s.searchTerms().stream()
+                .anyMatch(t -> contains(words, tokens(t)))).toList(), s -> s.searchTerms().stream()
+                .filter(t -> contains(words, tokens(t))).mapToInt(t -> tokens(t).size()).max().orElse(0));
+        if (!termContained.isEmpty()) {
+            return termContained.size() == 1 ? one(termContained.get(0), 0.85) : several(scored(termContained, 0.8));
+        }
+        Set<String> subjects = words.stream().filter(w -> w.length() >= 3 && !CATEGORY_WORDS.containsKey(w))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<CatalogEntry> sharing = dominantCategory(services.stream()
+                .filter(s -> tokens(s.name()).stream().anyMatch(subjects::contains)).toList());
+        if (!sharing.isEmpty()) {
+            return sharing.size() == 1 ? one(sharing.get(0), 0.8) : several(scored(sharing, 0.75));
+        }
+        return words.stream().filter(CATEGORY_WORDS::containsKey).map(CATEGORY_WORDS::get)
+                .sorted(Comparator.comparing(slug -> slug.equals("tutoring") ? 1 : 0)).findFirst()
+                .map(this::category).orElse(null);
+    }
+
+    /**
+     * A subject named by several services is taken in the category most of them share ("dance" means the
+     * dance styles of Arts, not Sports' dance fitness), when one category holds more than half of them.
+     */
+    static List<CatalogEntry> dominantCategory(List<CatalogEntry> entries) {
+        Map<String, Long> counts = entries.stream().collect(Collectors.groupingBy(CatalogEntry::categorySlug,
+                Collectors.counting()));
+        return counts.entrySet().stream().filter(e -> e.getValue() * 2 > entries.size()).findFirst()
+                .map(e -> entries.stream().filter(s -> s.categorySlug().equals(e.getKey())).toList())
+                .orElse(entries);
+    }
+
+    private ServiceMatch byMeaning(String text) {
+        float[] query = embed.apply(text);
+        List<Scored> ranked = vectors.entrySet().stream()
+                .map(e -> new Scored(e.getKey(), Embedder.cosine(query, e.getValue())))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(2).toList();
+        if (!ranked.isEmpty() && ranked.get(0).score() >= VECTOR_SERVICE
+                && (ranked.size() < 2 || ranked.get(0).score() - ranked.get(1).score() >= VECTOR_MARGIN)) {
+            return new ServiceMatch(Kind.SERVICE, categoryOf(ranked.get(0).service()), List.of(ranked.get(0)));
+        }
+        return ServiceMatch.none();
+    }
+
+    /**
+     * A token of four letters or more, corrected to the catalog word one (or, from seven letters, two)
+     * edits away: a word of a service's name if one is that close, else a word of a search term.
+     */
+    private String correct(String token) {
+        if (token.length() < 4 || nameWords.contains(token) || termWords.contains(token)) {
+            return token;
+        }
+        int allowed = token.length() >= 7 ? 2 : 1;
+        String fromNames = closest(token, nameWords, allowed);
+        return fromNames != null ? fromNames : java.util.Objects.requireNonNullElse(closest(token, termWords, allowed), token);
+    }
+
+    private static String closest(String token, Set<String> words, int allowed) {
+        String best = null;
+        int bestDistance = allowed + 1;
+        for (String word : words) {
+            if (Math.abs(word.length() - token.length()) <= allowed) {
+                int d = Edits.distance(token, word, allowed);
+                if (d < bestDistance || d == bestDistance && best != null && word.compareTo(best) < 0) {
+                    best = word;
+                    bestDistance = d;
+                }
+            }
+        }
+        return bestDistance <= allowed ? best : null;
+    }
+
+    private ServiceMatch one(CatalogEntry service, double score) {
+        return new ServiceMatch(Kind.SERVICE, categoryOf(service), List.of(new Scored(service, score)));
+    }
+
+    private ServiceMatch several(List<Scored> scored) {
+        Map<CatalogEntry, Scored> distinct = new LinkedHashMap<>();
+        scored.forEach(s -> distinct.putIfAbsent(s.service(), s));
+        Set<String> cats = distinct.keySet().stream().map(CatalogEntry::categorySlug).collect(Collectors.toSet());
+        Category category = cats.size() == 1 ? categories.get(cats.iterator().next()) : null;
+        return new ServiceMatch(distinct.size() == 1 ? Kind.SERVICE : Kind.SERVICES, category,
+                new ArrayList<>(distinct.values()));
+    }
+
+    private ServiceMatch category(String slug) {
+        Category category = categories.get(slug);
+        if (category == null) {
+            return ServiceMatch.none();
+        }
+        return new ServiceMatch(Kind.CATEGORY, category, services.stream().filter(s -> s.categorySlug().equals(slug))
+                .map(s -> new Scored(s, 0.7)).toList());
+    }
+
+    private Category categoryOf(CatalogEntry s) {
+        return categories.get(s.categorySlug());
+    }
+
+    private static List<Scored> scored(List<CatalogEntry> entries, double score) {
+        return entries.stream().map(e -> new Scored(e, score)).toList();
+    }
+
+    private static List<CatalogEntry> longest(List<CatalogEntry> entries, java.util.function.ToIntFunction<CatalogEntry> size) {
+        int max = entries.stream().mapToInt(size).max().orElse(0);
+        return entries.stream().filter(e -> size.applyAsInt(e) == max).toList();
+    }
+
+    private static boolean contains(Set<String> words, List<String> needed) {
+        return !needed.isEmpty() && words.containsAll(needed);
+    }
+
+    private static String singular(String key) {
+        return key.endsWith("s") && key.length() > 3 ? key.substring(0, key.length() - 1) : key + "s";
+    }
+
+    static String key(String text) {
+        return String.join(" ", tokens(text));
+    }
+
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : text.toLowerCase(Locale.ROOT).replace("&", " and ").split("[^\\p{L}\\p{N}]+")) {
+            if (!t.isEmpty() && !STOP.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

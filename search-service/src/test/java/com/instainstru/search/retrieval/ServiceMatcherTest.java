@@ -1,0 +1,69 @@
+package com.instainstru.search.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.instainstru.search.embedding.Embedder;
+import com.instainstru.search.retrieval.ServiceMatch.Kind;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ServiceMatcherTest {
+
+    private static Embedder embedder;
+    private static ServiceMatcher matcher;
+
+    @BeforeAll
+    static void load() {
+        embedder = Embedder.load(1);
+        matcher = TestCatalog.matcher(embedder);
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    private static List<String> names(String text) {
+        return matcher.match(text).services().stream().map(s -> s.service().name()).toList();
+    }
+
+    @Test
+    void aServiceNameWinsOverServicesThatOnlyMentionIt() {
+        assertThat(matcher.match("piano").kind()).isEqualTo(Kind.SERVICE);
+        assertThat(names("piano")).containsExactly("Piano");
+        assertThat(names("keyboard")).containsExactly("Keyboard");
+    }
+
+    @Test
+    void typosAreForgiven() {
+        assertThat(names("paino")).containsExactly("Piano");
+        assertThat(names("guittar")).containsExactly("Guitar");
+        assertThat(names("spansh")).containsExactly("Spanish");
+    }
+
+    @Test
+    void severalNamedServicesAndSubjectsSpanningRows() {
+        assertThat(names("piano or guitar")).containsExactlyInAnyOrder("Piano", "Guitar");
+        assertThat(matcher.match("piano or guitar").kind()).isEqualTo(Kind.SERVICES);
+        assertThat(names("math")).isNotEmpty().allMatch(n -> n.toLowerCase().contains("math"));
+        assertThat(matcher.match("math").category().slug()).isEqualTo("tutoring");
+    }
+
+    @Test
+    void categoriesEverythingAndNothing() {
+        assertThat(matcher.match("music").kind()).isEqualTo(Kind.CATEGORY);
+        assertThat(matcher.match("language tutoring").category().slug()).isEqualTo("language");
+        assertThat(matcher.match("").kind()).isEqualTo(Kind.ALL);
+        assertThat(matcher.match("asdfghjkl qwerty").kind()).isEqualTo(Kind.NONE);
+        assertThat(matcher.match("🎹🎸🥁").kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void editDistanceCountsTranspositionsAndStopsPastTheLimit() {
+        assertThat(Edits.distance("piano", "paino", 2)).isEqualTo(1);
+        assertThat(Edits.distance("guitar", "guittar", 2)).isEqualTo(1);
+        assertThat(Edits.distance("chess", "violin", 2)).isEqualTo(3);
+    }
+}
