@@ -47,6 +47,14 @@ public final class QueryParser {
     private static final Pattern PRICE_AROUND = Pattern.compile("(?:\\b(?:around|about|approximately|roughly|near)|~)\\s*"
             + MONEY);
     private static final Pattern PRICE_BARE = Pattern.compile(MONEY);
+    /**
+     * "under 80" with no currency: a price when the number could be an hourly rate (20 or more) and the
+     * words before it are not about people ("kids under 10", "adults over 50" are ages).
+     */
+    private static final Pattern PRICE_PLAIN = Pattern.compile("(?<!kids|children|adults|seniors|teens|people|students|"
+            + "ages|age|aged)(?<!kids |children |adults |seniors |teens |people |students |ages |age |aged )"
+            + "\\b(under|below|less\\s+than|cheaper\\s+than|up\\s+to|max(?:imum)?|at\\s+most|over|above|more\\s+than|"
+            + "at\\s+least)\\s+(\\d{2,5})\\b(?!\\s*(?:years?|yrs?|y/?o|months?|min|minutes?|hours?|hrs?|people|students|kids|pm|am)\\b)");
     private static final Pattern CHEAP_WORDS = Pattern.compile("\\b(?:cheap(?:est)?|affordable|inexpensive|budget|"
             + "low[- ]cost)\\b");
 
@@ -70,7 +78,8 @@ public final class QueryParser {
             + "(?![\\d/])");
     private static final Pattern TIME_BEFORE = Pattern.compile("\\b(?:before|until|till|by|earlier\\s+than)\\s+" + CLOCK
             + "(?![\\d/])");
-    private static final Pattern TIME_AT = Pattern.compile("\\bat\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)");
+    private static final Pattern TIME_AT = Pattern.compile("\\bat\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?"
+            + "(?![\\d$%])(?!\\s*(?:years?|dollars?|bucks|minutes?|hours?)\\b)");
     private static final Pattern TIME_BARE = Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)");
     private static final Pattern TONIGHT = Pattern.compile("\\btonight\\b");
     private static final Pattern MORNING = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?mornings?\\b");
@@ -99,6 +108,9 @@ public final class QueryParser {
             + "(?:\\s*(?:years?|yrs?)(?:\\s+old)?)?\\b|\\b(?:for\\s+)?(?:an?\\s+)?(\\d{1,2})\\s*(?:-|–|to)\\s*(\\d{1,2})\\s*"
             + "(?:years?|yrs?|y/?o)(?:[- ]olds?)?\\b|\\b(?:for\\s+)?(?:an?\\s+|my\\s+)?(\\d{1,2})\\s*(?:years?|yrs?)[- ]?olds?\\b|"
             + "\\b(?:for\\s+)?(?:a\\s+|my\\s+)?(\\d{1,2})\\s*y/?o\\b|\\b(?:for\\s+)?ages?\\s+(\\d{1,2})\\b");
+    /** "5th grader", "grade 10": up to 6th grade is kids, 7th to 12th teens. */
+    private static final Pattern GRADE = Pattern.compile("\\b(?:for\\s+)?(?:an?\\s+|my\\s+)?(\\d{1,2})(?:st|nd|rd|th)[- ]grader?s?\\b|"
+            + "\\b(?:for\\s+)?(?:in\\s+)?grade\\s+(\\d{1,2})\\b");
     private static final Pattern HIGH_SCHOOL = Pattern.compile("\\b(?:for\\s+)?high[- ]school(?:ers?)?(?:\\s+(?:students?|"
             + "juniors?|seniors?|freshm[ae]n|sophomores?|kids|teens))?\\b|\\b(?:for\\s+)?(?:hs|high\\s+school)\\s+students?\\b");
     private static final Pattern KIDS = Pattern.compile("\\b(?:for\\s+)?(?:my\\s+|our\\s+|the\\s+)?(?:kids?|children|child|"
@@ -120,7 +132,8 @@ public final class QueryParser {
             "courses", "tutorial", "tutorials", "teacher", "teachers", "instructor", "instructors", "tutor", "tutors",
             "private", "please", "help", "how", "of", "best", "good", "great", "available", "book", "booking",
             "any", "someone", "somebody", "show", "search", "is", "are", "there", "what", "where", "when", "do", "you",
-            "have", "offer", "offers", "take", "taking", "start", "starting", "be", "by", "from", "this", "next");
+            "have", "offer", "offers", "take", "taking", "start", "starting", "be", "by", "from", "this", "next",
+            "coach", "coaches", "player", "players", "student", "students", "grader", "graders");
 
     private final NycAreas areas;
 
@@ -181,6 +194,23 @@ public final class QueryParser {
         if (b.minPrice == null && b.maxPrice == null) {
             t.cut(PRICE_BARE, m -> b.maxPrice = moneyFrom(m, 1));
         }
+        if (b.minPrice == null && b.maxPrice == null) {
+            Matcher plain = PRICE_PLAIN.matcher(t.value);
+            while (plain.find()) {
+                if (Integer.parseInt(plain.group(2)) >= 20) {
+                    boolean upper = plain.group(1).matches("under|below|less\\s+than|cheaper\\s+than|up\\s+to|max(?:imum)?|at\\s+most");
+                    BigDecimal amount = new BigDecimal(plain.group(2));
+                    t.cut(Pattern.compile(Pattern.quote(plain.group())), m -> {
+                        if (upper) {
+                            b.maxPrice = amount;
+                        } else {
+                            b.minPrice = amount;
+                        }
+                    });
+                    break;
+                }
+            }
+        }
         t.cut(CHEAP_WORDS, m -> {
             if (b.maxPrice == null) {
                 b.maxPrice = CHEAP;
@@ -206,7 +236,8 @@ public final class QueryParser {
             t.cut(KIDS, m -> { });
             return;
         }
-        if (t.cut(HIGH_SCHOOL, m -> b.ageGroup = "high_school")
+        if (t.cut(GRADE, m -> b.ageGroup = Integer.parseInt(firstOf(m, 1, 2)) <= 6 ? "kids" : "teens")
+                || t.cut(HIGH_SCHOOL, m -> b.ageGroup = "high_school")
                 || t.cut(TEENS, m -> b.ageGroup = "teens")
                 || t.cut(KIDS, m -> b.ageGroup = "kids")) {
             return;
@@ -313,6 +344,9 @@ public final class QueryParser {
     }
 
     private static LocalTime clock(String hour, String minute, String meridiem) {
+        if (meridiem != null && meridiem.startsWith("o")) {
+            meridiem = null;
+        }
         int h = Integer.parseInt(hour);
         int min = minute == null ? 0 : Integer.parseInt(minute);
         if (h > 23 || min > 59) {

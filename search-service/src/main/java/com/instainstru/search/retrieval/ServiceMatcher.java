@@ -171,14 +171,15 @@ public final class ServiceMatcher {
     }
 
     /**
-     * A token of four letters or more, corrected to the catalog word one (or, from seven letters, two)
+     * A token of four letters or more, corrected to the catalog word one (or, from nine letters, two)
      * edits away: a word of a service's name if one is that close, else a word of a search term.
      */
     private String correct(String token) {
         if (token.length() < 4 || nameWords.contains(token) || termWords.contains(token)) {
             return token;
         }
-        int allowed = token.length() >= 7 ? 2 : 1;
+        // One edit; two only for long words: "driving" is a word, not a typo of "drawing".
+        int allowed = token.length() >= 9 ? 2 : 1;
         String fromNames = closest(token, nameWords, allowed);
         return fromNames != null ? fromNames : java.util.Objects.requireNonNullElse(closest(token, termWords, allowed), token);
     }

@@ -115,6 +115,28 @@ class QueryParserTest {
         assertThat(parse("english as a second language").serviceText()).isEqualTo("english as second language");
     }
 
+    @Test
+    void aComparativeWithAPlausibleRateIsAPriceButAgesStayAges() {
+        assertThat(parse("cello lessons for adults on weekends under 80").maxPrice()).isEqualByComparingTo("80");
+        assertThat(parse("gmat tutoring under 150").maxPrice()).isEqualByComparingTo("150");
+        assertThat(parse("gmat tutoring under 150").serviceText()).isEqualTo("gmat tutoring");
+        assertThat(parse("piano over 60").minPrice()).isEqualByComparingTo("60");
+        assertThat(parse("swimming for kids under 10").maxPrice()).isNull();
+        assertThat(parse("yoga for adults over 50").minPrice()).isNull();
+        assertThat(parse("piano under 30 minutes").maxPrice()).isNull();
+    }
+
+    @Test
+    void clockTimesWithoutAmOrPmAndGrades() {
+        ParsedQuery at7 = parse("bass guitar lesson tomorrow at 7");
+        assertThat(at7.timeAfter()).isEqualTo(LocalTime.of(19, 0));
+        assertThat(at7.serviceText()).isEqualTo("bass guitar");
+        assertThat(parse("math for 5th grader").ageGroup()).isEqualTo("kids");
+        assertThat(parse("math for 5th grader").serviceText()).isEqualTo("math");
+        assertThat(parse("chemistry for grade 10").ageGroup()).isEqualTo("teens");
+        assertThat(parse("tennis coach for intermediate players").serviceText()).isEqualTo("tennis");
+    }
+
     @Property(tries = 500)
     void anyTextParsesWithoutFailing(@ForAll String anything) {
         assertThatCode(() -> PARSER.parse(anything, TODAY)).doesNotThrowAnyException();

@@ -44,6 +44,13 @@ class ServiceMatcherTest {
     }
 
     @Test
+    void realWordsAreNotTakenForTyposOfOtherServices() {
+        assertThat(names("driving")).doesNotContain("Drawing");
+        assertThat(names("conversational spanish")).containsExactly("Spanish");
+        assertThat(names("calculus homework")).isNotEmpty().allMatch(n -> n.contains("Calculus"));
+    }
+
+    @Test
     void severalNamedServicesAndSubjectsSpanningRows() {
         assertThat(names("piano or guitar")).containsExactlyInAnyOrder("Piano", "Guitar");
         assertThat(matcher.match("piano or guitar").kind()).isEqualTo(Kind.SERVICES);
