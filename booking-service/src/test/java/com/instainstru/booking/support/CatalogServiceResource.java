@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real catalog-service for booking's tests: the jar the same build packaged (catalog-service
- * comes first in the reactor), on a free port, against catalog_test, with its own Redis database
- * and cache prefix, trusting the test key pair.
+ * comes first in the reactor), on a free port, against catalog_test, publishing its catalog-events
+ * into the Redis database booking's tests read (with its own cache prefix), trusting the test key pair.
  */
 public class CatalogServiceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -46,7 +46,7 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("PG_DATABASE", System.getenv().getOrDefault("PG_CATALOG_TEST_DATABASE", "catalog_test"));
             env.put("QUARKUS_REDIS_HOSTS", "redis://" + System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1") + ":"
-                    + System.getenv().getOrDefault("REDIS_PORT", "6379") + "/2");
+                    + System.getenv().getOrDefault("REDIS_PORT", "6379") + "/1"); // the database booking's tests read
             env.put("CATALOG_CACHE_PREFIX", "catalog-for-booking-tests:");
             env.put("JWT_PUBLIC_KEY_LOCATION", key.toString());
             env.put("BOOKING_URL", "http://127.0.0.1:1");
