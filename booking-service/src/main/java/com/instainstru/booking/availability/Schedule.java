@@ -98,7 +98,11 @@ public final class Schedule {
     public Map<LocalDate, List<Interval>> freeTime(LocalDate from, LocalDate to) {
         Map<LocalDate, List<Interval>> result = new LinkedHashMap<>();
         Instant earliest = now.plus(Duration.ofHours(rules.minNoticeHours()));
+        Duration buffer = Duration.ofMinutes(rules.bufferMinutes());
         for (LocalDate date = from; !date.isAfter(to) && !date.isAfter(lastBookableDate()); date = date.plusDays(1)) {
+            if (blackouts.contains(date)) {
+                continue;
+            }
             List<Interval> free = new ArrayList<>();
             for (Window w : windowsOf(date)) {
                 Instant start = max(instant(date, w.start()), earliest);
@@ -107,9 +111,11 @@ public final class Schedule {
                     if (!start.isBefore(end)) {
                         break;
                     }
-                    if (b.end().isAfter(start) && b.start().isBefore(end)) {
-                        if (b.start().isAfter(start)) {
-                            free.add(new Interval(start.atZone(rules.zone()), b.start().atZone(rules.zone())));
+                    // A new lesson keeps its own buffer before the next one: free time ends that much earlier.
+                    Instant blockedFrom = b.start().minus(buffer);
+                    if (b.end().isAfter(start) && blockedFrom.isBefore(end)) {
+                        if (blockedFrom.isAfter(start)) {
+                            free.add(new Interval(start.atZone(rules.zone()), blockedFrom.atZone(rules.zone())));
                         }
                         start = max(start, b.end());
                     }

@@ -138,7 +138,7 @@ class DemoDataService {
      */
     private Uni<Integer> bookings(SqlConnection conn, List<InstructorView> instructors, int days, int count) {
         List<Tuple> rows = new ArrayList<>();
-        List<EventOutbox.Event> events = new ArrayList<>();
+        Map<UUID, List<EventOutbox.Event>> events = new java.util.HashMap<>();
         ZoneId ny = ZoneId.of("America/New_York");
         LocalDate today = LocalDate.now(ny);
         int usable = Math.min(count, Math.min(instructors.size(), STUDENTS * 6 * Math.max(1, days - 2)));
@@ -159,14 +159,25 @@ class DemoDataService {
                     offering.catalogServiceId(), offering.serviceName(), instructor.name(), startAt.toOffsetDateTime(),
                     startAt.plusMinutes(60).toOffsetDateTime(), price, past ? "completed" : "confirmed",
                     ny.getId(), offering.locationTypes().get(0))));
-            Map<String, Object> payload = Map.of("bookingId", id, "studentId", studentId(j % STUDENTS),
-                    "instructorId", instructor.id(), "offeringId", offering.id(), "serviceId", offering.catalogServiceId(),
-                    "startTime", startAt.toOffsetDateTime(), "endTime", startAt.plusMinutes(60).toOffsetDateTime(),
-                    "durationMinutes", 60, "hourlyRate", price, "totalPrice", price);
-            events.add(new EventOutbox.Event("booking.created", payload));
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("bookingId", id);
+            payload.put("studentId", studentId(j % STUDENTS));
+            payload.put("instructorId", instructor.id());
+            payload.put("offeringId", offering.id());
+            payload.put("serviceId", offering.catalogServiceId());
+            payload.put("serviceName", offering.serviceName());
+            payload.put("startTime", startAt.toOffsetDateTime());
+            payload.put("endTime", startAt.plusMinutes(60).toOffsetDateTime());
+            payload.put("durationMinutes", 60);
+            payload.put("hourlyRate", price);
+            payload.put("totalPrice", price);
+            payload.put("locationType", offering.locationTypes().get(0));
+            payload.put("timeZone", ny.getId());
+            List<EventOutbox.Event> mine = new ArrayList<>(List.of(new EventOutbox.Event("booking.created", payload)));
             if (past) {
-                events.add(new EventOutbox.Event("booking.completed", payload));
+                mine.add(new EventOutbox.Event("booking.completed", payload));
             }
+            events.put(id, mine);
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -178,14 +189,15 @@ class DemoDataService {
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 60, $10, $10, $11, $12, $13)
                         ON CONFLICT DO NOTHING RETURNING id""")
                 .executeBatch(rows)
-                .map(result -> {
-                    int inserted = 0;
+                .flatMap(result -> {
+                    // Events only for the bookings this run added: a re-run announces nothing twice.
+                    List<EventOutbox.Event> added = new ArrayList<>();
                     for (var rs = result; rs != null; rs = rs.next()) {
-                        inserted += rs.size();
+                        rs.forEach(row -> added.addAll(events.get(row.getUUID("id"))));
                     }
-                    return inserted;
-                })
-                .call(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : outbox.record(conn, events));
+                    int inserted = (int) added.stream().filter(e -> e.type().equals("booking.created")).count();
+                    return outbox.record(conn, added).replaceWith(inserted);
+                });
     }
 
     /** The {@code n}-th weekday (0 = the first) from {@code start}, stepping by {@code step} days. */

@@ -19,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -105,7 +107,11 @@ public class CatalogEventsConsumer {
                     return all;
                 }))
                 .flatMap(all -> Multi.createFrom().iterable(all)
-                        .onItem().transformToUniAndConcatenate(this::handle)
+                        .onItem().transformToUniAndConcatenate(entry -> handle(entry).onFailure().recoverWithItem(e -> {
+                            // Left pending: reclaimed and tried again later; the rest of the batch goes on.
+                            Log.warnf("catalog-events entry %s not applied yet: %s", entry.id(), e.toString());
+                            return null;
+                        }))
                         .collect().asList().map(List::size));
     }
 
@@ -150,14 +156,28 @@ public class CatalogEventsConsumer {
 
     private Uni<Void> apply(SqlConnection conn, JsonNode event) {
         JsonNode payload = event.path("payload");
-        if ("instructor.upserted".equals(event.path("type").asText()) && payload.hasNonNull("timeZone")) {
-            return conn.preparedQuery("UPDATE instructor_settings SET time_zone = $2, updated_at = now() "
-                            + "WHERE instructor_id = $1 AND time_zone <> $2")
-                    .execute(Tuple.of(UUID.fromString(payload.get("instructorId").asText()),
-                            payload.get("timeZone").asText()))
-                    .replaceWithVoid();
+        if (!"instructor.upserted".equals(event.path("type").asText()) || !payload.hasNonNull("timeZone")) {
+            return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().voidItem();
+        UUID instructor;
+        String zone;
+        OffsetDateTime occurredAt;
+        try {
+            instructor = UUID.fromString(payload.path("instructorId").asText());
+            zone = ZoneId.of(payload.get("timeZone").asText()).getId();
+            occurredAt = event.hasNonNull("occurredAt") ? OffsetDateTime.parse(event.get("occurredAt").asText()) : null;
+        } catch (RuntimeException invalid) {
+            // Retrying cannot make it valid: it is recorded as processed, acknowledged and skipped.
+            Log.warnf("Skipping invalid instructor.upserted %s: %s", event.get("id").asText(), invalid.toString());
+            return Uni.createFrom().voidItem();
+        }
+        // An older event delivered late (reclaimed from a dead pod) does not overwrite a newer zone.
+        return conn.preparedQuery("""
+                        UPDATE instructor_settings SET time_zone = $2, time_zone_as_of = $3, updated_at = now()
+                        WHERE instructor_id = $1
+                          AND ($3::timestamptz IS NULL OR time_zone_as_of IS NULL OR time_zone_as_of < $3)""")
+                .execute(Tuple.of(instructor, zone, occurredAt))
+                .replaceWithVoid();
     }
 
     /** The envelope, or null when it is not one we can read (it is acknowledged, not retried forever). */

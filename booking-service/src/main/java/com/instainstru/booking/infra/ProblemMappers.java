@@ -91,6 +91,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response any(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.time.DateTimeException) {
+                return respond(ApiException.badRequest("a date or time is out of the supported range").toProblem(path(uri)));
+            }
             if (t instanceof ApiException api) {
                 return api(api, uri);
             }

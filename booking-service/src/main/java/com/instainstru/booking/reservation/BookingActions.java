@@ -16,6 +16,7 @@ public final class BookingActions {
     }
 
     @Schema(name = "RescheduleRequest", description = "A new start (and optionally length); the rest is kept")
-    public record RescheduleRequest(@NotNull OffsetDateTime startTime, Integer durationMinutes, @Size(max = 500) String reason) {
+    public record RescheduleRequest(@NotNull OffsetDateTime startTime, Integer durationMinutes,
+            @Size(max = 480) String reason) {
     }
 }

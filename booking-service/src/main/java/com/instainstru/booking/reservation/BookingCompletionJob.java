@@ -24,4 +24,9 @@ public class BookingCompletionJob {
                 })
                 .replaceWithVoid();
     }
+
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeIdempotencyKeys() {
+        return bookings.purgeIdempotencyKeys().replaceWithVoid();
+    }
 }

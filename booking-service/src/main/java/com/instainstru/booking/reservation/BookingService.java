@@ -83,17 +83,14 @@ public class BookingService {
     // ---- create ----
 
     public Uni<Created> createBooking(UUID studentId, BookingRequest request, String idempotencyKey) {
-        AvailabilityService.checkDuration("durationMinutes", request.durationMinutes());
-        if (request.startTime().toInstant().isBefore(clock.instant())) {
-            throw ApiException.invalid("startTime", "is in the past");
-        }
         String key = checkKey(idempotencyKey);
         String hash = hash(request);
         Uni<Optional<IdempotencyKeys.Stored>> earlier = key == null ? Uni.createFrom().item(Optional.empty())
                 : keys.replay(pool, studentId, key, hash);
+        // A retry gets its first answer even after the lesson's start; only new requests are checked.
         return earlier.flatMap(stored -> stored.isPresent()
                 ? Uni.createFrom().item(new Created(null, stored.get().body(), true))
-                : catalog.activeInstructor(request.instructorId())
+                : Uni.createFrom().item(request).invoke(this::checkNewRequest).chain(r -> catalog.activeInstructor(r.instructorId()))
                         .map(view -> terms(view, request))
                         .flatMap(terms -> retryOnDeadlock(pool.withTransaction(conn -> (key == null
                                 ? Uni.createFrom().item(true) : keys.claim(conn, studentId, key, hash))
@@ -102,6 +99,20 @@ public class BookingService {
                                                 again.orElseThrow(() -> ApiException.conflict("a request with this "
                                                         + "Idempotency-Key is still in progress")).body(), true))))))
                         .invoke(relay::wakeUp));
+    }
+
+    private void checkNewRequest(BookingRequest request) {
+        AvailabilityService.checkDuration("durationMinutes", request.durationMinutes());
+        if (request.startTime().toInstant().isBefore(clock.instant())) {
+            throw ApiException.invalid("startTime", "is in the past");
+        }
+    }
+
+    /** Forgets Idempotency-Keys older than the retention (retries come within minutes, not days). */
+    public Uni<Integer> purgeIdempotencyKeys() {
+        return pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => $1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((double) config.rules().idempotencyRetention().toSeconds()))
+                .map(rows -> rows.rowCount());
     }
 
     /** The catalog's live terms for this request: instructor active, offering theirs, length and place offered. */
@@ -193,6 +204,19 @@ public class BookingService {
         if (request.startTime().toInstant().isBefore(clock.instant())) {
             throw ApiException.invalid("startTime", "is in the past");
         }
+        // The instructor and the offering must still be bookable (asked outside the transaction).
+        return visible(pool, actor, id, false)
+                .flatMap(current -> catalog.activeInstructor(current.instructorId()).invoke(view -> {
+                    boolean offered = view.map(v -> v.offerings().stream()
+                            .anyMatch(o -> o.id().equals(current.instructorServiceId()) && o.active())).orElse(false);
+                    if (!offered) {
+                        throw ApiException.conflict("the instructor no longer takes bookings for this lesson");
+                    }
+                }))
+                .chain(() -> moveBooking(actor, id, request));
+    }
+
+    private Uni<Booking> moveBooking(Actor actor, UUID id, BookingActions.RescheduleRequest request) {
         return retryOnDeadlock(pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(old -> {
                     requireConfirmedAndAhead(old, "rescheduled");
                     int minutes = request.durationMinutes() == null ? old.durationMinutes() : request.durationMinutes();
@@ -202,7 +226,9 @@ public class BookingService {
                     }
                     Instant start = request.startTime().toInstant();
                     String reason = request.reason() == null ? "rescheduled" : "rescheduled: " + request.reason();
-                    return store.cancel(conn, id, role(actor, old), reason, false).map(Optional::orElseThrow)
+                    boolean late = Duration.between(clock.instant(), old.startTime().toInstant())
+                            .compareTo(config.rules().lateCancellation()) < 0;
+                    return store.cancel(conn, id, role(actor, old), reason, late).map(Optional::orElseThrow)
                             .flatMap(cancelled -> checkedSchedule(conn, old.instructorId(), start, minutes)
                                     .flatMap(snapshot -> store.insert(conn, new BookingStore.NewBooking(UUID.randomUUID(),
                                             old.studentId(), old.instructorId(), old.instructorServiceId(),
@@ -222,11 +248,16 @@ public class BookingService {
                     if (!actor.admin() && !b.instructorId().equals(actor.userId())) {
                         throw ApiException.forbidden("only the instructor records a no-show");
                     }
-                    if (!Booking.CONFIRMED.equals(b.status())) {
+                    // Lessons are marked completed when they end; the instructor may still report a no-show
+                    // for two days after the start.
+                    if (!Booking.CONFIRMED.equals(b.status()) && !"completed".equals(b.status())) {
                         throw ApiException.conflict("the booking is " + b.status());
                     }
                     if (b.startTime().toInstant().isAfter(clock.instant())) {
                         throw ApiException.conflict("a no-show can be recorded only after the lesson's start");
+                    }
+                    if (b.startTime().toInstant().isBefore(clock.instant().minus(Duration.ofHours(48)))) {
+                        throw ApiException.conflict("a no-show can be recorded up to 48 hours after the lesson's start");
                     }
                     return store.markNoShow(conn, id).map(Optional::orElseThrow);
                 }).call(b -> outbox.record(conn, BookingConcluded.NO_SHOW, BookingConcluded.of(b))))

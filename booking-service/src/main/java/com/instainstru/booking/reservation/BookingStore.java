@@ -76,7 +76,8 @@ class BookingStore {
     Uni<Optional<Booking>> markNoShow(SqlClient sql, UUID id) {
         return sql.preparedQuery("""
                         UPDATE booking SET status = 'no_show', updated_at = now(), version = version + 1
-                        WHERE id = $1 AND status = 'confirmed' AND start_at <= now() RETURNING *""")
+                        WHERE id = $1 AND status IN ('confirmed', 'completed') AND start_at <= now()
+                          AND start_at > now() - interval '48 hours' RETURNING *""")
                 .execute(Tuple.of(id)).map(BookingStore::first);
     }
 

@@ -149,6 +149,8 @@ class AvailabilityResourceTest {
         given().queryParam("from", "2027-01-01").queryParam("to", "2028-01-01").get("/api/v1/availability/" + t.id())
                 .then().statusCode(400);
         given().get("/api/v1/availability/not-a-uuid").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("from", "+999999999-12-31").get("/api/v1/availability/" + t.id()).then().statusCode(400)
+                .contentType(PROBLEM);
         assertThat(mine(t, day, day).getList("dates[0].windows.start", String.class)).containsExactly("09:00");
     }
 

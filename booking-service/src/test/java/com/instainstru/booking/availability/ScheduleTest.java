@@ -131,6 +131,18 @@ class ScheduleTest {
                 .containsExactly("09:00-10:00", "11:00-12:00", "14:00-15:00");
     }
 
+    @Test
+    void freeTimeLeavesOutBlackoutsAndTheBufferBeforeTheNextLesson() {
+        Busy lesson = new Busy(at(DAY, "11:00"), at(DAY, "12:15"));
+        LocalDate off = DAY.plusDays(1);
+        Schedule s = schedule(new Rules(NY, 0, 15, 90), Map.of(DAY, List.of(w("09:00", "13:00")), off,
+                List.of(w("09:00", "13:00"))), Set.of(off), List.of(lesson), NOW);
+        Map<LocalDate, List<Schedule.Interval>> free = s.freeTime(DAY, off);
+        assertThat(free).doesNotContainKey(off);
+        assertThat(free.get(DAY)).extracting(i -> i.start().toLocalTime() + "-" + i.end().toLocalTime())
+                .containsExactly("09:00-10:45", "12:15-13:00");
+    }
+
     @Property
     void everyBookableStartIsAccepted(@ForAll @IntRange(min = 1, max = 16) int quarters,
             @ForAll @IntRange(min = 0, max = 60) int bufferMinutes, @ForAll @IntRange(min = 0, max = 40) int busyStartQuarter) {
@@ -139,7 +151,10 @@ class ScheduleTest {
                 at(DAY, "06:00").plus(Duration.ofMinutes(busyStartQuarter * 15L + 60 + bufferMinutes)));
         Schedule s = schedule(new Rules(NY, 0, bufferMinutes, 90), Map.of(DAY, List.of(w("06:00", "18:00"))),
                 Set.of(), List.of(lesson), NOW);
-        for (ZonedDateTime start : s.bookableStarts(DAY, DAY, minutes).getOrDefault(DAY, List.of())) {
+        List<ZonedDateTime> starts = s.bookableStarts(DAY, DAY, minutes).getOrDefault(DAY, List.of());
+        // The window is 12 hours and the lesson at most 5 with its buffer: there is always room somewhere.
+        assertThat(starts).isNotEmpty();
+        for (ZonedDateTime start : starts) {
             assertThat(s.refusal(start.toInstant(), minutes)).isEmpty();
             Instant end = start.toInstant().plus(Duration.ofMinutes(minutes + bufferMinutes));
             assertThat(end.isAfter(lesson.start()) && start.toInstant().isBefore(lesson.end())).isFalse();

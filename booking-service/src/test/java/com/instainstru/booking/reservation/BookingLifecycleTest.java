@@ -93,7 +93,12 @@ class BookingLifecycleTest {
         as(Tokens.student(student)).get("/api/v1/bookings/" + first).then().body("status", equalTo("cancelled"))
                 .body("cancelReason", containsString("rescheduled"));
         as(Tokens.student(student)).get("/api/v1/bookings/" + moved).then().body("status", equalTo("confirmed"));
-        assertThat(taken).isNotEqualTo(moved);
+        as(Tokens.admin()).get("/api/v1/bookings/" + taken).then().body("status", equalTo("confirmed"));
+        assertThat(as(Tokens.instructor(t.id())).queryParam("as", "instructor").queryParam("status", "confirmed")
+                .get("/api/v1/bookings").then().extract().jsonPath().getList("id")).containsExactlyInAnyOrder(moved, taken);
+        as(Tokens.student(student)).body(Map.of("startTime", at(day, "10:00").toString(), "reason", "r".repeat(490)))
+                .post("/api/v1/bookings/" + moved + "/reschedule").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("reason"));
         as(Tokens.student(student)).body(Map.of("startTime", at(day, "09:30").toString(), "durationMinutes", 30))
                 .post("/api/v1/bookings/" + moved + "/reschedule").then().statusCode(400);
     }
@@ -117,6 +122,11 @@ class BookingLifecycleTest {
 
         bookings.completeEndedLessons().await().indefinitely();
         as(Tokens.admin()).get("/api/v1/bookings/" + ended).then().body("status", equalTo("completed"));
+        // The instructor may still report a no-show after the job marked the lesson completed.
+        UUID reported = pastBooking(t, UUID.randomUUID(), 240, 60);
+        bookings.completeEndedLessons().await().indefinitely();
+        as(Tokens.instructor(t.id())).post("/api/v1/bookings/" + reported + "/no-show").then().statusCode(200)
+                .body("status", equalTo("no_show"));
         as(Tokens.admin()).get("/api/v1/bookings/" + started).then().body("status", equalTo("no_show"));
         as(Tokens.admin()).get("/api/v1/bookings/" + future).then().body("status", equalTo("confirmed"));
         as(Tokens.admin()).body(Map.of()).post("/api/v1/bookings/" + ended + "/cancel").then().statusCode(409);
