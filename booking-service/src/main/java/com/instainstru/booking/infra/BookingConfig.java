@@ -36,6 +36,26 @@ public interface BookingConfig {
         /** How long published outbox rows are kept before they are purged. */
         @WithDefault("P7D")
         Duration retention();
+
+        /** How often the relay looks for events missed by the wake-up after each commit. */
+        @WithDefault("1s")
+        String interval();
+    }
+
+    Completion completion();
+
+    interface Completion {
+        /** How often lessons that have ended are marked completed. */
+        @WithDefault("5m")
+        String interval();
+    }
+
+    CatalogEvents catalogEvents();
+
+    interface CatalogEvents {
+        /** How often catalog-events is read. */
+        @WithDefault("1s")
+        String interval();
     }
 
     interface Rules {

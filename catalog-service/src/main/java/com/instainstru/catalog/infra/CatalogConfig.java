@@ -48,6 +48,10 @@ public interface CatalogConfig {
         /** How long published outbox rows are kept before they are purged. */
         @WithDefault("P7D")
         Duration retention();
+
+        /** How often the relay looks for events missed by the wake-up after each commit. */
+        @WithDefault("1s")
+        String interval();
     }
 
     interface DemoData {
