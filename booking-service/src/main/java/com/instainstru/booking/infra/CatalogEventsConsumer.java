@@ -94,8 +94,10 @@ public class CatalogEventsConsumer {
                 .arg("COUNT").arg(200).arg("STREAMS").arg(STREAM).arg(">"));
         Uni<Response> stale = redis.send(Request.cmd(Command.XAUTOCLAIM).arg(STREAM).arg(GROUP).arg(consumer)
                 .arg(RECLAIM_IDLE_MS).arg("0-0").arg("COUNT").arg(100));
-        return ensureGroup()
-                .chain(() -> stale.ifNoItem().after(REDIS_TIMEOUT).fail())
+        return stale.ifNoItem().after(REDIS_TIMEOUT).fail()
+                // A Redis that lost the stream or the group (restarted empty) answers NOGROUP: create it again.
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOGROUP"))
+                .call(e -> ensureGroup())
                 .map(reclaimed -> entries(reclaimed == null ? null : reclaimed.get(1)))
                 .flatMap(reclaimed -> fresh.ifNoItem().after(REDIS_TIMEOUT).fail().map(read -> {
                     List<Entry> all = new ArrayList<>(reclaimed);

@@ -2,11 +2,9 @@ package com.instainstru.booking.reservation;
 
 import com.instainstru.booking.infra.ApiException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,9 +18,6 @@ class IdempotencyKeys {
     /** A stored first answer. */
     record Stored(int status, String body) {
     }
-
-    @Inject
-    Pool pool;
 
     /** The stored answer for this key, if its first request completed; 422 if the body differs. */
     Uni<Optional<Stored>> replay(SqlClient sql, UUID studentId, String key, String requestHash) {

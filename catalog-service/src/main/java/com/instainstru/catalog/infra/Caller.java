@@ -29,8 +29,4 @@ public class Caller {
         }
         return UUID.fromString(sub);
     }
-
-    public boolean isAdmin() {
-        return jwt != null && jwt.getGroups() != null && jwt.getGroups().contains(ADMIN);
-    }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.catalog.support.Api;
+import com.instainstru.catalog.support.StreamEnvelopes;
 import com.instainstru.catalog.support.Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -23,9 +23,6 @@ class CatalogEventsTest {
 
     @Inject
     RedisDataSource redis;
-
-    @Inject
-    ObjectMapper json;
 
     @Test
     void everyChangeReachesTheStreamInTheSharedEnvelope() throws Exception {
@@ -63,28 +60,11 @@ class CatalogEventsTest {
     private List<JsonNode> eventsAbout(UUID instructor, UUID service) {
         List<StreamMessage<String, String, String>> entries = redis.stream(String.class).xrevrange("catalog-events",
                 io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 2000);
-        List<JsonNode> newestFirst = entries.stream().map(m -> read(m.payload().get("envelope")))
+        List<JsonNode> newestFirst = entries.stream().map(m -> StreamEnvelopes.read(m.payload().get("envelope")))
                 .filter(e -> e.toString().contains(instructor.toString()) || e.toString().contains(service.toString()))
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
-    }
-
-    /** Tolerant, like every reader of a stream: entries that are not envelopes (other tests write some) are skipped. */
-    private JsonNode read(String envelope) {
-        try {
-            JsonNode node = envelope == null ? null : json.readTree(envelope);
-            return node != null && node.has("payload") ? node : notAnEnvelope();
-        } catch (Exception e) {
-            return notAnEnvelope();
-        }
-    }
-
-    private JsonNode notAnEnvelope() {
-        com.fasterxml.jackson.databind.node.ObjectNode node = json.createObjectNode();
-        node.put("type", "");
-        node.putObject("payload");
-        return node;
     }
 
     private static JsonNode payload(List<JsonNode> events, String type) {

@@ -31,10 +31,22 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsIncludeTheCacheAndOutbox() {
-        given().get("/api/v1/catalog/categories").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("catalog_cache_total"))
                 .body(containsString("outbox_events_published_total"))
                 .body(containsString("http_server_requests_seconds"));
+        double hitsBefore = cacheHits();
+        given().get("/api/v1/catalog/areas").then().statusCode(200);
+        given().get("/api/v1/catalog/top-per-category?limit=7").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3)).until(() -> {
+            given().get("/api/v1/catalog/top-per-category?limit=7").then().statusCode(200);
+            return cacheHits() > hitsBefore;
+        });
+    }
+
+    /** The cache-hit counter as the Prometheus endpoint shows it. */
+    private static double cacheHits() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("catalog_cache_total") && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
