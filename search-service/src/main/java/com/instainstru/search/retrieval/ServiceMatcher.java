@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,27 +44,57 @@ public final class ServiceMatcher {
 
     private final List<CatalogEntry> services;
     private final Map<String, Category> categories;
-    private final Function<String, float[]> embed;
-    private final Map<CatalogEntry, float[]> vectors = new LinkedHashMap<>();
+    private final Nearest defaultNearest;
     /** Words of service names, then words of search terms: typos are corrected towards names first. */
     private final Set<String> nameWords = new HashSet<>();
     private final Set<String> termWords = new HashSet<>();
 
-    public ServiceMatcher(List<CatalogEntry> services, Embedder embedder) {
-        this(services, embedder, embedder::embed);
+    /**
+     * The services' nearest neighbours by meaning: the catalog services closest to a text, best first
+     * (at least the two best). The service asks pgvector; {@link #inMemory} compares in memory.
+     */
+    @FunctionalInterface
+    public interface Nearest {
+        List<Scored> nearest(String text);
     }
 
-    /** {@code embed} turns query text into a vector (a cache in front of the embedder, in the service). */
-    public ServiceMatcher(List<CatalogEntry> services, Embedder embedder, Function<String, float[]> embed) {
+    /** A matcher that compares meanings in memory, embedding every service once with {@code embedder}. */
+    public static ServiceMatcher inMemory(List<CatalogEntry> services, Embedder embedder) {
+        Map<CatalogEntry, float[]> vectors = new LinkedHashMap<>();
+        services.forEach(s -> vectors.put(s, embedder.embed(s.embeddingText())));
+        return new ServiceMatcher(services, text -> {
+            float[] query = embedder.embed(text);
+            return vectors.entrySet().stream().map(e -> new Scored(e.getKey(), Embedder.cosine(query, e.getValue())))
+                    .sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(2).toList();
+        });
+    }
+
+    public ServiceMatcher(List<CatalogEntry> services, Nearest nearest) {
         this.services = List.copyOf(services);
-        this.embed = embed;
+        this.defaultNearest = nearest;
         this.categories = new LinkedHashMap<>();
         for (CatalogEntry s : services) {
             categories.putIfAbsent(s.categorySlug(), new Category(s.categorySlug(), s.categoryName()));
-            vectors.put(s, embedder.embed(s.embeddingText()));
             nameWords.addAll(tokens(s.name()));
             s.searchTerms().forEach(t -> termWords.addAll(tokens(t)));
         }
+    }
+
+    public List<CatalogEntry> services() {
+        return services;
+    }
+
+    /**
+     * The texts whose meaning {@link #match(String, Nearest)} may need (where the words alone do not
+     * decide), so that their neighbours can be looked up beforehand, e.g. in one database round trip.
+     */
+    public Set<String> textsNeedingMeaning(String serviceText) {
+        Set<String> texts = new LinkedHashSet<>();
+        match(serviceText, text -> {
+            texts.add(text);
+            return List.of();
+        });
+        return texts;
     }
 
     /** Registers categories that have no services yet (they can still be asked for by name). */
@@ -75,6 +104,11 @@ public final class ServiceMatcher {
     }
 
     public ServiceMatch match(String serviceText) {
+        return match(serviceText, defaultNearest);
+    }
+
+    /** Classifies the service text, asking {@code nearest} for the meaning when the words do not decide. */
+    public ServiceMatch match(String serviceText, Nearest nearest) {
         String text = serviceText == null ? "" : serviceText.toLowerCase(Locale.ROOT).strip();
         if (tokens(text).isEmpty()) {
             return text.replaceAll("[\\p{L}\\p{N}]", "").equals(text) && !text.isBlank() ? ServiceMatch.none()
@@ -82,15 +116,15 @@ public final class ServiceMatcher {
         }
         String[] parts = text.split("\\s*(?:,|\\bor\\b|\\band\\b|&|/)\\s*");
         if (parts.length > 1) {
-            List<ServiceMatch> each = Arrays.stream(parts).filter(p -> !tokens(p).isEmpty()).map(this::single).toList();
+            List<ServiceMatch> each = Arrays.stream(parts).filter(p -> !tokens(p).isEmpty()).map(p -> single(p, nearest)).toList();
             if (each.size() > 1 && each.stream().allMatch(m -> m.kind() == Kind.SERVICE || m.kind() == Kind.SERVICES)) {
                 return several(each.stream().flatMap(m -> m.services().stream()).toList());
             }
         }
-        return single(text);
+        return single(text, nearest);
     }
 
-    private ServiceMatch single(String text) {
+    private ServiceMatch single(String text, Nearest nearest) {
         ServiceMatch exact = lexical(tokens(text));
         if (exact != null) {
             return exact;
@@ -102,7 +136,7 @@ public final class ServiceMatcher {
                 return fixed;
             }
         }
-        return byMeaning(String.join(" ", tokens(text)));
+        return byMeaning(String.join(" ", tokens(text)), nearest);
     }
 
     /** The lexical rules, most certain first; null when none applies. */
@@ -158,11 +192,8 @@ public final class ServiceMatcher {
                 .orElse(entries);
     }
 
-    private ServiceMatch byMeaning(String text) {
-        float[] query = embed.apply(text);
-        List<Scored> ranked = vectors.entrySet().stream()
-                .map(e -> new Scored(e.getKey(), Embedder.cosine(query, e.getValue())))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(2).toList();
+    private ServiceMatch byMeaning(String text, Nearest nearest) {
+        List<Scored> ranked = nearest.nearest(text);
         if (!ranked.isEmpty() && ranked.get(0).score() >= VECTOR_SERVICE
                 && (ranked.size() < 2 || ranked.get(0).score() - ranked.get(1).score() >= VECTOR_MARGIN)) {
             return new ServiceMatch(Kind.SERVICE, categoryOf(ranked.get(0).service()), List.of(ranked.get(0)));
