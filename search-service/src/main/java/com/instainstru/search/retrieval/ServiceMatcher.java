@@ -43,6 +43,8 @@ public final class ServiceMatcher {
             Map.entry("kids", "kids"), Map.entry("gems", "hidden-gems"));
 
     private final List<CatalogEntry> services;
+    /** Each service's words, computed once: matching runs on every search. */
+    private final Map<CatalogEntry, Words> words = new java.util.IdentityHashMap<>();
     private final Map<String, Category> categories;
     private final Nearest defaultNearest;
     /** Words of service names, then words of search terms: typos are corrected towards names first. */
@@ -75,8 +77,18 @@ public final class ServiceMatcher {
         this.categories = new LinkedHashMap<>();
         for (CatalogEntry s : services) {
             categories.putIfAbsent(s.categorySlug(), new Category(s.categorySlug(), s.categoryName()));
-            nameWords.addAll(tokens(s.name()));
-            s.searchTerms().forEach(t -> termWords.addAll(tokens(t)));
+            Words w = new Words(tokens(s.name()), s.slug().replace('-', ' '),
+                    s.searchTerms().stream().map(ServiceMatcher::tokens).filter(t -> !t.isEmpty()).toList());
+            words.put(s, w);
+            nameWords.addAll(w.name());
+            w.terms().forEach(termWords::addAll);
+        }
+    }
+
+    /** A service's name words, slug as words, and each search term's words. */
+    private record Words(List<String> name, String slug, List<List<String>> terms) {
+        String nameKey() {
+            return String.join(" ", name);
         }
     }
 
@@ -143,35 +155,38 @@ public final class ServiceMatcher {
     private ServiceMatch lexical(List<String> query) {
         String key = String.join(" ", query);
         Set<String> words = new LinkedHashSet<>(query);
-        List<CatalogEntry> byName = services.stream().filter(s -> key(s.name()).equals(key)
-                || s.slug().replace('-', ' ').equals(key) || key(s.name()).equals(singular(key))).toList();
+        List<CatalogEntry> byName = services.stream().filter(s -> {
+            Words w = this.words.get(s);
+            return w.nameKey().equals(key) || w.slug().equals(key) || w.nameKey().equals(singular(key));
+        }).toList();
         if (!byName.isEmpty()) {
             return one(byName.get(0), 1.0);
         }
         if (query.size() == 1 && CATEGORY_WORDS.containsKey(key)) {
             return category(CATEGORY_WORDS.get(key));
         }
-        List<CatalogEntry> byTerm = services.stream()
-                .filter(s -> s.searchTerms().stream().anyMatch(t -> key(t).equals(key) || key(t).equals(singular(key))))
-                .toList();
+        List<String> keyWords = query;
+        List<String> singularWords = tokens(singular(key));
+        List<CatalogEntry> byTerm = services.stream().filter(s -> this.words.get(s).terms().stream()
+                .anyMatch(t -> t.equals(keyWords) || t.equals(singularWords))).toList();
         if (!byTerm.isEmpty()) {
             return byTerm.size() == 1 ? one(byTerm.get(0), 0.95) : several(scored(byTerm, 0.9));
         }
-        List<CatalogEntry> contained = longest(services.stream().filter(s -> contains(words, tokens(s.name()))).toList(),
-                s -> tokens(s.name()).size());
+        List<CatalogEntry> contained = longest(services.stream()
+                .filter(s -> contains(words, this.words.get(s).name())).toList(), s -> this.words.get(s).name().size());
         if (!contained.isEmpty()) {
             return contained.size() == 1 ? one(contained.get(0), 0.9) : several(scored(contained, 0.85));
         }
-        List<CatalogEntry> termContained = longest(services.stream().filter(s -> s.searchTerms().stream()
-                .anyMatch(t -> contains(words, tokens(t)))).toList(), s -> s.searchTerms().stream()
-                .filter(t -> contains(words, tokens(t))).mapToInt(t -> tokens(t).size()).max().orElse(0));
+        List<CatalogEntry> termContained = longest(services.stream().filter(s -> this.words.get(s).terms().stream()
+                .anyMatch(t -> contains(words, t))).toList(), s -> this.words.get(s).terms().stream()
+                .filter(t -> contains(words, t)).mapToInt(List::size).max().orElse(0));
         if (!termContained.isEmpty()) {
             return termContained.size() == 1 ? one(termContained.get(0), 0.85) : several(scored(termContained, 0.8));
         }
         Set<String> subjects = words.stream().filter(w -> w.length() >= 3 && !CATEGORY_WORDS.containsKey(w))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<CatalogEntry> sharing = dominantCategory(services.stream()
-                .filter(s -> tokens(s.name()).stream().anyMatch(subjects::contains)).toList());
+                .filter(s -> this.words.get(s).name().stream().anyMatch(subjects::contains)).toList());
         if (!sharing.isEmpty()) {
             return sharing.size() == 1 ? one(sharing.get(0), 0.8) : several(scored(sharing, 0.75));
         }
