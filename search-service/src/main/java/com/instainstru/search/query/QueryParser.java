@@ -85,6 +85,8 @@ public final class QueryParser {
             + "(?![\\d$%])(?!\\s*(?:years?|dollars?|bucks|minutes?|hours?)\\b)");
     private static final Pattern TIME_BARE = Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)");
     private static final Pattern TONIGHT = Pattern.compile("\\btonight\\b");
+    /** "this morning", "this afternoon", "this evening": today, at that time of day (the time is read later). */
+    private static final Pattern THIS_PART_OF_DAY = Pattern.compile("\\bthis\\s+(?=(?:morning|afternoon|evening)\\b)");
     private static final Pattern MORNING = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?mornings?\\b");
     private static final Pattern AFTERNOON = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?(?:afternoons?|after\\s+school)\\b");
     private static final Pattern EVENING = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?(?:evenings?|nights?|after\\s+work)\\b");
@@ -264,6 +266,9 @@ public final class QueryParser {
             b.date = new DateRange("today", today, today);
             b.timeOfDay = "evening";
         })) {
+            return;
+        }
+        if (t.cut(THIS_PART_OF_DAY, m -> b.date = new DateRange("today", today, today))) {
             return;
         }
         boolean found = t.cut(ISO_DATE, m -> b.exact(safeDate(m.group(1), m.group(2), m.group(3)), today))
