@@ -42,6 +42,12 @@ public final class ServiceMatcher {
             Map.entry("arts", "arts"), Map.entry("crafts", "arts"), Map.entry("creative", "arts"),
             Map.entry("kids", "kids"), Map.entry("gems", "hidden-gems"));
 
+    /** Everyday words that are one letter away from a catalog word but are not its typo ("play" is not "clay"). */
+    private static final Set<String> COMMON = Set.of("play", "plays", "playing", "keys", "help", "helps", "want", "need",
+            "like", "love", "good", "best", "find", "more", "some", "easy", "fast", "teach", "coach", "from", "near",
+            "with", "this", "that", "next", "time", "game", "games", "make", "take", "read", "home", "work", "well",
+            "able", "fine", "nice", "cool", "real", "live", "team", "year", "years", "week", "days", "hour", "hours");
+
     private final List<CatalogEntry> services;
     /** Each service's words, computed once: matching runs on every search. */
     private final Map<CatalogEntry, Words> words = new java.util.IdentityHashMap<>();
@@ -221,7 +227,7 @@ public final class ServiceMatcher {
      * edits away: a word of a service's name if one is that close, else a word of a search term.
      */
     private String correct(String token) {
-        if (token.length() < 4 || nameWords.contains(token) || termWords.contains(token)) {
+        if (token.length() < 4 || nameWords.contains(token) || termWords.contains(token) || COMMON.contains(token)) {
             return token;
         }
         // One edit; two only for long words: "driving" is a word, not a typo of "drawing".
