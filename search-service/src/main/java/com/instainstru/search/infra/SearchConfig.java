@@ -39,8 +39,8 @@ public interface SearchConfig {
         @WithDefault("1s")
         String interval();
 
-        /** How often recorded searches and clicks are written to the outbox (in one batch). */
-        @WithDefault("200ms")
+        /** How often recorded searches and clicks are written to the outbox (in batches of up to 2,000). */
+        @WithDefault("1s")
         String flushInterval();
 
         /** Searches waiting to be written beyond which new ones are dropped (and counted), never blocking a search. */
@@ -49,8 +49,8 @@ public interface SearchConfig {
     }
 
     interface Streams {
-        /** How often catalog-events, booking-events and analytics-events are read. */
-        @WithDefault("500ms")
+        /** How often catalog-events, booking-events and analytics-events are read (the scheduler's finest step is 1 s). */
+        @WithDefault("1s")
         String interval();
 
         /** Pending entries idle this long (their pod died) are reclaimed. */

@@ -63,7 +63,7 @@ public class StreamsConsumer {
                 .replaceWithVoid();
     }
 
-    @Scheduled(every = "${search.streams.interval:500ms}", delayed = "1s")
+    @Scheduled(every = "${search.streams.interval:1s}", delayed = "1s")
     void tick() {
         if (!polling.compareAndSet(false, true)) {
             return;

@@ -43,15 +43,14 @@ final class OfferingQuery {
         String slot;
         List<String> where = new ArrayList<>(List.of("o.active"));
         if (f.time() != null) {
+            // The instructor's free time (one multirange) within the asked time, long enough for the lesson.
             String minutes = f.durationMinutes() != null ? bind(params, f.durationMinutes()) : "o.min_duration";
-            from.append(" CROSS JOIN LATERAL (SELECT min(greatest(lower(r), now())) AS slot FROM availability a,")
-                    .append(" unnest(a.free * ").append(bind(params, f.time().multirange())).append("::tstzmultirange) r")
-                    .append(" WHERE a.instructor_id = o.instructor_id AND a.day BETWEEN ")
-                    .append(bind(params, f.time().from().minusDays(1))).append(" AND ")
-                    .append(bind(params, f.time().to().plusDays(1)))
-                    .append(" AND upper(r) - greatest(lower(r), now()) >= make_interval(mins => ").append(minutes)
-                    .append(")) f");
+            String asked = bind(params, f.time().multirange()) + "::tstzmultirange";
+            from.append(" CROSS JOIN LATERAL (SELECT min(greatest(lower(r), now())) AS slot FROM unnest(i.free * ")
+                    .append(asked).append(") r WHERE upper(r) - greatest(lower(r), now()) >= make_interval(mins => ")
+                    .append(minutes).append(")) f");
             slot = "f.slot";
+            where.add("i.free && " + asked);
             where.add("f.slot IS NOT NULL");
         } else {
             slot = "greatest(i.next_free, now())";

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Records searches and clicks as {@code search-events}. A search does not wait for it: events are
- * queued in memory and written to the outbox in one batch every 200 ms (and at shutdown); the
+ * queued in memory and written to the outbox in batches every second (and at shutdown); the
  * outbox relay then publishes them, so Redis being down delays them and loses none. If the
  * database falls behind so far that the queue is full, further events are dropped and counted
  * ({@code search.events.dropped}) rather than slowing searches down.
@@ -69,7 +69,7 @@ public class SearchEvents {
         queue.add(new EventOutbox.Event(type, payload));
     }
 
-    @Scheduled(every = "${search.outbox.flush-interval:200ms}")
+    @Scheduled(every = "${search.outbox.flush-interval:1s}")
     void tick() {
         flush().subscribe().with(n -> { }, e -> Log.warnf("Writing search events failed (kept, retried): %s", e.toString()));
     }
@@ -95,6 +95,8 @@ public class SearchEvents {
                 })
                 .onFailure().invoke(err -> queue.addAll(batch))
                 .eventually(() -> flushing.set(false))
-                .replaceWith(batch.size());
+                // Drain the queue: under load more than one batch arrives per interval.
+                .flatMap(ok -> queue.isEmpty() ? Uni.createFrom().item(batch.size())
+                        : flush().map(more -> batch.size() + more));
     }
 }

@@ -27,6 +27,10 @@ final class TestCatalogLoader {
         await().atMost(Duration.ofSeconds(90)).until(() -> snapshot.current().byId().size() >= 250);
     }
 
+    static synchronized void forget() {
+        published = false;
+    }
+
     /** Whether the consumer has applied (or deliberately skipped) the event. */
     static boolean processed(UUID eventId) {
         Pool pool = Arc.container().instance(Pool.class).get();
