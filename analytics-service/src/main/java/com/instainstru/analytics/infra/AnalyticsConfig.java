@@ -71,6 +71,10 @@ public interface AnalyticsConfig {
         @WithDefault("PT1H")
         Duration abandonAfter();
 
+        /** PostgreSQL work_mem (MB) of a job's transaction: its sorts (percentiles, distinct counts) stay in memory. */
+        @WithDefault("64")
+        int workMemMb();
+
         /** Longest time one job's SQL may take before the run fails. */
         @WithDefault("PT10M")
         Duration statementTimeout();

@@ -146,6 +146,7 @@ public class JobRunner {
 
     private Uni<Void> lock(SqlConnection conn, AnalyticsJob job, JobRun run) {
         return conn.query("SET LOCAL statement_timeout = " + config.jobs().statementTimeout().toMillis()).execute()
+                .chain(() -> conn.query("SET LOCAL work_mem = '" + config.jobs().workMemMb() + "MB'").execute())
                 .chain(() -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock(hashtext('analytics-job:' || $1))")
                         .execute(Tuple.of(job.name())))
                 .invoke(rows -> {
