@@ -18,6 +18,7 @@ source "${SCRIPT_DIR}/services.sh"
 READY_TIMEOUT=120
 CATALOG_URL=http://127.0.0.1:8081
 BOOKING_URL=http://127.0.0.1:8083
+SEARCH_URL=http://127.0.0.1:8082
 ANALYTICS_URL=http://127.0.0.1:8084
 
 # Prints the services (module port db) whose pid file does not point at a live process.
@@ -135,6 +136,10 @@ print_summary() {
     from="$(TZ=America/New_York date +%F)"
     to="$(TZ=America/New_York date -d '+6 days' +%F)"
     echo "       curl '${BOOKING_URL}/api/v1/availability/$(sample_instructor_id)?from=${from}&to=${to}&duration=60'"
+  fi
+  if has_service search-service; then
+    echo "       curl '${SEARCH_URL}/api/v1/search?q=piano+under+%2480+tomorrow+evening'"
+    echo "       python3 ${SCRIPT_DIR}/../eval/search-eval.py   # the dev queries against the live search"
   fi
   if has_service analytics-service; then
     echo "       curl -H \"Authorization: Bearer \$(${SCRIPT_DIR}/mint-token.sh)\" ${ANALYTICS_URL}/api/v1/analytics/services?limit=5"

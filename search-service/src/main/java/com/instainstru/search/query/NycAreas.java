@@ -20,6 +20,7 @@ public final class NycAreas {
     }
 
     private final List<Area> longestFirst;
+    private final Map<String, Area> byName;
 
     public NycAreas(Map<String, List<String>> neighbourhoodsByBorough) {
         Map<String, Area> areas = new LinkedHashMap<>();
@@ -31,6 +32,12 @@ public final class NycAreas {
         List<Area> sorted = new ArrayList<>(areas.values());
         sorted.sort(Comparator.comparingInt((Area a) -> a.name().length()).reversed());
         this.longestFirst = List.copyOf(sorted);
+        this.byName = Map.copyOf(areas);
+    }
+
+    /** The area a name means ("Park Slope", "park-slope", "Brooklyn"), if it is one we know. */
+    public java.util.Optional<Area> find(String name) {
+        return java.util.Optional.ofNullable(name == null ? null : byName.get(key(name)));
     }
 
     /** Reads {@code areas/nyc.json} from the classpath. */

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -82,6 +85,8 @@ public final class QueryParser {
             + "(?![\\d$%])(?!\\s*(?:years?|dollars?|bucks|minutes?|hours?)\\b)");
     private static final Pattern TIME_BARE = Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)");
     private static final Pattern TONIGHT = Pattern.compile("\\btonight\\b");
+    /** "this morning", "this afternoon", "this evening": today, at that time of day (the time is read later). */
+    private static final Pattern THIS_PART_OF_DAY = Pattern.compile("\\bthis\\s+(?=(?:morning|afternoon|evening)\\b)");
     private static final Pattern MORNING = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?mornings?\\b");
     private static final Pattern AFTERNOON = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?(?:afternoons?|after\\s+school)\\b");
     private static final Pattern EVENING = Pattern.compile("\\b(?:this\\s+|in\\s+the\\s+)?(?:evenings?|nights?|after\\s+work)\\b");
@@ -135,10 +140,15 @@ public final class QueryParser {
             "have", "offer", "offers", "take", "taking", "start", "starting", "be", "by", "from", "this", "next",
             "coach", "coaches", "player", "players", "student", "students", "grader", "graders");
 
-    private final NycAreas areas;
+    private final List<Map.Entry<NycAreas.Area, Pattern>> areaPatterns;
 
     public QueryParser(NycAreas areas) {
-        this.areas = areas;
+        List<Map.Entry<NycAreas.Area, Pattern>> patterns = new ArrayList<>();
+        for (NycAreas.Area area : areas.longestFirst()) {
+            patterns.add(Map.entry(area, Pattern.compile("\\b(?:(?:in|near|around|at|from)\\s+)?(?:the\\s+)?"
+                    + Pattern.quote(area.name()).replace(" ", "\\E\\s+\\Q") + "\\b")));
+        }
+        this.areaPatterns = List.copyOf(patterns);
     }
 
     /** Parses {@code query}; {@code today} is the student's date in America/New_York. */
@@ -170,10 +180,10 @@ public final class QueryParser {
         if (t.cut(NEAR_ME, m -> b.location = new Location("near_me", null, true))) {
             return;
         }
-        for (NycAreas.Area area : areas.longestFirst()) {
-            Pattern p = Pattern.compile("\\b(?:(?:in|near|around|at|from)\\s+)?(?:the\\s+)?"
-                    + Pattern.quote(area.name()).replace(" ", "\\E\\s+\\Q") + "\\b");
-            if (t.cut(p, m -> b.location = new Location(area.name(), area.borough(), false))) {
+        for (Map.Entry<NycAreas.Area, Pattern> area : areaPatterns) {
+            if (t.value.contains(area.getKey().name().substring(0, Math.min(3, area.getKey().name().length())))
+                    && t.cut(area.getValue(), m -> b.location = new Location(area.getKey().name(),
+                            area.getKey().borough(), false))) {
                 return;
             }
         }
@@ -256,6 +266,9 @@ public final class QueryParser {
             b.date = new DateRange("today", today, today);
             b.timeOfDay = "evening";
         })) {
+            return;
+        }
+        if (t.cut(THIS_PART_OF_DAY, m -> b.date = new DateRange("today", today, today))) {
             return;
         }
         boolean found = t.cut(ISO_DATE, m -> b.exact(safeDate(m.group(1), m.group(2), m.group(3)), today))

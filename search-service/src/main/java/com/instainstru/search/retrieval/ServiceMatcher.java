@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -43,29 +42,77 @@ public final class ServiceMatcher {
             Map.entry("arts", "arts"), Map.entry("crafts", "arts"), Map.entry("creative", "arts"),
             Map.entry("kids", "kids"), Map.entry("gems", "hidden-gems"));
 
+    /** Everyday words that are one letter away from a catalog word but are not its typo ("play" is not "clay"). */
+    private static final Set<String> COMMON = Set.of("play", "plays", "playing", "keys", "help", "helps", "want", "need",
+            "like", "love", "good", "best", "find", "more", "some", "easy", "fast", "teach", "coach", "from", "near",
+            "with", "this", "that", "next", "time", "game", "games", "make", "take", "read", "home", "work", "well",
+            "able", "fine", "nice", "cool", "real", "live", "team", "year", "years", "week", "days", "hour", "hours");
+
     private final List<CatalogEntry> services;
+    /** Each service's words, computed once: matching runs on every search. */
+    private final Map<CatalogEntry, Words> words = new java.util.IdentityHashMap<>();
     private final Map<String, Category> categories;
-    private final Function<String, float[]> embed;
-    private final Map<CatalogEntry, float[]> vectors = new LinkedHashMap<>();
+    private final Nearest defaultNearest;
     /** Words of service names, then words of search terms: typos are corrected towards names first. */
     private final Set<String> nameWords = new HashSet<>();
     private final Set<String> termWords = new HashSet<>();
 
-    public ServiceMatcher(List<CatalogEntry> services, Embedder embedder) {
-        this(services, embedder, embedder::embed);
+    /**
+     * The services' nearest neighbours by meaning: the catalog services closest to a text, best first
+     * (at least the two best). The service asks pgvector; {@link #inMemory} compares in memory.
+     */
+    @FunctionalInterface
+    public interface Nearest {
+        List<Scored> nearest(String text);
     }
 
-    /** {@code embed} turns query text into a vector (a cache in front of the embedder, in the service). */
-    public ServiceMatcher(List<CatalogEntry> services, Embedder embedder, Function<String, float[]> embed) {
+    /** A matcher that compares meanings in memory, embedding every service once with {@code embedder}. */
+    public static ServiceMatcher inMemory(List<CatalogEntry> services, Embedder embedder) {
+        Map<CatalogEntry, float[]> vectors = new LinkedHashMap<>();
+        services.forEach(s -> vectors.put(s, embedder.embed(s.embeddingText())));
+        return new ServiceMatcher(services, text -> {
+            float[] query = embedder.embed(text);
+            return vectors.entrySet().stream().map(e -> new Scored(e.getKey(), Embedder.cosine(query, e.getValue())))
+                    .sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(2).toList();
+        });
+    }
+
+    public ServiceMatcher(List<CatalogEntry> services, Nearest nearest) {
         this.services = List.copyOf(services);
-        this.embed = embed;
+        this.defaultNearest = nearest;
         this.categories = new LinkedHashMap<>();
         for (CatalogEntry s : services) {
             categories.putIfAbsent(s.categorySlug(), new Category(s.categorySlug(), s.categoryName()));
-            vectors.put(s, embedder.embed(s.embeddingText()));
-            nameWords.addAll(tokens(s.name()));
-            s.searchTerms().forEach(t -> termWords.addAll(tokens(t)));
+            Words w = new Words(tokens(s.name()), s.slug().replace('-', ' '),
+                    s.searchTerms().stream().map(ServiceMatcher::tokens).filter(t -> !t.isEmpty()).toList());
+            words.put(s, w);
+            nameWords.addAll(w.name());
+            w.terms().forEach(termWords::addAll);
         }
+    }
+
+    /** A service's name words, slug as words, and each search term's words. */
+    private record Words(List<String> name, String slug, List<List<String>> terms) {
+        String nameKey() {
+            return String.join(" ", name);
+        }
+    }
+
+    public List<CatalogEntry> services() {
+        return services;
+    }
+
+    /**
+     * The texts whose meaning {@link #match(String, Nearest)} may need (where the words alone do not
+     * decide), so that their neighbours can be looked up beforehand, e.g. in one database round trip.
+     */
+    public Set<String> textsNeedingMeaning(String serviceText) {
+        Set<String> texts = new LinkedHashSet<>();
+        match(serviceText, text -> {
+            texts.add(text);
+            return List.of();
+        });
+        return texts;
     }
 
     /** Registers categories that have no services yet (they can still be asked for by name). */
@@ -75,6 +122,11 @@ public final class ServiceMatcher {
     }
 
     public ServiceMatch match(String serviceText) {
+        return match(serviceText, defaultNearest);
+    }
+
+    /** Classifies the service text, asking {@code nearest} for the meaning when the words do not decide. */
+    public ServiceMatch match(String serviceText, Nearest nearest) {
         String text = serviceText == null ? "" : serviceText.toLowerCase(Locale.ROOT).strip();
         if (tokens(text).isEmpty()) {
             return text.replaceAll("[\\p{L}\\p{N}]", "").equals(text) && !text.isBlank() ? ServiceMatch.none()
@@ -82,15 +134,15 @@ public final class ServiceMatcher {
         }
         String[] parts = text.split("\\s*(?:,|\\bor\\b|\\band\\b|&|/)\\s*");
         if (parts.length > 1) {
-            List<ServiceMatch> each = Arrays.stream(parts).filter(p -> !tokens(p).isEmpty()).map(this::single).toList();
+            List<ServiceMatch> each = Arrays.stream(parts).filter(p -> !tokens(p).isEmpty()).map(p -> single(p, nearest)).toList();
             if (each.size() > 1 && each.stream().allMatch(m -> m.kind() == Kind.SERVICE || m.kind() == Kind.SERVICES)) {
                 return several(each.stream().flatMap(m -> m.services().stream()).toList());
             }
         }
-        return single(text);
+        return single(text, nearest);
     }
 
-    private ServiceMatch single(String text) {
+    private ServiceMatch single(String text, Nearest nearest) {
         ServiceMatch exact = lexical(tokens(text));
         if (exact != null) {
             return exact;
@@ -102,42 +154,45 @@ public final class ServiceMatcher {
                 return fixed;
             }
         }
-        return byMeaning(String.join(" ", tokens(text)));
+        return byMeaning(String.join(" ", tokens(text)), nearest);
     }
 
     /** The lexical rules, most certain first; null when none applies. */
     private ServiceMatch lexical(List<String> query) {
         String key = String.join(" ", query);
         Set<String> words = new LinkedHashSet<>(query);
-        List<CatalogEntry> byName = services.stream().filter(s -> key(s.name()).equals(key)
-                || s.slug().replace('-', ' ').equals(key) || key(s.name()).equals(singular(key))).toList();
+        List<CatalogEntry> byName = services.stream().filter(s -> {
+            Words w = this.words.get(s);
+            return w.nameKey().equals(key) || w.slug().equals(key) || w.nameKey().equals(singular(key));
+        }).toList();
         if (!byName.isEmpty()) {
             return one(byName.get(0), 1.0);
         }
         if (query.size() == 1 && CATEGORY_WORDS.containsKey(key)) {
             return category(CATEGORY_WORDS.get(key));
         }
-        List<CatalogEntry> byTerm = services.stream()
-                .filter(s -> s.searchTerms().stream().anyMatch(t -> key(t).equals(key) || key(t).equals(singular(key))))
-                .toList();
+        List<String> keyWords = query;
+        List<String> singularWords = tokens(singular(key));
+        List<CatalogEntry> byTerm = services.stream().filter(s -> this.words.get(s).terms().stream()
+                .anyMatch(t -> t.equals(keyWords) || t.equals(singularWords))).toList();
         if (!byTerm.isEmpty()) {
             return byTerm.size() == 1 ? one(byTerm.get(0), 0.95) : several(scored(byTerm, 0.9));
         }
-        List<CatalogEntry> contained = longest(services.stream().filter(s -> contains(words, tokens(s.name()))).toList(),
-                s -> tokens(s.name()).size());
+        List<CatalogEntry> contained = longest(services.stream()
+                .filter(s -> contains(words, this.words.get(s).name())).toList(), s -> this.words.get(s).name().size());
         if (!contained.isEmpty()) {
             return contained.size() == 1 ? one(contained.get(0), 0.9) : several(scored(contained, 0.85));
         }
-        List<CatalogEntry> termContained = longest(services.stream().filter(s -> s.searchTerms().stream()
-                .anyMatch(t -> contains(words, tokens(t)))).toList(), s -> s.searchTerms().stream()
-                .filter(t -> contains(words, tokens(t))).mapToInt(t -> tokens(t).size()).max().orElse(0));
+        List<CatalogEntry> termContained = longest(services.stream().filter(s -> this.words.get(s).terms().stream()
+                .anyMatch(t -> contains(words, t))).toList(), s -> this.words.get(s).terms().stream()
+                .filter(t -> contains(words, t)).mapToInt(List::size).max().orElse(0));
         if (!termContained.isEmpty()) {
             return termContained.size() == 1 ? one(termContained.get(0), 0.85) : several(scored(termContained, 0.8));
         }
         Set<String> subjects = words.stream().filter(w -> w.length() >= 3 && !CATEGORY_WORDS.containsKey(w))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<CatalogEntry> sharing = dominantCategory(services.stream()
-                .filter(s -> tokens(s.name()).stream().anyMatch(subjects::contains)).toList());
+                .filter(s -> this.words.get(s).name().stream().anyMatch(subjects::contains)).toList());
         if (!sharing.isEmpty()) {
             return sharing.size() == 1 ? one(sharing.get(0), 0.8) : several(scored(sharing, 0.75));
         }
@@ -158,11 +213,8 @@ public final class ServiceMatcher {
                 .orElse(entries);
     }
 
-    private ServiceMatch byMeaning(String text) {
-        float[] query = embed.apply(text);
-        List<Scored> ranked = vectors.entrySet().stream()
-                .map(e -> new Scored(e.getKey(), Embedder.cosine(query, e.getValue())))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(2).toList();
+    private ServiceMatch byMeaning(String text, Nearest nearest) {
+        List<Scored> ranked = nearest.nearest(text);
         if (!ranked.isEmpty() && ranked.get(0).score() >= VECTOR_SERVICE
                 && (ranked.size() < 2 || ranked.get(0).score() - ranked.get(1).score() >= VECTOR_MARGIN)) {
             return new ServiceMatch(Kind.SERVICE, categoryOf(ranked.get(0).service()), List.of(ranked.get(0)));
@@ -175,7 +227,7 @@ public final class ServiceMatcher {
      * edits away: a word of a service's name if one is that close, else a word of a search term.
      */
     private String correct(String token) {
-        if (token.length() < 4 || nameWords.contains(token) || termWords.contains(token)) {
+        if (token.length() < 4 || nameWords.contains(token) || termWords.contains(token) || COMMON.contains(token)) {
             return token;
         }
         // One edit; two only for long words: "driving" is a word, not a typo of "drawing".

@@ -35,6 +35,6 @@ final class TestCatalog {
             entries.add(new CatalogEntry(UUID.nameUUIDFromBytes(s.get("slug").asText().getBytes()),
                     s.get("slug").asText(), s.get("name").asText(), category, categoryNames.get(category), terms));
         }
-        return new ServiceMatcher(entries, embedder).withCategories(categoryNames);
+        return ServiceMatcher.inMemory(entries, embedder).withCategories(categoryNames);
     }
 }

@@ -1,0 +1,106 @@
+package com.instainstru.search.infra;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of search-service (prefix {@code search}; each can be set by environment, e.g. SEARCH_RESULTS_MAX_LIMIT). */
+@ConfigMapping(prefix = "search")
+public interface SearchConfig {
+
+    Outbox outbox();
+
+    Streams streams();
+
+    Results results();
+
+    Model model();
+
+    Rebuild rebuild();
+
+    interface Outbox {
+        /** The Redis stream search events go to. */
+        @WithDefault("search-events")
+        String stream();
+
+        /** Approximate maximum length of the stream (XADD MAXLEN ~). */
+        @WithDefault("1000000")
+        long maxLength();
+
+        /** Events published per relay round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long published outbox rows are kept before they are purged. */
+        @WithDefault("P1D")
+        Duration retention();
+
+        /** How often the relay looks for events missed by the wake-up after each write. */
+        @WithDefault("1s")
+        String interval();
+
+        /** How often recorded searches and clicks are written to the outbox (in one batch). */
+        @WithDefault("200ms")
+        String flushInterval();
+
+        /** Searches waiting to be written beyond which new ones are dropped (and counted), never blocking a search. */
+        @WithDefault("20000")
+        int queueCapacity();
+    }
+
+    interface Streams {
+        /** How often catalog-events, booking-events and analytics-events are read. */
+        @WithDefault("500ms")
+        String interval();
+
+        /** Pending entries idle this long (their pod died) are reclaimed. */
+        @WithDefault("PT1M")
+        Duration reclaimIdle();
+    }
+
+    interface Results {
+        /** Results per page when the query does not say. */
+        @WithDefault("20")
+        int defaultLimit();
+
+        /** The largest page a query may ask for. */
+        @WithDefault("50")
+        int maxLimit();
+
+        /** Longest query accepted, in characters. */
+        @WithDefault("500")
+        int maxQueryLength();
+
+        /** How long an answer is reused for the same query (the repeated-query cache). */
+        @WithDefault("PT10S")
+        Duration cacheTtl();
+
+        /** Answers kept in the repeated-query cache. */
+        @WithDefault("10000")
+        int cacheSize();
+
+        /** How many days ahead "free soon" and time-less searches look. */
+        @WithDefault("28")
+        int horizonDays();
+    }
+
+    interface Model {
+        /** ONNX Runtime intra-op threads per inference (queries are short: one is fastest under load). */
+        @WithDefault("1")
+        int threads();
+
+        /** Query embeddings kept in memory. */
+        @WithDefault("20000")
+        int cacheSize();
+    }
+
+    interface Rebuild {
+        /** Whether an empty read model is rebuilt from catalog-service's and booking-service's APIs at start. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often a failed rebuild (a service down) is tried again. */
+        @WithDefault("5s")
+        String retryInterval();
+    }
+}

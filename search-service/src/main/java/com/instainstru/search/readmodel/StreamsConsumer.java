@@ -1,0 +1,196 @@
+package com.instainstru.search.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.search.infra.SearchConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps the read model current from {@code catalog-events}, {@code booking-events} and
+ * {@code analytics-events}, read as the consumer group {@code search-service} (pods share the work).
+ * Each entry is applied in its own transaction with a record of its event id (a redelivery is
+ * applied once) and acknowledged only after that commit; entries a dead pod left pending are
+ * reclaimed. A new group starts at the beginning of what each stream retains.
+ */
+@ApplicationScoped
+public class StreamsConsumer {
+
+    static final List<String> STREAMS = List.of("catalog-events", "booking-events", "analytics-events");
+    static final String GROUP = "search-service";
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(3);
+    private static final int BATCH = 200;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    SearchConfig config;
+
+    private final String consumer = "search-" + ManagementFactory.getRuntimeMXBean().getName();
+    private final AtomicBoolean polling = new AtomicBoolean();
+
+    Uni<Void> ensureGroup(String stream) {
+        return redis.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(stream).arg(GROUP).arg("0").arg("MKSTREAM"))
+                .ifNoItem().after(REDIS_TIMEOUT).fail()
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP")).recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${search.streams.interval:500ms}", delayed = "1s")
+    void tick() {
+        if (!polling.compareAndSet(false, true)) {
+            return;
+        }
+        pollAll().subscribe().with(n -> {
+            polling.set(false);
+            if (n >= BATCH) {
+                tick(); // behind: keep reading rather than wait for the next tick
+            }
+        }, e -> {
+            polling.set(false);
+            Log.debugf("stream poll failed (will retry): %s", e.toString());
+        });
+    }
+
+    /** Forgets applied event ids after a week: redeliveries come within minutes, not weeks. */
+    @Scheduled(every = "1h", delayed = "5m")
+    Uni<Void> purgeProcessed() {
+        return pool.query("DELETE FROM processed_event WHERE processed_at < now() - interval '7 days'").execute()
+                .replaceWithVoid();
+    }
+
+    /** Reads every stream once; returns the most entries any one of them had. */
+    public Uni<Integer> pollAll() {
+        return Multi.createFrom().iterable(STREAMS).onItem().transformToUniAndConcatenate(this::poll)
+                .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+
+    /** Reads new entries of one stream (and reclaims stale ones), applies and acknowledges them. */
+    Uni<Integer> poll(String stream) {
+        Uni<Response> fresh = redis.send(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(GROUP).arg(consumer)
+                .arg("COUNT").arg(BATCH).arg("STREAMS").arg(stream).arg(">"));
+        Uni<Response> stale = redis.send(Request.cmd(Command.XAUTOCLAIM).arg(stream).arg(GROUP).arg(consumer)
+                .arg(config.streams().reclaimIdle().toMillis()).arg("0-0").arg("COUNT").arg(100));
+        return stale.ifNoItem().after(REDIS_TIMEOUT).fail()
+                // A stream or group that does not exist yet (or a Redis restarted empty) answers NOGROUP.
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOGROUP"))
+                .call(e -> ensureGroup(stream))
+                .map(reclaimed -> entries(reclaimed == null ? null : reclaimed.get(1)))
+                .flatMap(reclaimed -> fresh.ifNoItem().after(REDIS_TIMEOUT).fail().map(read -> {
+                    List<Entry> all = new ArrayList<>(reclaimed);
+                    if (read != null) {
+                        for (Response s : read) {
+                            all.addAll(entries(s.get(1)));
+                        }
+                    }
+                    return all;
+                }))
+                .flatMap(all -> Multi.createFrom().iterable(all)
+                        .onItem().transformToUniAndConcatenate(entry -> handle(stream, entry).onFailure()
+                                .recoverWithItem(e -> {
+                                    // Left pending: reclaimed and tried again later; the rest of the batch goes on.
+                                    Log.warnf("%s entry %s not applied yet: %s", stream, entry.id(), e.toString());
+                                    return null;
+                                }))
+                        .collect().asList().map(List::size));
+    }
+
+    record Entry(String id, String envelope) {
+    }
+
+    private static List<Entry> entries(Response list) {
+        List<Entry> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        for (Response entry : list) {
+            if (entry == null || entry.size() < 2 || entry.get(1) == null) {
+                continue; // an entry trimmed from the stream while pending
+            }
+            String envelope = null;
+            Response fields = entry.get(1);
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                if ("envelope".equals(fields.get(i).toString())) {
+                    envelope = fields.get(i + 1).toString();
+                }
+            }
+            out.add(new Entry(entry.get(0).toString(), envelope));
+        }
+        return out;
+    }
+
+    /** Applies one entry in a transaction with its processed-event record, then acknowledges it. */
+    Uni<Void> handle(String stream, Entry entry) {
+        JsonNode event = parse(stream, entry.envelope());
+        Uni<Void> applied = event == null ? Uni.createFrom().voidItem()
+                : pool.withTransaction(conn -> firstTime(conn, stream, event).flatMap(first -> first
+                        ? applyOrSkip(conn, stream, event) : Uni.createFrom().voidItem()));
+        return applied.chain(() -> redis.send(Request.cmd(Command.XACK).arg(stream).arg(GROUP).arg(entry.id())))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> applyOrSkip(SqlConnection conn, String stream, JsonNode event) {
+        try {
+            return applier.apply(conn, event).onFailure(IllegalArgumentException.class).recoverWithItem(e -> {
+                skip(stream, event, e);
+                return null;
+            });
+        } catch (IllegalArgumentException e) {
+            // Retrying cannot make it valid: it is recorded as processed, acknowledged and skipped.
+            skip(stream, event, e);
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    private static void skip(String stream, JsonNode event, Throwable e) {
+        Log.warnf("Skipping invalid %s event %s (%s): %s", stream, event.path("id").asText(),
+                event.path("type").asText(), e.getMessage());
+    }
+
+    private Uni<Boolean> firstTime(SqlConnection conn, String stream, JsonNode event) {
+        return conn.preparedQuery("INSERT INTO processed_event (event_id, stream) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(UUID.fromString(event.get("id").asText()), stream)).map(r -> r.rowCount() == 1);
+    }
+
+    /** The envelope, or null when it is not one we can read (it is acknowledged, not retried forever). */
+    private JsonNode parse(String stream, String envelope) {
+        try {
+            JsonNode node = envelope == null ? null : json.readTree(envelope);
+            if (node == null || !node.hasNonNull("id")) {
+                return null;
+            }
+            UUID.fromString(node.get("id").asText());
+            return node;
+        } catch (Exception e) {
+            Log.warnf("Skipping an unreadable %s entry: %s", stream, e.toString());
+            return null;
+        }
+    }
+}

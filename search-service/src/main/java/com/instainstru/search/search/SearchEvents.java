@@ -1,0 +1,100 @@
+package com.instainstru.search.search;
+
+import com.instainstru.search.infra.EventOutbox;
+import com.instainstru.search.infra.OutboxRelay;
+import com.instainstru.search.infra.SearchConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Records searches and clicks as {@code search-events}. A search does not wait for it: events are
+ * queued in memory and written to the outbox in one batch every 200 ms (and at shutdown); the
+ * outbox relay then publishes them, so Redis being down delays them and loses none. If the
+ * database falls behind so far that the queue is full, further events are dropped and counted
+ * ({@code search.events.dropped}) rather than slowing searches down.
+ */
+@ApplicationScoped
+public class SearchEvents {
+
+    static final String PERFORMED = "search.performed";
+    static final String CLICKED = "search.result-clicked";
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SearchConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final ConcurrentLinkedQueue<EventOutbox.Event> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private Counter dropped;
+
+    @PostConstruct
+    void metrics() {
+        dropped = registry.counter("search.events.dropped");
+        registry.gauge("search.events.queued", queued);
+    }
+
+    public void record(String type, Object payload) {
+        if (queued.incrementAndGet() > config.outbox().queueCapacity()) {
+            queued.decrementAndGet();
+            dropped.increment();
+            return;
+        }
+        queue.add(new EventOutbox.Event(type, payload));
+    }
+
+    @Scheduled(every = "${search.outbox.flush-interval:200ms}")
+    void tick() {
+        flush().subscribe().with(n -> { }, e -> Log.warnf("Writing search events failed (kept, retried): %s", e.toString()));
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        flush().await().atMost(Duration.ofSeconds(5));
+    }
+
+    /** Writes what is queued to the outbox in one statement; returns how many. */
+    public Uni<Integer> flush() {
+        if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        List<EventOutbox.Event> batch = new ArrayList<>();
+        EventOutbox.Event e;
+        while (batch.size() < 2000 && (e = queue.poll()) != null) {
+            batch.add(e);
+        }
+        return outbox.record(pool, batch)
+                .invoke(ok -> {
+                    queued.addAndGet(-batch.size());
+                    relay.wakeUp();
+                })
+                .onFailure().invoke(err -> queue.addAll(batch))
+                .eventually(() -> flushing.set(false))
+                .replaceWith(batch.size());
+    }
+}

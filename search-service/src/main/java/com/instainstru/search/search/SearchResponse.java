@@ -1,0 +1,48 @@
+package com.instainstru.search.search;
+
+import com.instainstru.search.query.ParsedQuery;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The answer to a search: what was understood, which services it means, and the instructors. */
+@Schema(name = "SearchResponse")
+public record SearchResponse(
+        @Schema(example = "piano lessons under $50 tomorrow evening") String query,
+        @Schema(description = "Identifies this search in click reports") UUID searchId,
+        @Schema(description = "The constraints read from the query (null: the query said nothing about it)") ParsedQuery parsed,
+        Match match,
+        List<Result> results,
+        @Schema(description = "How many offerings match in all (results is one page)") long total,
+        @Schema(description = "Constraints given up because nothing matched them all", example = "[\"time\"]") List<String> relaxed,
+        @Schema(description = "Cursor of the next page, null on the last") String nextCursor,
+        Timings timings) {
+
+    @Schema(name = "SearchMatch")
+    public record Match(@Schema(example = "service", enumeration = {"service", "services", "category", "all", "none"}) String kind,
+            Category category, List<MatchedService> services) {
+    }
+
+    @Schema(name = "SearchCategory")
+    public record Category(@Schema(example = "music") String slug, @Schema(example = "Music") String name) {
+    }
+
+    @Schema(name = "MatchedService")
+    public record MatchedService(UUID id, @Schema(example = "piano") String slug, @Schema(example = "Piano") String name,
+            @Schema(example = "Music") String category, double score) {
+    }
+
+    @Schema(name = "SearchResult", description = "An active instructor offering a matched service, meeting every constraint")
+    public record Result(UUID instructorId, String instructorName, UUID serviceId, String serviceName, String category,
+            @Schema(example = "45.00") BigDecimal hourlyRate, List<Integer> durations, List<String> areas, boolean online,
+            @Schema(description = "The first free moment (in the asked time, if one was asked)") OffsetDateTime nextAvailable,
+            double score) {
+    }
+
+    @Schema(name = "SearchTimings", description = "Server time per stage, in milliseconds")
+    public record Timings(double parseMs, double embedMs, double retrieveMs, double filterMs, double totalMs,
+            @Schema(description = "Whether the answer came from the repeated-query cache") boolean cached) {
+    }
+}

@@ -1,0 +1,282 @@
+package com.instainstru.search.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.instainstru.search.embedding.EmbeddingService;
+import com.instainstru.search.infra.ApiException;
+import com.instainstru.search.infra.SearchConfig;
+import com.instainstru.search.query.NycAreas;
+import com.instainstru.search.query.ParsedQuery;
+import com.instainstru.search.query.QueryParser;
+import com.instainstru.search.readmodel.CatalogSnapshot;
+import com.instainstru.search.retrieval.ServiceMatch;
+import com.instainstru.search.retrieval.ServiceMatch.Kind;
+import com.instainstru.search.retrieval.ServiceMatch.Scored;
+import com.instainstru.search.search.Filters.Constraint;
+import com.instainstru.search.search.SearchResponse.Match;
+import com.instainstru.search.search.SearchResponse.Result;
+import com.instainstru.search.search.SearchResponse.Timings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The search pipeline: parse the constraints, find the services the rest of the words mean
+ * (lexically, then by meaning through pgvector), select and rank the offerings that meet every
+ * constraint in one SQL statement, and when none does, give constraints up one at a time.
+ * Answers to the same query are reused for a few seconds.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CatalogSnapshot catalog;
+
+    @Inject
+    EmbeddingService embeddings;
+
+    @Inject
+    SearchEvents events;
+
+    @Inject
+    SearchConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Clock clock;
+
+    private final QueryParser parser = new QueryParser(NycAreas.load());
+    private Cache<String, Answer> answers;
+    private Timer searchTimer;
+
+    @PostConstruct
+    void init() {
+        answers = Caffeine.newBuilder().maximumSize(config.results().cacheSize())
+                .expireAfterWrite(config.results().cacheTtl()).build();
+        searchTimer = registry.timer("search.latency");
+    }
+
+    /** Everything of an answer except what is per request (its id and timings). */
+    record Answer(ParsedQuery parsed, Match match, List<Result> results, long total, List<String> relaxed,
+            String nextCursor, double parseMs, double embedMs, double retrieveMs, double filterMs) {
+    }
+
+    public Uni<SearchResponse> search(String rawQuery, String rawLimit, String cursor, UUID userId) {
+        long start = System.nanoTime();
+        String query = validQuery(rawQuery);
+        int limit = com.instainstru.search.infra.QueryParams.intIn("limit", rawLimit, config.results().defaultLimit(), 1,
+                config.results().maxLimit());
+        int offset = offset(cursor);
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(AskedTime.NEW_YORK);
+        String key = query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + '|' + limit + '|' + offset + '|'
+                + now.toLocalDate();
+        Answer cached = answers.getIfPresent(key);
+        Uni<Answer> answer = cached != null ? Uni.createFrom().item(cached)
+                : compute(query, limit, offset, now).invoke(a -> answers.put(key, a));
+        return answer.map(a -> {
+            double total = ms(System.nanoTime() - start);
+            UUID searchId = UUID.randomUUID();
+            searchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            events.record(SearchEvents.PERFORMED, performed(searchId, query, a, total, userId));
+            return new SearchResponse(query, searchId, a.parsed(), a.match(), a.results(), a.total(), a.relaxed(),
+                    a.nextCursor(), cached != null ? new Timings(0, 0, 0, 0, total, true)
+                            : new Timings(a.parseMs(), a.embedMs(), a.retrieveMs(), a.filterMs(), total, false));
+        });
+    }
+
+    private String validQuery(String q) {
+        if (q == null || q.isBlank()) {
+            throw ApiException.invalid("q", "is required: say what you are looking for, e.g. piano lessons under $50");
+        }
+        if (q.length() > config.results().maxQueryLength()) {
+            throw ApiException.invalid("q", "must be at most " + config.results().maxQueryLength() + " characters");
+        }
+        // NUL and other control characters carry no meaning (and PostgreSQL text cannot hold NUL).
+        return q.replaceAll("\\p{Cntrl}", " ").strip();
+    }
+
+    private Uni<Answer> compute(String query, int limit, int offset, ZonedDateTime now) {
+        long t0 = System.nanoTime();
+        ParsedQuery parsed = parser.parse(query, now.toLocalDate());
+        long t1 = System.nanoTime();
+        CatalogSnapshot.Snapshot snapshot = catalog.current();
+        Set<String> texts = snapshot.matcher().textsNeedingMeaning(parsed.serviceText());
+        long[] embedNanos = {0};
+        return Multi.createFrom().iterable(texts).onItem().transformToUniAndConcatenate(text -> {
+                    long e0 = System.nanoTime();
+                    return embed(text).flatMap(vector -> {
+                        embedNanos[0] += System.nanoTime() - e0;
+                        return catalog.nearest(EmbeddingService.literal(vector), 2);
+                    }).map(nearest -> Map.entry(text, nearest));
+                })
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(nearest -> {
+                    ServiceMatch match = snapshot.matcher().match(parsed.serviceText(),
+                            text -> nearest.getOrDefault(text, List.of()));
+                    if (match.kind() == Kind.NONE && "kids".equals(parsed.ageGroup())) {
+                        // "activities for kids": no subject, but the audience names the Kids category.
+                        ServiceMatch kids = snapshot.matcher().match("kids", text -> List.of());
+                        match = kids.kind() == Kind.CATEGORY ? kids : match;
+                    }
+                    long t2 = System.nanoTime();
+                    double embedMs = ms(embedNanos[0]);
+                    double retrieveMs = Math.max(0, ms(t2 - t1) - embedMs);
+                    ServiceMatch matched = match;
+                    return select(parsed, matched, now, limit, offset).map(selected -> new Answer(parsed,
+                            matchView(matched), selected.results(), selected.total(), selected.relaxed(),
+                            selected.total() > offset + limit ? cursor(offset + limit) : null,
+                            ms(t1 - t0), embedMs, retrieveMs, ms(System.nanoTime() - t2)));
+                });
+    }
+
+    /** The query text's embedding: from the cache, else computed on a worker thread (not the event loop). */
+    private Uni<float[]> embed(String text) {
+        float[] cached = embeddings.cached(text);
+        return cached != null ? Uni.createFrom().item(cached)
+                : Uni.createFrom().item(() -> embeddings.embed(text)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    record Selected(List<Result> results, long total, List<String> relaxed) {
+    }
+
+    private Uni<Selected> select(ParsedQuery q, ServiceMatch match, ZonedDateTime now, int limit, int offset) {
+        if (match.kind() == Kind.NONE || match.kind() != Kind.ALL && match.services().isEmpty()) {
+            return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
+        }
+        Filters filters = filters(q, match, now);
+        return run(filters, limit, offset).flatMap(found -> found.total() > 0 || offset > 0
+                ? Uni.createFrom().item(found) : relax(filters, limit));
+    }
+
+    /**
+     * Nothing met every constraint: give up one at a time (time first, the budget late), keeping the
+     * first that finds something; if none alone does, all of them.
+     */
+    private Uni<Selected> relax(Filters filters, int limit) {
+        List<Constraint> given = java.util.Arrays.stream(Constraint.values()).filter(filters::has).toList();
+        if (given.isEmpty()) {
+            return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
+        }
+        return tryEach(filters, given, 0, limit);
+    }
+
+    private Uni<Selected> tryEach(Filters filters, List<Constraint> given, int i, int limit) {
+        if (i == given.size()) {
+            Filters none = filters;
+            for (Constraint c : given) {
+                none = none.without(c);
+            }
+            List<String> all = given.stream().map(c -> c.label).toList();
+            return given.size() == 1 ? Uni.createFrom().item(new Selected(List.of(), 0, List.of()))
+                    : run(none, limit, 0).map(s -> new Selected(s.results(), s.total(), s.total() > 0 ? all : List.of()));
+        }
+        Constraint c = given.get(i);
+        return run(filters.without(c), limit, 0).flatMap(s -> s.total() > 0
+                ? Uni.createFrom().item(new Selected(s.results(), s.total(), List.of(c.label)))
+                : tryEach(filters, given, i + 1, limit));
+    }
+
+    private Uni<Selected> run(Filters filters, int limit, int offset) {
+        OfferingQuery.Sql sql = OfferingQuery.build(filters, limit, offset);
+        return pool.preparedQuery(sql.text()).execute(sql.params()).map(rows -> selected(rows));
+    }
+
+    private static Selected selected(RowSet<Row> rows) {
+        List<Result> results = new ArrayList<>();
+        long total = 0;
+        for (Row r : rows) {
+            total = r.getLong("total");
+            results.add(new Result(r.getUUID("instructor_id"), r.getString("instructor_name"), r.getUUID("service_id"),
+                    r.getString("service_name"), r.getString("category_name"), r.getBigDecimal("hourly_rate").setScale(2, java.math.RoundingMode.HALF_UP),
+                    List.of(r.getArrayOfIntegers("durations")), List.of(r.getArrayOfStrings("area_names")),
+                    r.getBoolean("online"), r.getOffsetDateTime("next_available"),
+                    Math.round(r.getDouble("score") * 10_000) / 10_000.0));
+        }
+        return new Selected(results, total, List.of());
+    }
+
+    static Filters filters(ParsedQuery q, ServiceMatch match, ZonedDateTime now) {
+        Map<UUID, Double> services = null;
+        if (match.kind() != Kind.ALL) {
+            services = new LinkedHashMap<>();
+            for (Scored s : match.services()) {
+                services.merge(s.service().id(), s.score(), Math::max);
+            }
+        }
+        String ageGroup = "high_school".equals(q.ageGroup()) ? "teens" : q.ageGroup();
+        ParsedQuery.Location where = q.location();
+        boolean place = where != null && !where.nearMe();
+        return new Filters(services, q.minPrice(), q.maxPrice(), q.durationMinutes(), q.level(), ageGroup,
+                place ? where.text() : null, place ? where.borough() : null, q.online(), AskedTime.of(q, now));
+    }
+
+    private static Match matchView(ServiceMatch m) {
+        return new Match(m.kind().name().toLowerCase(Locale.ROOT),
+                m.category() == null ? null : new SearchResponse.Category(m.category().slug(), m.category().name()),
+                m.services().stream().map(s -> new SearchResponse.MatchedService(s.service().id(), s.service().slug(),
+                        s.service().name(), s.service().categoryName(), Math.round(s.score() * 1000) / 1000.0)).toList());
+    }
+
+    private static Map<String, Object> performed(UUID searchId, String query, Answer a, double latencyMs, UUID userId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("searchId", searchId);
+        p.put("query", query);
+        p.put("parsed", a.parsed());
+        p.put("matchKind", a.match().kind());
+        p.put("serviceIds", a.match().services().stream().map(SearchResponse.MatchedService::id).toList());
+        p.put("resultCount", a.total());
+        p.put("latencyMs", latencyMs);
+        p.put("relaxed", a.relaxed());
+        p.put("userId", userId);
+        return p;
+    }
+
+    static String cursor(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int offset(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+            int offset = Integer.parseInt(decoded.substring(2));
+            if (!decoded.startsWith("o:") || offset < 0 || offset > 10_000) {
+                throw new IllegalArgumentException(decoded);
+            }
+            return offset;
+        } catch (RuntimeException e) {
+            throw ApiException.invalid("cursor", "is not a cursor this search returned (use nextCursor as given)");
+        }
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+}

@@ -1,0 +1,275 @@
+package com.instainstru.search.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.instainstru.search.embedding.EmbeddingService;
+import com.instainstru.search.readmodel.CatalogSnapshot;
+import com.instainstru.search.retrieval.ServiceMatch;
+import com.instainstru.search.support.Catalog;
+import com.instainstru.search.support.Streams;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Searches against the real read model, fed through the streams exactly as catalog-service and
+ * booking-service feed it. Other tests' instructors share the database, so each test checks its
+ * own instructors and that every result honours the constraints.
+ */
+@QuarkusTest
+class SearchResourceTest {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    CatalogSnapshot snapshot;
+
+    @Inject
+    EmbeddingService embeddings;
+
+    @BeforeEach
+    void catalog() {
+        TestCatalogLoader.ensureLoaded(redis, snapshot);
+    }
+
+    static JsonPath search(String q) {
+        return given().queryParam("q", q).queryParam("limit", 50).when().get("/api/v1/search")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<String> instructors(JsonPath answer) {
+        return answer.getList("results.instructorId");
+    }
+
+    private void availability(UUID instructor, LocalDate date, String start, String end) {
+        Streams.publish(redis, "booking-events", "availability.changed", Map.of("instructorId", instructor,
+                "timeZone", "America/New_York", "dates", List.of(Map.of("date", date.toString(), "blackout", false,
+                        "windows", List.of(Map.of("start", start, "end", end))))));
+    }
+
+    @Test
+    void aPriceCapReturnsOnlyThatServiceUnderThatPrice() {
+        UUID cheap = Catalog.instructor(redis, "Cheap Pianist", List.of("Park Slope"), true);
+        UUID dear = Catalog.instructor(redis, "Dear Pianist", List.of("Harlem"), true);
+        UUID guitarist = Catalog.instructor(redis, "Cheap Guitarist", List.of("Harlem"), true);
+        Catalog.offer(redis, cheap, "piano", "60.00");
+        Catalog.offer(redis, dear, "piano", "120.00");
+        Catalog.offer(redis, guitarist, "guitar", "40.00");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("piano lessons")).containsAll(
+                List.of(cheap.toString(), dear.toString())));
+        JsonPath answer = search("piano under $80");
+        assertThat(answer.getString("match.kind")).isEqualTo("service");
+        assertThat(answer.getList("match.services.name")).containsExactly("Piano");
+        assertThat(instructors(answer)).contains(cheap.toString()).doesNotContain(dear.toString(), guitarist.toString());
+        assertThat(answer.getList("results.serviceName", String.class)).containsOnly("Piano");
+        assertThat(answer.getList("results.hourlyRate", Float.class)).allMatch(rate -> rate <= 80);
+        assertThat(answer.getList("relaxed")).isEmpty();
+        assertThat(answer.getFloat("parsed.maxPrice")).isEqualTo(80f);
+    }
+
+    @Test
+    void aCategoryQueryReturnsEveryServiceOfTheCategory() {
+        UUID pianist = Catalog.instructor(redis, "Category Pianist", List.of("Manhattan"), false);
+        UUID guitarist = Catalog.instructor(redis, "Category Guitarist", List.of("Queens"), false);
+        UUID linguist = Catalog.instructor(redis, "Category Linguist", List.of("Queens"), false);
+        Catalog.offer(redis, pianist, "piano", "70.00");
+        Catalog.offer(redis, guitarist, "guitar", "70.00");
+        Catalog.offer(redis, linguist, "spanish", "70.00");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("music lessons")).containsAll(
+                List.of(pianist.toString(), guitarist.toString())));
+        JsonPath answer = search("music lessons");
+        assertThat(answer.getString("match.kind")).isEqualTo("category");
+        assertThat(answer.getString("match.category.name")).isEqualTo("Music");
+        assertThat(answer.getList("results.category", String.class)).containsOnly("Music");
+        assertThat(instructors(answer)).doesNotContain(linguist.toString());
+    }
+
+    @Test
+    void theAskedDayAndTimeAreEnforcedAndBookedTimeIsNotFree() {
+        LocalDate tomorrow = LocalDate.now(NEW_YORK).plusDays(1);
+        UUID evening = Catalog.instructor(redis, "Evening Spanish", List.of("Bronx"), true);
+        UUID morning = Catalog.instructor(redis, "Morning Spanish", List.of("Bronx"), true);
+        Catalog.offer(redis, evening, "spanish", "50.00");
+        Catalog.offer(redis, morning, "spanish", "50.00");
+        availability(evening, tomorrow, "18:00", "20:00");
+        availability(morning, tomorrow, "08:00", "10:00");
+        // Someone else stays free tomorrow evening, so the search never has to relax the time.
+        UUID other = Catalog.instructor(redis, "Other Evening Spanish", List.of("Bronx"), true);
+        Catalog.offer(redis, other, "spanish", "50.00");
+        availability(other, tomorrow, "17:00", "22:00");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("spanish tomorrow evening"))
+                .containsAll(List.of(evening.toString(), other.toString())));
+        JsonPath answer = search("spanish tomorrow evening");
+        assertThat(answer.getList("relaxed")).isEmpty();
+        assertThat(instructors(answer)).doesNotContain(morning.toString());
+        assertThat(answer.getString("parsed.date.keyword")).isEqualTo("tomorrow");
+        assertThat(answer.getString("parsed.timeOfDay")).isEqualTo("evening");
+        Instant firstFree = Instant.parse(answer.getString("results.find { it.instructorId == '" + evening + "' }.nextAvailable"));
+        assertThat(firstFree).isEqualTo(tomorrow.atTime(18, 0).atZone(NEW_YORK).toInstant());
+
+        // A lesson booked over the whole evening leaves no free time then; cancelling frees it again.
+        UUID booking = UUID.randomUUID();
+        Streams.publish(redis, "booking-events", "booking.created", Map.of("bookingId", booking, "instructorId", evening,
+                "serviceId", Catalog.serviceId("spanish"), "startTime", tomorrow.atTime(18, 0).atZone(NEW_YORK).toOffsetDateTime().toString(),
+                "endTime", tomorrow.atTime(20, 0).atZone(NEW_YORK).toOffsetDateTime().toString(), "durationMinutes", 120));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !instructors(search("spanish tomorrow evening"))
+                .contains(evening.toString()));
+        assertThat(instructors(search("spanish tomorrow morning"))).contains(morning.toString())
+                .doesNotContain(evening.toString());
+
+        Streams.publish(redis, "booking-events", "booking.cancelled", Map.of("bookingId", booking, "instructorId", evening,
+                "cancelledBy", "student", "late", false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("spanish tomorrow evening"))
+                .contains(evening.toString()));
+    }
+
+    @Test
+    void whenNothingMatchesOneConstraintIsRelaxedAndNamed() {
+        UUID violinist = Catalog.instructor(redis, "Pricey Violinist", List.of("Chelsea"), false);
+        Catalog.offer(redis, violinist, "violin", "150.00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("violin")).contains(violinist.toString()));
+
+        JsonPath answer = search("violin under $5");
+        assertThat(answer.getList("relaxed")).containsExactly("price");
+        assertThat(answer.getList("results.serviceName", String.class)).isNotEmpty().containsOnly("Violin");
+        assertThat(answer.getFloat("parsed.maxPrice")).isEqualTo(5f);
+    }
+
+    @Test
+    void inactiveInstructorsAndRemovedOfferingsAreNotFound() {
+        UUID paused = Catalog.instructor(redis, "Soon Suspended", List.of("Astoria"), true);
+        UUID leaving = Catalog.instructor(redis, "Stops Teaching", List.of("Astoria"), true);
+        Catalog.offer(redis, paused, "chess", "45.00");
+        UUID offering = Catalog.offer(redis, leaving, "chess", "45.00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("chess")).containsAll(
+                List.of(paused.toString(), leaving.toString())));
+
+        Streams.publish(redis, "catalog-events", "instructor.status-changed",
+                Map.of("instructorId", paused, "status", "suspended", "previousStatus", "active"));
+        Streams.publish(redis, "catalog-events", "offering.removed",
+                Map.of("offeringId", offering, "instructorId", leaving, "serviceId", Catalog.serviceId("chess")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<String> found = instructors(search("chess"));
+            return !found.contains(paused.toString()) && !found.contains(leaving.toString());
+        });
+    }
+
+    @Test
+    void aRedeliveredOrOlderEventDoesNotUndoANewerChange() {
+        UUID instructor = Catalog.instructor(redis, "Rate Changer", List.of("Tribeca"), true);
+        UUID offering = UUID.randomUUID();
+        Instant now = Instant.now();
+        UUID first = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now,
+                Catalog.offering(offering, instructor, "drums", "70.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("drums under $75")).contains(instructor.toString()));
+
+        // The same event delivered again, with a payload that would change it: applied once only.
+        Streams.publish(redis, "catalog-events", first, "offering.upserted", now,
+                Catalog.offering(offering, instructor, "drums", "95.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")));
+        // An older change arriving late (reclaimed from a dead pod): ignored.
+        UUID late = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now.minusSeconds(60),
+                Catalog.offering(offering, instructor, "drums", "99.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestCatalogLoader.processed(late));
+        assertThat(instructors(search("drums under $75"))).contains(instructor.toString());
+    }
+
+    @Test
+    void pagesFollowTheCursorWithoutRepeats() {
+        for (int i = 0; i < 3; i++) {
+            Catalog.offer(redis, Catalog.instructor(redis, "Cellist " + i, List.of("Queens"), true), "cello", "80.00");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> search("cello").getInt("total") >= 3);
+        JsonPath first = given().queryParam("q", "cello").queryParam("limit", 2).get("/api/v1/search")
+                .then().statusCode(200).extract().jsonPath();
+        String cursor = first.getString("nextCursor");
+        assertThat(cursor).isNotBlank();
+        JsonPath second = given().queryParam("q", "cello").queryParam("limit", 2).queryParam("cursor", cursor)
+                .get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("results.instructorId", String.class)).isNotEmpty()
+                .doesNotContainAnyElementsOf(first.getList("results.instructorId", String.class));
+        assertThat(second.getInt("total")).isEqualTo(first.getInt("total"));
+    }
+
+    @Test
+    void aRepeatedQueryIsAnsweredFromTheCache() {
+        String q = "harp lessons for adults " + UUID.randomUUID().toString().substring(0, 4);
+        JsonPath first = search(q);
+        JsonPath second = search(q);
+        assertThat(first.getBoolean("timings.cached")).isFalse();
+        assertThat(second.getBoolean("timings.cached")).isTrue();
+        assertThat(second.getString("searchId")).isNotEqualTo(first.getString("searchId"));
+        assertThat(second.getList("results")).isEqualTo(first.getList("results"));
+    }
+
+    @Test
+    void timingsAndParsedConstraintsAreReported() {
+        JsonPath answer = search("piano lessons under $50 tomorrow evening");
+        assertThat(answer.getString("parsed.serviceText")).isEqualTo("piano");
+        assertThat(answer.getDouble("timings.totalMs")).isPositive();
+        for (String stage : List.of("parseMs", "embedMs", "retrieveMs", "filterMs")) {
+            assertThat(answer.getDouble("timings." + stage)).isNotNegative();
+        }
+    }
+
+    @Test
+    void servicesAreStoredWithTheirEmbeddingsAndFoundByMeaningThroughPgvector() {
+        float[] query = embeddings.embed("learning to play the piano");
+        List<ServiceMatch.Scored> nearest = snapshot.nearest(EmbeddingService.literal(query), 3)
+                .await().atMost(Duration.ofSeconds(5));
+        assertThat(nearest).hasSize(3);
+        assertThat(nearest.get(0).service().name()).isEqualTo("Piano");
+        assertThat(nearest.get(0).score()).isGreaterThan(nearest.get(1).score()).isGreaterThan(0.3);
+        // Words none of the rules know still reach a search, answered by meaning (never an error).
+        JsonPath answer = search("somebody to teach me sea shanties");
+        assertThat(answer.getDouble("timings.embedMs")).isPositive();
+    }
+
+    @Test
+    void hostileOrMeaninglessInputIsAnOrdinaryAnswer() {
+        for (String q : List.of("'; DROP TABLE offering; --", "%_%", "🎹🎸🥁", "学钢琴", "piano\u0000lessons",
+                "under $99999999999999999999", "<script>alert(1)</script>", "asdfghjkl qwerty", "\\", "$$$ -- /* */")) {
+            given().queryParam("q", q).when().get("/api/v1/search").then().statusCode(200)
+                    .body("query", org.hamcrest.Matchers.notNullValue());
+        }
+    }
+
+    @Test
+    void emptyOverlongOrMalformedRequestsAreClearProblems() {
+        for (String q : List.of("", "   ", "\n\t ")) {
+            given().queryParam("q", q).when().get("/api/v1/search").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("q"));
+        }
+        given().when().get("/api/v1/search").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("q", "a".repeat(501)).when().get("/api/v1/search").then().statusCode(400)
+                .body("detail", containsString("500"));
+        given().queryParam("q", "a".repeat(500)).when().get("/api/v1/search").then().statusCode(200);
+        given().queryParam("q", "piano").queryParam("limit", "0").when().get("/api/v1/search").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().queryParam("q", "piano").queryParam("limit", "lots").when().get("/api/v1/search").then().statusCode(400);
+        given().queryParam("q", "piano").queryParam("cursor", "not-a-cursor").when().get("/api/v1/search").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+}
