@@ -170,7 +170,7 @@ public class EventProjections {
                                                  latency_ms, user_id)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (search_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(uuid(p, "searchId"), at, p.path("query").asText(""),
-                        p.path("matchKind").asText("none"), services.toArray(new UUID[0]), p.path("resultCount").asInt(0),
+                        p.path("matchKind").asText("none").toLowerCase(java.util.Locale.ROOT), services.toArray(new UUID[0]), p.path("resultCount").asInt(0),
                         (p.hasNonNull("latencyMs") ? p.get("latencyMs").asDouble() : null),
                         (optUuid(p, "userId")))));
     }
