@@ -87,9 +87,10 @@ analytics_caught_up() { # analytics_caught_up <stream>
   [[ "$pending" == 0 && ( "$lag" == 0 || "$lag" == "(nil)" ) ]]
 }
 
-# Waits until analytics-service has ingested the demo events, then runs the service analytics once.
+# Waits (up to 5 minutes) until analytics-service has ingested the demo events, then runs the service
+# analytics once, so that the homepage and search rank by popularity from the start.
 run_demo_analytics() {
-  local stream deadline=$((SECONDS + 120)) token id status
+  local stream deadline=$((SECONDS + 300)) token id status
   for stream in catalog-events booking-events; do
     until analytics_caught_up "$stream"; do
       (( SECONDS < deadline )) || { echo "analytics-service did not catch up with ${stream}" >&2; return 1; }
