@@ -181,8 +181,9 @@ main() {
 
   echo "daily-report: today"
   read -r status seconds rows < <(run_job daily-report "$token")
-  [[ "$status" == succeeded ]] || failed=1
-  local report="daily-report (today)|${status}|${seconds}|${rows}|-|$([[ "$status" == succeeded ]] && echo PASS || echo FAIL)"
+  local report_verdict=PASS
+  [[ "$status" == succeeded ]] || { report_verdict=FAIL; failed=1; }
+  local report="daily-report (today)|${status}|${seconds}|${rows}|-|${report_verdict}"
 
   echo
   echo "analytics-service benchmark (1,000,000 booking events, 5,000,000 search events, 250 services, $(nproc) cores)"
