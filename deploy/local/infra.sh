@@ -30,7 +30,7 @@ TRIXIE_SRC_LIST=/etc/apt/sources.list.d/instainstru-trixie-src.sources
 INFRA_DATABASES=(
   catalog search booking analytics gateway
   catalog_test search_test booking_test analytics_test gateway_test
-  catalog_bench booking_bench search_bench
+  catalog_bench booking_bench search_bench analytics_bench
 )
 
 infra_log() { echo "[infra] $*" >&2; }

@@ -19,6 +19,7 @@ READY_TIMEOUT=120
 CATALOG_URL=http://127.0.0.1:8081
 BOOKING_URL=http://127.0.0.1:8083
 SEARCH_URL=http://127.0.0.1:8082
+ANALYTICS_URL=http://127.0.0.1:8084
 
 # Prints the services (module port db) whose pid file does not point at a live process.
 services_to_start() {
@@ -65,6 +66,51 @@ load_demo_data() {
     echo "loading the booking demo data failed; see $(service_log booking-service)" >&2
     return 1
   }
+  # analytics-service computes popularity from those events, for the homepage and search.
+  has_service analytics-service || return 0
+  run_demo_analytics || {
+    echo "the demo analytics run failed; see $(service_log analytics-service)" >&2
+    return 1
+  }
+}
+
+# True when the analytics-service consumer group has read and acknowledged every entry of <stream>.
+analytics_caught_up() { # analytics_caught_up <stream>
+  local info lag pending
+  info="$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --no-raw XINFO GROUPS "$1" 2>/dev/null | tr -d '"')" || return 1
+  # Output: name, value pairs per group; take the analytics-service group's lag and pending.
+  read -r pending lag < <(awk '/[0-9]+\) name$/ { getline; g = $NF }
+    g == "analytics-service" && /pending$/ { getline; p = $NF }
+    g == "analytics-service" && /lag$/ { getline; l = $NF }
+    END { print (p == "" ? -1 : p), (l == "" ? -1 : l) }' <<<"$info")
+  # Redis cannot always tell the lag (after deletions it is nil): then no pending entry must do.
+  [[ "$pending" == 0 && ( "$lag" == 0 || "$lag" == "(nil)" ) ]]
+}
+
+# Waits (up to 5 minutes) until analytics-service has ingested the demo events, then runs the service
+# analytics once, so that the homepage and search rank by popularity from the start.
+run_demo_analytics() {
+  local stream deadline=$((SECONDS + 300)) token id status
+  for stream in catalog-events booking-events; do
+    until analytics_caught_up "$stream"; do
+      (( SECONDS < deadline )) || { echo "analytics-service did not catch up with ${stream}" >&2; return 1; }
+      sleep 1
+    done
+  done
+  echo "running the service analytics once (POST ${ANALYTICS_URL}/api/v1/analytics/jobs/service-analytics/runs)"
+  token="$("${SCRIPT_DIR}/mint-token.sh" --groups admin)"
+  id="$(curl -fsS -X POST -H "Authorization: Bearer ${token}" \
+    "${ANALYTICS_URL}/api/v1/analytics/jobs/service-analytics/runs" | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4)"
+  [[ -n "$id" ]] || return 1
+  while :; do
+    status="$(curl -fsS -H "Authorization: Bearer ${token}" \
+      "${ANALYTICS_URL}/api/v1/analytics/jobs/service-analytics/runs/${id}" | grep -o '"status":"[a-z]*"' | cut -d'"' -f4)"
+    [[ "$status" == running ]] || break
+    (( SECONDS < deadline )) || return 1
+    sleep 1
+  done
+  echo "service analytics run ${id}: ${status}"
+  [[ "$status" == succeeded ]]
 }
 
 # The id of one demo instructor (for the sample availability query), or a placeholder.
@@ -95,6 +141,9 @@ print_summary() {
   if has_service search-service; then
     echo "       curl '${SEARCH_URL}/api/v1/search?q=piano+under+%2480+tomorrow+evening'"
     echo "       python3 ${SCRIPT_DIR}/../eval/search-eval.py   # the dev queries against the live search"
+  fi
+  if has_service analytics-service; then
+    echo "       curl -H \"Authorization: Bearer \$(${SCRIPT_DIR}/mint-token.sh)\" ${ANALYTICS_URL}/api/v1/analytics/services?limit=5"
   fi
   echo "Token: ${SCRIPT_DIR}/mint-token.sh --groups admin   (or --sub <uuid> --groups instructor|student)"
   echo "Logs:  ${LOG_DIR}/<service>.log     Stop: ${SCRIPT_DIR}/down.sh [--all]"

@@ -14,6 +14,14 @@ public interface CatalogConfig {
 
     DemoData demoData();
 
+    AnalyticsEvents analyticsEvents();
+
+    interface AnalyticsEvents {
+        /** How often analytics-events (the nightly figures of analytics-service) is read. */
+        @WithDefault("1s")
+        String interval();
+    }
+
     interface Cache {
         /** Serve public reads from Redis; off, every read goes to PostgreSQL. */
         @WithDefault("true")

@@ -1,0 +1,52 @@
+package com.instainstru.analytics.rollup;
+
+import com.instainstru.analytics.infra.Caller;
+import com.instainstru.analytics.infra.Ids;
+import com.instainstru.analytics.infra.Problem;
+import com.instainstru.analytics.infra.QueryParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/analytics/services")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ADMIN)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Service analytics", description = "The latest nightly analytics of every catalog service (admin)")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+public class ServiceAnalyticsResource {
+
+    @Inject
+    ServiceAnalyticsQueries queries;
+
+    @GET
+    @Operation(summary = "The latest day's analytics of every service, most popular first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceAnalyticsResponse.Listing.class)))
+    @APIResponse(responseCode = "400", description = "limit outside 1..1000", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ServiceAnalyticsResponse.Listing> services(@QueryParam("limit") String limit) {
+        return queries.latest(QueryParams.intIn("limit", limit, 1000, 1, 1000));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The latest analytics of one service")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceAnalyticsResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No analytics for the service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ServiceAnalyticsResponse> service(@PathParam("id") String id) {
+        return queries.latest(Ids.parse("id", id));
+    }
+}

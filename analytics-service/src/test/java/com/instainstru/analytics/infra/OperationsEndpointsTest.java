@@ -1,0 +1,25 @@
+package com.instainstru.analytics.infra;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void openApiHealthAndMetricsAnswer() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/analytics/services/{id}"))
+                .body("paths.'/api/v1/analytics/jobs/{name}/runs'.post.responses", hasKey("202"))
+                .body("paths.'/api/v1/analytics/reports/{date}'.get.responses", hasKey("400"))
+                .body("paths.'/api/v1/analytics/services'.get.responses", hasKey("403"))
+                .body("components.securitySchemes", hasKey("jwt"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_published_total"));
+    }
+}
