@@ -81,7 +81,8 @@ final class OfferingQuery {
             where.add(f.online() ? "'online' = ANY(o.location_types) AND i.teaches_online"
                     : "o.location_types && '{studio,student_home}'");
         }
-        String soon = "coalesce(1.0 / (1 + extract(epoch FROM (" + slot + " - now())) / 86400.0), 0)";
+        // Double precision throughout: numeric arithmetic over thousands of rows costs as much as the joins.
+        String soon = "coalesce(1.0::float8 / (1 + extract(epoch FROM (" + slot + " - now()))::float8 / 86400.0), 0)";
         String sql = "SELECT o.instructor_id, i.name AS instructor_name, o.service_id, s.name AS service_name,"
                 + " s.category_name, o.hourly_rate, o.durations, i.area_names, 'online' = ANY(o.location_types) AS online,"
                 + " " + slot + " AS next_available,"
