@@ -50,6 +50,11 @@ public class EmbeddingService {
         }
     }
 
+    /** The loaded model itself (for tests that compare meanings in memory). */
+    public Embedder embedder() {
+        return embedder;
+    }
+
     public boolean ready() {
         return embedder != null;
     }

@@ -3,24 +3,29 @@ package com.instainstru.search.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** The real model, loaded from the classpath as the service will load it. */
+@QuarkusTest
 class EmbedderTest {
 
     private static Embedder embedder;
 
-    @BeforeAll
-    static void load() {
-        embedder = Embedder.load(1);
+    @Inject
+    EmbeddingService model;
+
+    /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
+    @BeforeEach
+    void load() {
+        if (embedder != null) {
+            return;
+        }
+        embedder = model.embedder();
     }
 
-    @AfterAll
-    static void close() {
-        embedder.close();
-    }
 
     private static double similarity(String a, String b) {
         return Embedder.cosine(embedder.embed(a), embedder.embed(b));

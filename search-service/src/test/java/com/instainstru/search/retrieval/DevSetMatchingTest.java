@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.search.embedding.Embedder;
+import com.instainstru.search.embedding.EmbeddingService;
 import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.query.ParsedQuery;
 import com.instainstru.search.query.QueryParser;
@@ -15,31 +16,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /**
  * Which services the development queries reach (parser + matcher, real model, the seeded catalog).
  * Rules of the data README: a named service returns only it (or only services of the accepted set);
  * a broad query stays in its category; a price-only query searches everything.
  */
+@QuarkusTest
 class DevSetMatchingTest {
 
     private static Embedder embedder;
     private static ServiceMatcher matcher;
     private static final QueryParser PARSER = new QueryParser(NycAreas.load());
 
-    @BeforeAll
-    static void load() {
-        embedder = Embedder.load(1);
+    @Inject
+    EmbeddingService model;
+
+    /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
+    @BeforeEach
+    void load() {
+        if (embedder != null) {
+            return;
+        }
+        embedder = model.embedder();
         matcher = TestCatalog.matcher(embedder);
     }
 
-    @AfterAll
-    static void close() {
-        embedder.close();
-    }
 
     @Test
     void theDevelopmentQueriesReachTheServicesTheyName() throws Exception {

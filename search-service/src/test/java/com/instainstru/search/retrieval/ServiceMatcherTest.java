@@ -3,27 +3,33 @@ package com.instainstru.search.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.search.embedding.Embedder;
+import com.instainstru.search.embedding.EmbeddingService;
 import com.instainstru.search.retrieval.ServiceMatch.Kind;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
+@QuarkusTest
 class ServiceMatcherTest {
 
     private static Embedder embedder;
     private static ServiceMatcher matcher;
 
-    @BeforeAll
-    static void load() {
-        embedder = Embedder.load(1);
+    @Inject
+    EmbeddingService model;
+
+    /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
+    @BeforeEach
+    void load() {
+        if (embedder != null) {
+            return;
+        }
+        embedder = model.embedder();
         matcher = TestCatalog.matcher(embedder);
     }
 
-    @AfterAll
-    static void close() {
-        embedder.close();
-    }
 
     private static List<String> names(String text) {
         return matcher.match(text).services().stream().map(s -> s.service().name()).toList();
