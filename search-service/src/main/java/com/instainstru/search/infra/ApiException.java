@@ -21,10 +21,6 @@ public class ApiException extends RuntimeException {
         this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    public static ApiException notFound(String what, Object id) {
-        return new ApiException(404, "not-found", "Not found", what + " " + id + " does not exist", null);
-    }
-
     public static ApiException conflict(String detail) {
         return new ApiException(409, "conflict", "Conflict", detail, null);
     }

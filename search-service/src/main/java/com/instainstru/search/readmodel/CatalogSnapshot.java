@@ -40,10 +40,6 @@ public class CatalogSnapshot {
         return current;
     }
 
-    public boolean loaded() {
-        return !current.byId().isEmpty();
-    }
-
     /** Reloads if the catalog changed (whichever pod's consumer applied the change). */
     @Scheduled(every = "1s", delayed = "1s")
     void check() {

@@ -19,7 +19,7 @@ public class FreeTimeJob {
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> advanceNextFree() {
-        return pool.preparedQuery("UPDATE instructor SET next_free = next_free(id, $1) WHERE next_free < now()")
+        return pool.preparedQuery("UPDATE instructor SET next_free = next_free(free, $1) WHERE next_free < now()")
                 .execute(Tuple.of(ReadModelStore.SOONEST_MINUTES)).replaceWithVoid();
     }
 

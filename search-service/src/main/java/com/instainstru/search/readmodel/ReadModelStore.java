@@ -178,10 +178,10 @@ public class ReadModelStore {
     private Uni<Void> refresh(SqlClient sql, UUID instructorId, LocalDate from, LocalDate to) {
         return sql.preparedQuery("SELECT refresh_free($1, $2, $3)").execute(Tuple.of(instructorId, from, to))
                 .flatMap(ok -> sql.preparedQuery("""
-                                UPDATE instructor SET next_free = next_free(id, $2),
-                                    free = coalesce((SELECT range_agg(a.free) FROM availability a
-                                                     WHERE a.instructor_id = $1 AND a.day >= current_date - 1), '{}')
-                                WHERE id = $1""")
+                                UPDATE instructor i SET free = f.free, next_free = next_free(f.free, $2)
+                                FROM (SELECT coalesce(range_agg(a.free), '{}') AS free FROM availability a
+                                      WHERE a.instructor_id = $1 AND a.day >= current_date - 1) f
+                                WHERE i.id = $1""")
                         .execute(Tuple.of(instructorId, SOONEST_MINUTES)))
                 .replaceWithVoid();
     }

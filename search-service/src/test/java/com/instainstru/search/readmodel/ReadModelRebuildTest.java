@@ -50,7 +50,7 @@ class ReadModelRebuildTest {
                 "catalog_service", "category", "processed_event")) {
             rows("DELETE FROM " + table);
         }
-        com.instainstru.search.search.TestCatalogLoaderAccess.forget();
+        com.instainstru.search.search.TestCatalogLoader.forget();
 
         rebuild.rebuild().await().atMost(Duration.ofSeconds(60));
 

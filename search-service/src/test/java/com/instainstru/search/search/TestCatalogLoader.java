@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** Publishes the seeded catalog once per test run and waits until search knows all of it. */
-final class TestCatalogLoader {
+public final class TestCatalogLoader {
 
     private static volatile boolean published;
 
@@ -27,7 +27,8 @@ final class TestCatalogLoader {
         await().atMost(Duration.ofSeconds(90)).until(() -> snapshot.current().byId().size() >= 250);
     }
 
-    static synchronized void forget() {
+    /** Makes the next test publish the catalog again (after a test cleared the read model). */
+    public static synchronized void forget() {
         published = false;
     }
 
