@@ -98,7 +98,8 @@ public class ReadModelStore {
                 .execute(Tuple.from(List.of(i.id(), i.name(), zone, keys.toArray(new String[0]),
                         boroughs.toArray(new String[0]), i.areas().toArray(new String[0]), i.teachesOnline(),
                         i.status().toLowerCase(Locale.ROOT))).addOffsetDateTime(asOf))
-                .replaceWithVoid();
+                // Their free time may have arrived first (booking-events is read beside catalog-events).
+                .flatMap(ok -> collectFree(sql, i.id()));
     }
 
     public Uni<Void> changeStatus(SqlClient sql, UUID instructorId, String status, OffsetDateTime asOf) {
@@ -177,13 +178,17 @@ public class ReadModelStore {
 
     private Uni<Void> refresh(SqlClient sql, UUID instructorId, LocalDate from, LocalDate to) {
         return sql.preparedQuery("SELECT refresh_free($1, $2, $3)").execute(Tuple.of(instructorId, from, to))
-                .flatMap(ok -> sql.preparedQuery("""
-                                UPDATE instructor i SET free = f.free, next_free = next_free(f.free, $2)
-                                FROM (SELECT coalesce(range_agg(a.free), '{}') AS free FROM availability a
-                                      WHERE a.instructor_id = $1 AND a.day >= current_date - 1) f
-                                WHERE i.id = $1""")
-                        .execute(Tuple.of(instructorId, SOONEST_MINUTES)))
-                .replaceWithVoid();
+                .flatMap(ok -> collectFree(sql, instructorId));
+    }
+
+    /** Gathers an instructor's free dates into the one multirange on their row. */
+    private Uni<Void> collectFree(SqlClient sql, UUID instructorId) {
+        return sql.preparedQuery("""
+                        UPDATE instructor i SET free = f.free, next_free = next_free(f.free, $2)
+                        FROM (SELECT coalesce(range_agg(a.free), '{}') AS free FROM availability a
+                              WHERE a.instructor_id = $1 AND a.day >= current_date - 1) f
+                        WHERE i.id = $1""")
+                .execute(Tuple.of(instructorId, SOONEST_MINUTES)).replaceWithVoid();
     }
 
     // ---- analytics ----

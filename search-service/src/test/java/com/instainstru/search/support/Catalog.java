@@ -59,7 +59,10 @@ public final class Catalog {
     }
 
     public static UUID instructor(Redis redis, String name, List<String> areas, boolean online) {
-        UUID id = UUID.randomUUID();
+        return instructor(redis, UUID.randomUUID(), name, areas, online);
+    }
+
+    public static UUID instructor(Redis redis, UUID id, String name, List<String> areas, boolean online) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("instructorId", id);
         p.put("name", name);
