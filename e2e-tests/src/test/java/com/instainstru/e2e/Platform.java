@@ -1,0 +1,142 @@
+package com.instainstru.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The whole platform for an end-to-end test: the five jars this build packaged, each a JVM process
+ * on its own port (gateway 38080, catalog 38081, search 38082, booking 38083, analytics 38084;
+ * {@code -De2e.base-port} moves them), against the databases {@code <service>_e2e} and Redis
+ * database 6, which are emptied first so that every run starts from nothing. The gateway signs
+ * tokens with the test private key of this module; the services verify them with its public key.
+ *
+ * <p>A JUnit extension: starts everything before the class's tests and stops it after them, also
+ * when they fail. The logs stay in {@code target/e2e-logs}; when a test failed, the end of each is
+ * printed.
+ */
+final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+
+    static final int REDIS_DATABASE = 6;
+    /** The administrator the gateway creates from its configuration (admins never sign up). */
+    static final String ADMIN_EMAIL = "admin@e2e.instainstru.test";
+    static final String ADMIN_PASSWORD = "e2e-admin-password-0";
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final int LOG_LINES_ON_FAILURE = 60;
+
+    private final int basePort = Integer.getInteger("e2e.base-port", 38080);
+    private final Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
+    private final ServiceProcess gateway = new ServiceProcess("gateway", basePort, logs);
+    private final ServiceProcess catalog = new ServiceProcess("catalog-service", basePort + 1, logs);
+    private final ServiceProcess search = new ServiceProcess("search-service", basePort + 2, logs);
+    private final ServiceProcess booking = new ServiceProcess("booking-service", basePort + 3, logs);
+    private final ServiceProcess analytics = new ServiceProcess("analytics-service", basePort + 4, logs);
+    private final List<ServiceProcess> services = List.of(catalog, booking, search, analytics, gateway);
+    private final Thread stopOnExit = new Thread(this::stopAll, "e2e-platform-stop");
+    private boolean failed;
+    private boolean stopped;
+
+    /** Where clients go: the only address the journey uses. */
+    String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        for (String database : List.of("catalog_e2e", "search_e2e", "booking_e2e", "analytics_e2e", "gateway_e2e")) {
+            Infrastructure.emptyDatabase(database);
+        }
+        Infrastructure.flushRedis(REDIS_DATABASE);
+        // A test JVM killed mid-run must not leave five services behind.
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            for (ServiceProcess service : services) {
+                service.start(environment(service));
+            }
+            await("all five services ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> services.stream().allMatch(ServiceProcess::ready));
+        } catch (Exception | AssertionError e) {
+            failed = true;
+            afterAll(context);
+            throw e;
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        failed = true;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (stopped) {
+            return; // a failed start already stopped everything
+        }
+        stopped = true;
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the hook runs anyway
+        }
+        if (failed) {
+            for (ServiceProcess service : services) {
+                System.err.printf("%n===== last %d lines of %s =====%n%s%n", LOG_LINES_ON_FAILURE, service.log(),
+                        service.tail(LOG_LINES_ON_FAILURE));
+            }
+        }
+    }
+
+    private void stopAll() {
+        // The gateway first (no new requests), then the services in parallel.
+        gateway.stop();
+        services.parallelStream().filter(s -> s != gateway).forEach(ServiceProcess::stop);
+    }
+
+    private Map<String, String> environment(ServiceProcess service) throws URISyntaxException {
+        Map<String, String> env = new HashMap<>();
+        env.put("PG_HOST", Infrastructure.PG_HOST);
+        env.put("PG_PORT", Infrastructure.PG_PORT);
+        env.put("PG_USER", Infrastructure.PG_USER);
+        env.put("PG_PASSWORD", Infrastructure.PG_PASSWORD);
+        env.put("PG_DATABASE", service.module().replace("-service", "") + "_e2e");
+        env.put("QUARKUS_REDIS_HOSTS", Infrastructure.redisUrl(REDIS_DATABASE));
+        env.put("JWT_PUBLIC_KEY_LOCATION", resource("publicKey.pem"));
+        env.put("CATALOG_URL", catalog.baseUrl());
+        env.put("BOOKING_URL", booking.baseUrl());
+        env.put("SEARCH_URL", search.baseUrl());
+        env.put("ANALYTICS_URL", analytics.baseUrl());
+        switch (service.module()) {
+            // Repeated queries are answered from memory for 10 s in production; the journey asks again until
+            // the instructor shows, so a second is enough here.
+            case "search-service" -> env.put("SEARCH_RESULTS_CACHE_TTL", "PT1S");
+            // Jobs run when the journey asks, never by the clock.
+            case "analytics-service" -> {
+                env.put("ANALYTICS_JOBS_SERVICE_ANALYTICS_CRON", "off");
+                env.put("ANALYTICS_JOBS_DAILY_REPORT_CRON", "off");
+            }
+            case "gateway" -> {
+                env.put("JWT_PRIVATE_KEY_LOCATION", resource("privateKey.pem"));
+                env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
+                env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            }
+            default -> {
+            }
+        }
+        return env;
+    }
+
+    private String resource(String name) throws URISyntaxException {
+        return Path.of(getClass().getClassLoader().getResource(name).toURI()).toString();
+    }
+}
