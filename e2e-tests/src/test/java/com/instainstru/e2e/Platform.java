@@ -27,9 +27,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
 final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
     static final int REDIS_DATABASE = 6;
-    /** The administrator the gateway creates from its configuration (admins never sign up). */
+    /** The administrator the gateway creates from its configuration (admins never sign up) ... */
     static final String ADMIN_EMAIL = "admin@e2e.instainstru.test";
     static final String ADMIN_PASSWORD = "e2e-admin-password-0";
+    /** ... which holds only the bcrypt hash of the password (cost 4: a test's password). */
+    private static final String ADMIN_PASSWORD_HASH = "$2b$04$tAIG19mIu.9iYt8cB7gqm.aTegmG.0RjmLJoeVYR9gu8AThKwBy.6";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final int LOG_LINES_ON_FAILURE = 60;
@@ -128,7 +130,7 @@ final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher
             case "gateway" -> {
                 env.put("JWT_PRIVATE_KEY_LOCATION", resource("privateKey.pem"));
                 env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
-                env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                env.put("GATEWAY_ADMIN_PASSWORD_HASH", ADMIN_PASSWORD_HASH);
             }
             default -> {
             }
