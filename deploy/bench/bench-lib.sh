@@ -112,8 +112,9 @@ measure_wrk() { # measure_wrk <connections> <wrk arguments (url, -s script ...).
 }
 
 # Adds a row to RESULTS and sets FAILED when a floor is missed. The errors are <answer errors> (the
-# answers the benchmark counts as wrong) plus the socket errors in <wrk output>.
-record_result() { # record_result <label> <mode> <wrk output> <answer errors> <min req/s or -> <max p99 ms>
+# answers the benchmark counts as wrong) plus the socket errors in <wrk output>. With both floors "-"
+# the row is a figure only: errors still fail it.
+record_result() { # record_result <label> <mode> <wrk output> <answer errors> <min req/s or -> <max p99 ms or ->
   local label="$1" mode="$2" out="$3" answer_errors="${4:-0}" min_rps="$5" max_p99="$6"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
@@ -125,10 +126,14 @@ record_result() { # record_result <label> <mode> <wrk output> <answer errors> <m
   if [[ "$min_rps" != - ]]; then
     floor=">= ${min_rps} req/s, p99 <= ${max_p99} ms"
     awk -v r="$rps" -v m="$min_rps" 'BEGIN { exit !(r >= m) }' || verdict=FAIL
-  else
+  elif [[ "$max_p99" != - ]]; then
     floor="p99 <= ${max_p99} ms"
+  else
+    floor="-"
   fi
-  awk -v p="$p99" -v m="$max_p99" 'BEGIN { exit !(p != "nan" && p <= m) }' || verdict=FAIL
+  if [[ "$max_p99" != - ]]; then
+    awk -v p="$p99" -v m="$max_p99" 'BEGIN { exit !(p != "nan" && p <= m) }' || verdict=FAIL
+  fi
   (( errors == 0 )) || verdict=FAIL
   [[ "$verdict" == PASS ]] || FAILED=1
   RESULTS+=("${label}|${mode}|${rps}|${p50}|${p99}|${errors}|${floor}|${verdict}")

@@ -31,7 +31,7 @@ TRIXIE_SRC_LIST=/etc/apt/sources.list.d/instainstru-trixie-src.sources
 INFRA_DATABASES=(
   catalog search booking analytics gateway
   catalog_test search_test booking_test analytics_test gateway_test
-  catalog_bench booking_bench search_bench analytics_bench
+  catalog_bench booking_bench search_bench analytics_bench gateway_bench
   catalog_e2e search_e2e booking_e2e analytics_e2e gateway_e2e
 )
 
