@@ -45,11 +45,62 @@ class JourneyTest {
 
     @Test
     void aStudentFindsAndBooksAnInstructorWhoJustSignedUp() throws Exception {
-        LocalDate today = LocalDate.now(NEW_YORK);
-        LocalDate tomorrow = today.plusDays(1);
+        Offering piano = anInstructorOffersPianoFromTomorrow();
 
-        // The instructor signs up (which creates their catalog profile), fills the profile, offers piano at
-        // $60 for 30 or 60 minutes, and publishes a week.
+        // A student signs up, finds the instructor by asking in words, and books 30 minutes for $30.
+        User student = signUp("student", "Sam Lee");
+        findsInSearch(student, piano);
+        OffsetDateTime tomorrowAtTen = LocalDate.now(NEW_YORK).plusDays(1).atTime(LocalTime.of(10, 0))
+                .atZone(NEW_YORK).toOffsetDateTime();
+        Map<String, Object> lesson = Map.of("instructorId", piano.instructor().id(), "instructorServiceId", piano.id(),
+                "startTime", tomorrowAtTen.toString(), "durationMinutes", 30, "locationType", "online");
+        JsonPath booking = book(student, lesson).then().statusCode(201).extract().jsonPath();
+        String bookingId = booking.getString("id");
+        assertThat(new BigDecimal(booking.getString("totalPrice"))).isEqualByComparingTo("30");
+        assertThat(OffsetDateTime.parse(booking.getString("startTime"))).isAtSameInstantAs(tomorrowAtTen);
+        assertThat(OffsetDateTime.parse(booking.getString("endTime"))).isAtSameInstantAs(tomorrowAtTen.plusMinutes(30));
+        assertThat(booking.getString("status")).isEqualTo("confirmed");
+        assertThat(bookingIds(student, "student")).containsExactly(bookingId);
+
+        // A second student trying the same time is refused, and has no booking.
+        User latecomer = signUp("student", "Lee Kim");
+        book(latecomer, lesson).then().statusCode(409).contentType(startsWith("application/problem+json"));
+        assertThat(bookingIds(latecomer, "student")).isEmpty();
+
+        // The instructor sees the booking, and whose it is.
+        assertThat(bookingIds(piano.instructor(), "instructor")).containsExactly(bookingId);
+        assertThat(gateway(piano.instructor().token()).get("/api/v1/bookings/" + bookingId).then().statusCode(200)
+                .extract().<String>path("studentId")).isEqualTo(student.id());
+
+        // The nightly analytics run (an admin starts it) once the booking has reached analytics-service ...
+        User admin = logIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+        await("piano's analytics with the booking").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
+                .until(() -> bookingsAfterAnAnalyticsRun(admin, piano.serviceId()), bookings -> bookings >= 1);
+
+        // ... and the homepage shows piano's popularity: among the top services of its category (catalog-service
+        // applies the run's event) and among the trending services (the run itself).
+        await("piano's popularity on the homepage").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode home = homepage();
+                    assertThat(popularity(home.path("topPerCategory"), piano.serviceId())).as("top per category")
+                            .isPositive();
+                    assertThat(popularity(home.path("trendingServices"), piano.serviceId())).as("trending services")
+                            .isPositive();
+                });
+    }
+
+    private record User(String id, String token) {
+    }
+
+    /** An instructor's offering of a catalog service. */
+    private record Offering(User instructor, String id, String serviceId) {
+    }
+
+    /**
+     * An instructor signs up (which creates their catalog profile), fills the profile, offers piano at $60
+     * for 30 or 60 minutes, and publishes the coming week, 09:00-20:00 New York time every day.
+     */
+    private Offering anInstructorOffersPianoFromTomorrow() {
         User instructor = signUp("instructor", "Ada Park");
         gateway(instructor.token()).get("/api/v1/instructors/me").then().statusCode(200).body("name", is("Ada Park"));
         gateway(instructor.token()).body(Map.of("name", "Ada Park", "bio", "Juilliard-trained pianist.",
@@ -62,64 +113,28 @@ class JourneyTest {
                 "durationOptions", List.of(30, 60), "levels", List.of("beginner", "intermediate"),
                 "ageGroups", List.of("kids", "adults"), "locationTypes", List.of("online"), "active", true))
                 .post("/api/v1/instructors/me/services").then().statusCode(201).extract().path("id");
-        List<Map<String, String>> teachingHours = List.of(Map.of("start", "09:00", "end", "20:00"));
+        List<Map<String, String>> hours = List.of(Map.of("start", "09:00", "end", "20:00"));
+        LocalDate today = LocalDate.now(NEW_YORK);
         gateway(instructor.token()).body(Map.of("from", today.toString(), "to", today.plusDays(7).toString(),
-                "days", Map.of("monday", teachingHours, "tuesday", teachingHours, "wednesday", teachingHours,
-                        "thursday", teachingHours, "friday", teachingHours, "saturday", teachingHours,
-                        "sunday", teachingHours)))
+                "days", Map.of("monday", hours, "tuesday", hours, "wednesday", hours, "thursday", hours,
+                        "friday", hours, "saturday", hours, "sunday", hours)))
                 .post("/api/v1/availability/me/pattern").then().statusCode(204);
-
-        // A student signs up and finds them by asking in words (search is fed by the streams: eventually).
-        User student = signUp("student", "Sam Lee");
-        JsonPath hit = await("the new instructor in the search results").atMost(EVENTUALLY)
-                .pollInterval(Duration.ofSeconds(1)).until(() -> searchResultOf(student, instructor.id()), r -> r != null);
-        assertThat(hit.getString("serviceId")).isEqualTo(pianoId);
-        assertThat(new BigDecimal(hit.getString("hourlyRate"))).isEqualByComparingTo("60");
-        assertThat(hit.getList("durations", Integer.class)).containsExactly(30, 60);
-
-        // ... and books 30 minutes tomorrow at 10:00 New York time, for $30.
-        OffsetDateTime start = tomorrow.atTime(LocalTime.of(10, 0)).atZone(NEW_YORK).toOffsetDateTime();
-        Map<String, Object> lesson = Map.of("instructorId", instructor.id(), "instructorServiceId", offeringId,
-                "startTime", start.toString(), "durationMinutes", 30, "locationType", "online");
-        JsonPath booking = gateway(student.token()).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(lesson).post("/api/v1/bookings").then().statusCode(201).extract().jsonPath();
-        String bookingId = booking.getString("id");
-        assertThat(new BigDecimal(booking.getString("totalPrice"))).isEqualByComparingTo("30");
-        assertThat(OffsetDateTime.parse(booking.getString("startTime")).toInstant()).isEqualTo(start.toInstant());
-        assertThat(OffsetDateTime.parse(booking.getString("endTime")).toInstant())
-                .isEqualTo(start.plusMinutes(30).toInstant());
-        assertThat(booking.getString("status")).isEqualTo("confirmed");
-
-        // The student sees the booking.
-        assertThat(bookingIds(student, "student")).containsExactly(bookingId);
-
-        // A second student trying the same time is refused.
-        User latecomer = signUp("student", "Lee Kim");
-        gateway(latecomer.token()).header("Idempotency-Key", UUID.randomUUID().toString()).body(lesson)
-                .post("/api/v1/bookings").then().statusCode(409).contentType(startsWith("application/problem+json"));
-        assertThat(bookingIds(latecomer, "student")).isEmpty();
-
-        // The instructor sees the booking, with the student's id.
-        assertThat(bookingIds(instructor, "instructor")).containsExactly(bookingId);
-        assertThat(gateway(instructor.token()).get("/api/v1/bookings/" + bookingId).then().statusCode(200)
-                .extract().<String>path("studentId")).isEqualTo(student.id());
-
-        // The nightly analytics run (an admin starts it) once the booking has reached analytics-service ...
-        User admin = logIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
-        await("piano's analytics with the booking").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pianoBookingsAfterARun(admin, pianoId), bookings -> bookings >= 1);
-
-        // ... and the homepage shows piano's popularity: among the top services of its category (catalog-service
-        // applies the run's event) and among the trending services (the run itself).
-        await("piano's popularity on the homepage").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    JsonNode home = homepage();
-                    assertThat(popularity(home.path("topPerCategory"), pianoId)).as("top per category").isPositive();
-                    assertThat(popularity(home.path("trendingServices"), pianoId)).as("trending services").isPositive();
-                });
+        return new Offering(instructor, offeringId, pianoId);
     }
 
-    private record User(String id, String token) {
+    /** "piano under $80 tomorrow" finds the offering (search is fed by the streams: eventually). */
+    private void findsInSearch(User student, Offering piano) {
+        JsonPath hit = await("the new instructor in the search results").atMost(EVENTUALLY)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> searchResultOf(student, piano.instructor().id()), result -> result != null);
+        assertThat(hit.getString("serviceId")).isEqualTo(piano.serviceId());
+        assertThat(new BigDecimal(hit.getString("hourlyRate"))).isEqualByComparingTo("60");
+        assertThat(hit.getList("durations", Integer.class)).containsExactly(30, 60);
+    }
+
+    private Response book(User student, Map<String, Object> lesson) {
+        return gateway(student.token()).header("Idempotency-Key", UUID.randomUUID().toString()).body(lesson)
+                .post("/api/v1/bookings");
     }
 
     private User signUp(String role, String name) {
@@ -161,15 +176,15 @@ class JourneyTest {
                 .getList("id", String.class);
     }
 
-    /** Runs the service analytics to its end, then answers piano's bookings in the last 30 days. */
-    private int pianoBookingsAfterARun(User admin, String pianoId) {
+    /** Runs the service analytics to its end, then answers the service's bookings in the last 30 days. */
+    private int bookingsAfterAnAnalyticsRun(User admin, String serviceId) {
         String runId = gateway(admin.token()).post("/api/v1/analytics/jobs/service-analytics/runs").then()
                 .statusCode(202).extract().path("id");
         String status = await("the analytics run " + runId).atMost(EVENTUALLY).pollInterval(Duration.ofMillis(300))
                 .until(() -> gateway(admin.token()).get("/api/v1/analytics/jobs/service-analytics/runs/" + runId)
                         .then().statusCode(200).extract().<String>path("status"), s -> !"running".equals(s));
         assertThat(status).isEqualTo("succeeded");
-        return gateway(admin.token()).get("/api/v1/analytics/services/" + pianoId).then().statusCode(200)
+        return gateway(admin.token()).get("/api/v1/analytics/services/" + serviceId).then().statusCode(200)
                 .extract().<Integer>path("bookings30d");
     }
 
