@@ -39,11 +39,7 @@ public class OfferingIndexFollower {
 
     private static final String INSTRUCTORS = """
             SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AS active,
-                   (extract(epoch FROM next_free) * 1000)::bigint AS next_free,
-                   ARRAY(SELECT (extract(epoch FROM x) * 1000)::bigint
-                           FROM unnest(free) WITH ORDINALITY AS f(r, n),
-                                LATERAL (VALUES (1, lower(r)), (2, upper(r))) AS b(k, x)
-                          ORDER BY n, k) AS free
+                   (extract(epoch FROM next_free) * 1000)::bigint AS next_free, free_ms
             FROM instructor""";
     private static final String OFFERINGS = """
             SELECT id, instructor_id, service_id, hourly_rate, durations, min_duration, levels, age_groups,
@@ -151,7 +147,7 @@ public class OfferingIndexFollower {
 
     private static OfferingIndex.Instructor instructor(Row r) {
         Long nextFree = r.getLong("next_free");
-        Long[] free = r.getArrayOfLongs("free");
+        Long[] free = r.getArrayOfLongs("free_ms");
         long[] pairs = new long[free.length];
         for (int i = 0; i < free.length; i++) {
             pairs[i] = free[i];

@@ -28,6 +28,8 @@ final class OfferingSearch {
     /** Relevance of every offering when the query named no service (a price-only query). */
     static final double ALL_RELEVANCE = 0.5;
     private static final double DAY_MILLIS = 86_400_000.0;
+    /** A time was asked and the instructor has none free in it. */
+    private static final long NOT_FREE = Long.MAX_VALUE;
 
     /** An offering that met every filter, with its instructor, score and first free moment (or NONE). */
     record Hit(Offering offering, Instructor instructor, double score, long slot) {
@@ -65,10 +67,19 @@ final class OfferingSearch {
             double relevance = services != null ? services.get(serviceId) : ALL_RELEVANCE;
             double base = RELEVANCE_WEIGHT * relevance + POPULARITY_WEIGHT * popularity.getOrDefault(serviceId, 0.0);
             for (Offering o : index.offeringsOf(serviceId)) {
-                Hit hit = hit(f, o, asked, base, now);
-                if (hit != null) {
-                    total++;
-                    best.add(hit);
+                Instructor i = index.instructor(o.instructorId());
+                if (i == null || !i.active() || !meets(f, o, i)) {
+                    continue;
+                }
+                long slot = slot(f, o, i, asked, now);
+                if (slot == NOT_FREE) {
+                    continue;
+                }
+                total++;
+                double score = base + SOON_WEIGHT * (slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS));
+                // Most matches of a broad query rank below the page: they are counted, not kept.
+                if (best.size() < keep || ranksBefore(score, o, best.peek())) {
+                    best.add(new Hit(o, i, score, slot));
                     if (best.size() > keep) {
                         best.poll();
                     }
@@ -81,24 +92,26 @@ final class OfferingSearch {
         return new Page(page, total);
     }
 
-    /** The offering as a hit when it meets every filter, else null. */
-    private Hit hit(Filters f, Offering o, long[] asked, double base, long now) {
-        Instructor i = index.instructor(o.instructorId());
-        if (i == null || !i.active() || !meets(f, o, i)) {
-            return null;
-        }
-        long slot;
+    /** When the offering's instructor is first free: in the asked time (NOT_FREE if never), else at all. */
+    private static long slot(Filters f, Offering o, Instructor i, long[] asked, long now) {
         if (asked != null) {
             int minutes = f.durationMinutes() != null ? f.durationMinutes() : o.minDuration();
-            slot = firstFree(i.free(), asked, now, minutes * 60_000L);
-            if (slot == OfferingIndex.NONE) {
-                return null;
-            }
-        } else {
-            slot = i.nextFree() == OfferingIndex.NONE ? OfferingIndex.NONE : Math.max(i.nextFree(), now);
+            long slot = firstFree(i.free(), asked, now, minutes * 60_000L);
+            return slot == OfferingIndex.NONE ? NOT_FREE : slot;
         }
-        double soon = slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS);
-        return new Hit(o, i, base + SOON_WEIGHT * soon, slot);
+        return i.nextFree() == OfferingIndex.NONE ? OfferingIndex.NONE : Math.max(i.nextFree(), now);
+    }
+
+    /** Whether an offering with this score ranks before {@code other} (see {@link #RANK}). */
+    private static boolean ranksBefore(double score, Offering o, Hit other) {
+        int c = Double.compare(other.score(), score);
+        if (c == 0) {
+            c = o.hourlyRate().compareTo(other.offering().hourlyRate());
+        }
+        if (c == 0) {
+            c = compareUnsigned(o.id(), other.offering().id());
+        }
+        return c < 0;
     }
 
     private static boolean meets(Filters f, Offering o, Instructor i) {
