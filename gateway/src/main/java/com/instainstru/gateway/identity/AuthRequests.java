@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the auth endpoints accept. */
 public final class AuthRequests {
 
-    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    static final String EMAIL = "^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$";
 
     private AuthRequests() {
     }
