@@ -29,11 +29,15 @@ public class CatalogSnapshot {
     @Inject
     Pool pool;
 
-    private volatile Snapshot current = new Snapshot("", new ServiceMatcher(List.of(), text -> List.of()), Map.of());
+    private volatile Snapshot current = new Snapshot("", new ServiceMatcher(List.of(), text -> List.of()), Map.of(), Map.of());
     private final AtomicBoolean reloading = new AtomicBoolean();
 
-    /** The matcher (lexical rules; meanings come from pgvector) and the services by id. */
-    public record Snapshot(String version, ServiceMatcher matcher, Map<UUID, CatalogEntry> byId) {
+    /**
+     * The matcher (lexical rules; meanings come from pgvector), the active services by id and their
+     * popularity from analytics (0–1).
+     */
+    public record Snapshot(String version, ServiceMatcher matcher, Map<UUID, CatalogEntry> byId,
+            Map<UUID, Double> popularity) {
     }
 
     public Snapshot current() {
@@ -55,7 +59,7 @@ public class CatalogSnapshot {
     public Uni<Void> reload() {
         return pool.query("""
                         SELECT coalesce(md5(string_agg(id::text || slug || name || category_slug || category_name
-                               || active::text || array_to_string(search_terms, ','), '|' ORDER BY id)), '')
+                               || active::text || array_to_string(search_terms, ',') || popularity::text, '|' ORDER BY id)), '')
                                || (SELECT count(*) FROM category)::text
                         FROM catalog_service""").execute()
                 .map(rows -> rows.iterator().next().getString(0))
@@ -70,12 +74,16 @@ public class CatalogSnapshot {
                     rows.forEach(r -> out.put(r.getString("slug"), r.getString("name")));
                     return out;
                 });
+        Map<UUID, Double> popularity = new java.util.HashMap<>();
         Uni<List<CatalogEntry>> services = pool.query("""
-                        SELECT id, slug, name, category_slug, category_name, search_terms FROM catalog_service
+                        SELECT id, slug, name, category_slug, category_name, search_terms, popularity FROM catalog_service
                         WHERE active ORDER BY category_slug, name""").execute()
                 .map(rows -> {
                     List<CatalogEntry> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(entry(r)));
+                    rows.forEach(r -> {
+                        out.add(entry(r));
+                        popularity.put(r.getUUID("id"), r.getDouble("popularity"));
+                    });
                     return out;
                 });
         return Uni.combine().all().unis(categories, services).asTuple().invoke(t -> {
@@ -84,7 +92,7 @@ public class CatalogSnapshot {
             ServiceMatcher matcher = new ServiceMatcher(t.getItem2(), text -> {
                 throw new IllegalStateException("meanings are looked up before matching");
             }).withCategories(t.getItem1());
-            current = new Snapshot(version, matcher, Map.copyOf(byId));
+            current = new Snapshot(version, matcher, Map.copyOf(byId), Map.copyOf(popularity));
             Log.debugf("Catalog snapshot: %d services in %d categories", byId.size(), t.getItem1().size());
         }).replaceWithVoid();
     }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /**
  * Time passes: an instructor's "next free" moment that is now behind us is recomputed (it may
- * still be now, or later), and free time of dates long past is dropped.
+ * still be now, or later), and free time of dates long past is dropped, as are day-old tombstones.
  */
 @ApplicationScoped
 public class FreeTimeJob {
@@ -27,6 +27,8 @@ public class FreeTimeJob {
     Uni<Void> dropPast() {
         return pool.query("DELETE FROM availability WHERE day < current_date - 2").execute()
                 .flatMap(ok -> pool.query("DELETE FROM booked WHERE upper(during) < now() - interval '2 days'").execute())
+                // Pods follow removals within a second; one that fell further behind reads everything again.
+                .flatMap(ok -> pool.query("DELETE FROM removed_row WHERE removed_at < now() - interval '1 day'").execute())
                 .replaceWithVoid();
     }
 }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the read model exists (rebuilt if it was empty) and the catalog snapshot is loaded. */
+/**
+ * Ready once the read model exists (rebuilt if it was empty), the catalog snapshot is loaded and the
+ * offerings have been read into memory.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadModelHealthCheck implements HealthCheck {
@@ -17,9 +20,13 @@ public class ReadModelHealthCheck implements HealthCheck {
     @Inject
     CatalogSnapshot snapshot;
 
+    @Inject
+    OfferingIndex index;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("read-model").status(rebuild.done())
-                .withData("services", snapshot.current().byId().size()).build();
+        return HealthCheckResponse.named("read-model").status(rebuild.done() && index.loaded())
+                .withData("services", snapshot.current().byId().size()).withData("instructors", index.instructors())
+                .withData("offerings", index.offerings()).build();
     }
 }

@@ -61,10 +61,23 @@ public record AskedTime(LocalDate from, LocalDate to, List<Instant[]> intervals)
         return new AskedTime(from, to, intervals);
     }
 
-    /** The PostgreSQL {@code tstzmultirange} literal of the intervals (empty when all are past). */
-    public String multirange() {
-        List<String> parts = new ArrayList<>();
-        intervals.forEach(i -> parts.add("[\"" + i[0] + "\",\"" + i[1] + "\")"));
-        return "{" + String.join(",", parts) + "}";
+    /**
+     * The intervals as ascending {@code [start, end)} pairs in epoch milliseconds, touching ones merged
+     * (whole days asked one after another are one stretch: a lesson may run past midnight).
+     */
+    public long[] millis() {
+        long[] out = new long[intervals.size() * 2];
+        int n = 0;
+        for (Instant[] i : intervals) {
+            long start = i[0].toEpochMilli();
+            long end = i[1].toEpochMilli();
+            if (n > 0 && start <= out[n - 1]) {
+                out[n - 1] = Math.max(out[n - 1], end);
+            } else {
+                out[n++] = start;
+                out[n++] = end;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 }

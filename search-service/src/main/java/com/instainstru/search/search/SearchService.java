@@ -9,6 +9,8 @@ import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.query.ParsedQuery;
 import com.instainstru.search.query.QueryParser;
 import com.instainstru.search.readmodel.CatalogSnapshot;
+import com.instainstru.search.readmodel.OfferingIndex;
+import com.instainstru.search.retrieval.CatalogEntry;
 import com.instainstru.search.retrieval.ServiceMatch;
 import com.instainstru.search.retrieval.ServiceMatch.Kind;
 import com.instainstru.search.retrieval.ServiceMatch.Scored;
@@ -21,14 +23,15 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,17 +46,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The search pipeline: parse the constraints, find the services the rest of the words mean
  * (lexically, then by meaning through pgvector), select and rank the offerings that meet every
- * constraint in one SQL statement, and when none does, give constraints up one at a time.
+ * constraint over the in-memory offering index, and when none does, give constraints up one at a time.
  * Answers to the same query are reused for a few seconds.
  */
 @ApplicationScoped
 public class SearchService {
 
     @Inject
-    Pool pool;
+    CatalogSnapshot catalog;
 
     @Inject
-    CatalogSnapshot catalog;
+    OfferingIndex index;
 
     @Inject
     EmbeddingService embeddings;
@@ -202,22 +205,21 @@ public class SearchService {
     }
 
     private Uni<Selected> run(Filters filters, int limit, int offset) {
-        OfferingQuery.Sql sql = OfferingQuery.build(filters, limit, offset);
-        return pool.preparedQuery(sql.text()).execute(sql.params()).map(rows -> selected(rows));
-    }
-
-    private static Selected selected(RowSet<Row> rows) {
-        List<Result> results = new ArrayList<>();
-        long total = 0;
-        for (Row r : rows) {
-            total = r.getLong("total");
-            results.add(new Result(r.getUUID("instructor_id"), r.getString("instructor_name"), r.getUUID("service_id"),
-                    r.getString("service_name"), r.getString("category_name"), r.getBigDecimal("hourly_rate").setScale(2, java.math.RoundingMode.HALF_UP),
-                    List.of(r.getArrayOfIntegers("durations")), List.of(r.getArrayOfStrings("area_names")),
-                    r.getBoolean("online"), r.getOffsetDateTime("next_available"),
-                    Math.round(r.getDouble("score") * 10_000) / 10_000.0));
+        CatalogSnapshot.Snapshot snapshot = catalog.current();
+        OfferingSearch.Page page = new OfferingSearch(index, snapshot.byId(), snapshot.popularity())
+                .find(filters, clock.millis(), limit, offset);
+        List<Result> results = new ArrayList<>(page.hits().size());
+        for (OfferingSearch.Hit h : page.hits()) {
+            OfferingIndex.Offering o = h.offering();
+            CatalogEntry service = snapshot.byId().get(o.serviceId());
+            results.add(new Result(o.instructorId(), h.instructor().name(), o.serviceId(), service.name(),
+                    service.categoryName(), o.hourlyRate().setScale(2, RoundingMode.HALF_UP), o.durations(),
+                    h.instructor().areaNames(), o.offersOnline(),
+                    h.slot() == OfferingIndex.NONE ? null
+                            : OffsetDateTime.ofInstant(Instant.ofEpochMilli(h.slot()), ZoneOffset.UTC),
+                    Math.round(h.score() * 10_000) / 10_000.0));
         }
-        return new Selected(results, total, List.of());
+        return Uni.createFrom().item(new Selected(results, page.total(), List.of()));
     }
 
     static Filters filters(ParsedQuery q, ServiceMatch match, ZonedDateTime now) {

@@ -51,7 +51,14 @@ class AskedTimeTest {
         AskedTime t = asked("yoga after 6pm", ZonedDateTime.of(2026, 11, 26, 9, 0, 0, 0, NY));
         assertThat(t.intervals()).hasSize(7);
         assertThat(t.intervals().get(0)).containsExactly(ny("2026-11-26", 18), ny("2026-11-27", 0));
-        assertThat(t.multirange()).startsWith("{[\"2026-11-26T23:00:00Z\",\"2026-11-27T05:00:00Z\")");
+        assertThat(t.millis()).hasSize(14).startsWith(ny("2026-11-26", 18).toEpochMilli(), ny("2026-11-27", 0).toEpochMilli());
+    }
+
+    @Test
+    void wholeDaysOneAfterAnotherAreOneStretch() {
+        AskedTime t = asked("piano this weekend", ZonedDateTime.of(2026, 11, 26, 9, 0, 0, 0, NY));
+        assertThat(t.intervals()).hasSize(2);
+        assertThat(t.millis()).containsExactly(ny("2026-11-28", 0).toEpochMilli(), ny("2026-11-30", 0).toEpochMilli());
     }
 
     @Test

@@ -1,0 +1,116 @@
+package com.instainstru.search.readmodel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bookable offerings and their instructors, held in memory so that a search ranks every match
+ * without a round trip to PostgreSQL. The read model in PostgreSQL stays the truth (shared by the
+ * pods, written by whichever pod's consumer applies an event); {@link OfferingIndexFollower} copies
+ * its changes here. Readers see each offering and instructor whole (immutable records), never half
+ * of an update.
+ */
+@ApplicationScoped
+public class OfferingIndex {
+
+    /** No time known ({@code next_free} empty, or nothing free in the asked time). */
+    public static final long NONE = Long.MIN_VALUE;
+
+    /**
+     * An instructor as search needs them. {@code free} holds their free time as ascending, disjoint
+     * {@code [start, end)} pairs in epoch milliseconds: start0, end0, start1, end1...
+     */
+    public record Instructor(UUID id, String name, Set<String> areas, Set<String> boroughs, List<String> areaNames,
+            boolean teachesOnline, boolean active, long nextFree, long[] free) {
+    }
+
+    /** An active offering. */
+    public record Offering(UUID id, UUID instructorId, UUID serviceId, BigDecimal hourlyRate, List<Integer> durations,
+            int minDuration, Set<String> levels, Set<String> ageGroups, boolean offersOnline, boolean inPerson) {
+    }
+
+    private record State(Map<UUID, Instructor> instructors, Map<UUID, Offering> offerings,
+            Map<UUID, Map<UUID, Offering>> byService) {
+
+        static State empty() {
+            return new State(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private volatile State state = State.empty();
+    private volatile boolean loaded;
+
+    public Instructor instructor(UUID id) {
+        return state.instructors().get(id);
+    }
+
+    /** The active offerings of a service (a live view: it may change while it is read). */
+    public Collection<Offering> offeringsOf(UUID serviceId) {
+        Map<UUID, Offering> offerings = state.byService().get(serviceId);
+        return offerings == null ? List.of() : offerings.values();
+    }
+
+    public int instructors() {
+        return state.instructors().size();
+    }
+
+    public int offerings() {
+        return state.offerings().size();
+    }
+
+    /** Whether the whole read model has been read once. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    // ---- written by OfferingIndexFollower only (one writer at a time) ----
+
+    /** Replaces everything with a full read of the read model. */
+    void replaceAll(Collection<Instructor> instructors, Collection<Offering> offerings) {
+        State next = State.empty();
+        instructors.forEach(i -> next.instructors().put(i.id(), i));
+        offerings.forEach(o -> put(next, o));
+        state = next;
+        loaded = true;
+    }
+
+    void putInstructor(Instructor instructor) {
+        state.instructors().put(instructor.id(), instructor);
+    }
+
+    void removeInstructor(UUID id) {
+        state.instructors().remove(id);
+    }
+
+    void putOffering(Offering offering) {
+        put(state, offering);
+    }
+
+    void removeOffering(UUID id) {
+        State s = state;
+        Offering old = s.offerings().remove(id);
+        if (old != null) {
+            Map<UUID, Offering> ofService = s.byService().get(old.serviceId());
+            if (ofService != null) {
+                ofService.remove(id);
+            }
+        }
+    }
+
+    private static void put(State s, Offering offering) {
+        Offering old = s.offerings().put(offering.id(), offering);
+        if (old != null && !old.serviceId().equals(offering.serviceId())) {
+            Map<UUID, Offering> previous = s.byService().get(old.serviceId());
+            if (previous != null) {
+                previous.remove(offering.id());
+            }
+        }
+        s.byService().computeIfAbsent(offering.serviceId(), k -> new ConcurrentHashMap<>()).put(offering.id(), offering);
+    }
+}

@@ -1,0 +1,166 @@
+package com.instainstru.search.search;
+
+import com.instainstru.search.readmodel.OfferingIndex;
+import com.instainstru.search.readmodel.OfferingIndex.Instructor;
+import com.instainstru.search.readmodel.OfferingIndex.Offering;
+import com.instainstru.search.retrieval.CatalogEntry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+/**
+ * Selects, ranks and pages the offerings meeting every filter, over the in-memory
+ * {@link OfferingIndex}. Only the matched services' offerings are looked at; a page keeps only the
+ * best {@code offset + limit} while counting every match.
+ * <p>
+ * Score: 0.6 × relevance of the service + 0.25 × its popularity (analytics) + 0.15 × how soon the
+ * instructor is free (1 now, ½ in a day, ⅓ in two…); ties go to the lower rate, then the offering id.
+ */
+final class OfferingSearch {
+
+    static final double RELEVANCE_WEIGHT = 0.6;
+    static final double POPULARITY_WEIGHT = 0.25;
+    static final double SOON_WEIGHT = 0.15;
+    /** Relevance of every offering when the query named no service (a price-only query). */
+    static final double ALL_RELEVANCE = 0.5;
+    private static final double DAY_MILLIS = 86_400_000.0;
+    /** A time was asked and the instructor has none free in it. */
+    private static final long NOT_FREE = Long.MAX_VALUE;
+
+    /** An offering that met every filter, with its instructor, score and first free moment (or NONE). */
+    record Hit(Offering offering, Instructor instructor, double score, long slot) {
+    }
+
+    record Page(List<Hit> hits, long total) {
+    }
+
+    /** Best first. */
+    static final Comparator<Hit> RANK = Comparator.comparingDouble(Hit::score).reversed()
+            .thenComparing(h -> h.offering().hourlyRate())
+            .thenComparing(h -> h.offering().id(), OfferingSearch::compareUnsigned);
+
+    private final OfferingIndex index;
+    private final Map<UUID, CatalogEntry> activeServices;
+    private final Map<UUID, Double> popularity;
+
+    OfferingSearch(OfferingIndex index, Map<UUID, CatalogEntry> activeServices, Map<UUID, Double> popularity) {
+        this.index = index;
+        this.activeServices = activeServices;
+        this.popularity = popularity;
+    }
+
+    Page find(Filters f, long now, int limit, int offset) {
+        int keep = offset + limit;
+        PriorityQueue<Hit> best = new PriorityQueue<>(keep + 1, RANK.reversed());
+        long total = 0;
+        long[] asked = f.time() == null ? null : f.time().millis();
+        Map<UUID, Double> services = f.services();
+        Iterable<UUID> serviceIds = services != null ? services.keySet() : activeServices.keySet();
+        for (UUID serviceId : serviceIds) {
+            if (!activeServices.containsKey(serviceId)) {
+                continue;
+            }
+            double relevance = services != null ? services.get(serviceId) : ALL_RELEVANCE;
+            double base = RELEVANCE_WEIGHT * relevance + POPULARITY_WEIGHT * popularity.getOrDefault(serviceId, 0.0);
+            for (Offering o : index.offeringsOf(serviceId)) {
+                Instructor i = index.instructor(o.instructorId());
+                if (i == null || !i.active() || !meets(f, o, i)) {
+                    continue;
+                }
+                long slot = slot(f, o, i, asked, now);
+                if (slot == NOT_FREE) {
+                    continue;
+                }
+                total++;
+                double score = base + SOON_WEIGHT * (slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS));
+                // Most matches of a broad query rank below the page: they are counted, not kept.
+                if (best.size() < keep || ranksBefore(score, o, best.peek())) {
+                    best.add(new Hit(o, i, score, slot));
+                    if (best.size() > keep) {
+                        best.poll();
+                    }
+                }
+            }
+        }
+        List<Hit> ranked = new ArrayList<>(best);
+        ranked.sort(RANK);
+        List<Hit> page = offset >= ranked.size() ? Collections.emptyList() : ranked.subList(offset, ranked.size());
+        return new Page(page, total);
+    }
+
+    /** When the offering's instructor is first free: in the asked time (NOT_FREE if never), else at all. */
+    private static long slot(Filters f, Offering o, Instructor i, long[] asked, long now) {
+        if (asked != null) {
+            int minutes = f.durationMinutes() != null ? f.durationMinutes() : o.minDuration();
+            long slot = firstFree(i.free(), asked, now, minutes * 60_000L);
+            return slot == OfferingIndex.NONE ? NOT_FREE : slot;
+        }
+        return i.nextFree() == OfferingIndex.NONE ? OfferingIndex.NONE : Math.max(i.nextFree(), now);
+    }
+
+    /** Whether an offering with this score ranks before {@code other} (see {@link #RANK}). */
+    private static boolean ranksBefore(double score, Offering o, Hit other) {
+        int c = Double.compare(other.score(), score);
+        if (c == 0) {
+            c = o.hourlyRate().compareTo(other.offering().hourlyRate());
+        }
+        if (c == 0) {
+            c = compareUnsigned(o.id(), other.offering().id());
+        }
+        return c < 0;
+    }
+
+    private static boolean meets(Filters f, Offering o, Instructor i) {
+        if (f.minPrice() != null && o.hourlyRate().compareTo(f.minPrice()) < 0
+                || f.maxPrice() != null && o.hourlyRate().compareTo(f.maxPrice()) > 0
+                || f.durationMinutes() != null && !o.durations().contains(f.durationMinutes())
+                || f.level() != null && !o.levels().contains(f.level())
+                || f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())) {
+            return false;
+        }
+        if (f.area() != null && !f.area().equals(f.borough())) {
+            // A neighbourhood: instructors who name it, or who cover its whole borough; in person.
+            if (!o.inPerson() || !i.areas().contains(f.area()) && !i.areas().contains(f.borough())) {
+                return false;
+            }
+        } else if (f.borough() != null && (!o.inPerson() || !i.boroughs().contains(f.borough()))) {
+            return false;
+        }
+        if (f.online() != null) {
+            return f.online() ? o.offersOnline() && i.teachesOnline() : o.inPerson();
+        }
+        return true;
+    }
+
+    /**
+     * The first moment from {@code now} at which {@code free} and {@code asked} (both ascending,
+     * disjoint, non-touching {@code [start, end)} pairs) share {@code needed} milliseconds, or NONE.
+     */
+    static long firstFree(long[] free, long[] asked, long now, long needed) {
+        int i = 0;
+        int j = 0;
+        while (i < free.length && j < asked.length) {
+            long start = Math.max(Math.max(free[i], asked[j]), now);
+            long end = Math.min(free[i + 1], asked[j + 1]);
+            if (end - start >= needed) {
+                return start;
+            }
+            if (free[i + 1] < asked[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+        }
+        return OfferingIndex.NONE;
+    }
+
+    /** PostgreSQL's uuid order (unsigned bytes), so that ties break the same way on every pod. */
+    private static int compareUnsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+}
