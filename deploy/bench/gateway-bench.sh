@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of the gateway. Self-contained: brings up PostgreSQL/Redis (infra.sh), builds (unless
-# SKIP_BUILD=1), starts its own gateway (port 48080, database gateway_bench) in front of its own
-# catalog-service (48081, catalog_bench, 10,000 demo instructors of seed 7 as in the other
-# benchmarks), search-service (48082, search_bench: its read model is rebuilt if empty),
-# booking-service (48083, booking_bench) and analytics-service (48084, analytics_bench), all on a
-# throwaway Redis (46379). Its own ports and Redis let it run while the other benchmarks' defaults
-# (18081-18084, 16379) or a local up.sh (8080-8084) are in use. Then, each run after a discarded JIT
+# SKIP_BUILD=1), starts its own gateway (port 48080) in front of its own catalog-service (48081,
+# 10,000 demo instructors of seed 7 as in the other benchmarks), search-service (48082: its read
+# model is rebuilt when empty), booking-service (48083) and analytics-service (48084), on databases
+# <service>_gwbench and a throwaway Redis (46379). Its own ports, databases and Redis let it run
+# while the other benchmarks (18081-18084, *_bench, 16379) or a local up.sh (8080-8084) run.
+# Then, each run after a discarded JIT
 # warm-up, the same requests to the service directly and through the gateway, in the same run:
 #   1) proxy overhead: GET /api/v1/catalog/services/piano (an answer catalog-service caches), with
 #      1 client (latency of one request alone) and with 8        wrk -t1 -c1 / -c8 -d20s, each way
@@ -64,19 +64,19 @@ cleanup() {
 }
 
 start_services() {
-  start_bench_jvm catalog-service "$CATALOG_PORT" catalog_bench "${LOG_DIR}/gateway-bench-catalog.log" \
+  start_bench_jvm catalog-service "$CATALOG_PORT" catalog_gwbench "${LOG_DIR}/gateway-bench-catalog.log" \
     CATALOG_CACHE_ENABLED=true BOOKING_URL="$BOOKING_BASE"
-  start_bench_jvm booking-service "$BOOKING_PORT" booking_bench "${LOG_DIR}/gateway-bench-booking.log" \
+  start_bench_jvm booking-service "$BOOKING_PORT" booking_gwbench "${LOG_DIR}/gateway-bench-booking.log" \
     CATALOG_URL="$CATALOG_BASE"
   local start=$EPOCHREALTIME answer
   echo "loading catalog demo data: ${INSTRUCTORS} instructors (seed ${SEED}; nothing to do if they are there)"
   answer="$(post_demo_data "$CATALOG_BASE" "{\"instructors\":${INSTRUCTORS},\"seed\":${SEED}}" 1800)"
   echo "catalog demo data in $(seconds_since "$start") s: ${answer:0:200}"
-  start_bench_jvm search-service "$SEARCH_PORT" search_bench "${LOG_DIR}/gateway-bench-search.log" \
+  start_bench_jvm search-service "$SEARCH_PORT" search_gwbench "${LOG_DIR}/gateway-bench-search.log" \
     CATALOG_URL="$CATALOG_BASE" BOOKING_URL="$BOOKING_BASE"
-  start_bench_jvm analytics-service "$ANALYTICS_PORT" analytics_bench "${LOG_DIR}/gateway-bench-analytics.log" \
+  start_bench_jvm analytics-service "$ANALYTICS_PORT" analytics_gwbench "${LOG_DIR}/gateway-bench-analytics.log" \
     CATALOG_URL="$CATALOG_BASE" ANALYTICS_JOBS_SERVICE_ANALYTICS_CRON=off ANALYTICS_JOBS_DAILY_REPORT_CRON=off
-  start_bench_jvm gateway "$GATEWAY_PORT" gateway_bench "${LOG_DIR}/gateway-bench.log" \
+  start_bench_jvm gateway "$GATEWAY_PORT" gateway_gwbench "${LOG_DIR}/gateway-bench.log" \
     JWT_PRIVATE_KEY_LOCATION="${KEYS_DIR}/jwt-private.pem" \
     CATALOG_URL="$CATALOG_BASE" SEARCH_URL="$SEARCH_BASE" BOOKING_URL="$BOOKING_BASE" ANALYTICS_URL="$ANALYTICS_BASE" \
     GATEWAY_RATE_LIMIT_PER_IP="$NO_LIMIT" GATEWAY_RATE_LIMIT_PER_USER="$NO_LIMIT"

@@ -26,12 +26,14 @@ PGVECTOR_CONTROL="/usr/share/postgresql/${PG_VERSION}/extension/vector.control"
 # deb-src entry used only to fetch the pgvector sources (not packaged for bookworm's PG 15).
 TRIXIE_SRC_LIST=/etc/apt/sources.list.d/instainstru-trixie-src.sources
 
-# Every service's database and its test twin, the benchmark databases, and the end-to-end
-# test's databases (e2e-tests empties them at the start of each run).
+# Every service's database and its test twin, the benchmark databases (the gateway benchmark has
+# its own, so it can run beside the others), and the end-to-end test's databases (e2e-tests
+# empties them at the start of each run).
 INFRA_DATABASES=(
   catalog search booking analytics gateway
   catalog_test search_test booking_test analytics_test gateway_test
-  catalog_bench booking_bench search_bench analytics_bench gateway_bench
+  catalog_bench booking_bench search_bench analytics_bench
+  catalog_gwbench search_gwbench booking_gwbench analytics_gwbench gateway_gwbench
   catalog_e2e search_e2e booking_e2e analytics_e2e gateway_e2e
 )
 
