@@ -104,7 +104,11 @@ settle() { # settle <url> [text the body must hold]
       continue
     fi
     ok=0
-    seen="HTTP ${status}: $(head -c 300 "$out")"
+    if [[ "$status" == 200 ]]; then
+      seen="HTTP 200 without ${text}"
+    else
+      seen="HTTP ${status}: $(head -c 300 "$out")"
+    fi
     if (( SECONDS - start >= SETTLE_TIMEOUT )); then
       echo "GET ${url} did not settle in ${SETTLE_TIMEOUT} s; last answer ${seen}" >&2
       rm -f "$out"
