@@ -62,6 +62,21 @@ ensure_keys() {
   openssl pkey -in "${KEYS_DIR}/jwt-private.pem" -pubout -out "${KEYS_DIR}/jwt-public.pem"
 }
 
+# The local admin account of the gateway: admin@instainstru.local with a random password kept in
+# .keys/admin-password (printed by up.sh), given to the gateway as a bcrypt hash. Prints NAME=value words.
+LOCAL_ADMIN_EMAIL=admin@instainstru.local
+gateway_admin_env() {
+  local password_file="${KEYS_DIR}/admin-password" hash
+  if [[ ! -f "$password_file" ]]; then
+    (umask 077 && openssl rand -base64 18 | tr -d '/+=' >"$password_file")
+  fi
+  # Python's crypt module (Debian 12's python3) makes bcrypt hashes; without it there is no local admin.
+  hash="$(python3 -c 'import crypt, sys; print(crypt.crypt(sys.stdin.read().strip(), crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1024)))' \
+    <"$password_file" 2>/dev/null)" || { echo "no bcrypt in python3: the gateway starts without an admin account" >&2; return 0; }
+  [[ "$hash" == \$2* ]] || return 0
+  echo "GATEWAY_ADMIN_EMAIL=${LOCAL_ADMIN_EMAIL} GATEWAY_ADMIN_PASSWORD_HASH=${hash}"
+}
+
 # Builds all modules unless SKIP_BUILD=1.
 build_services() {
   if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
@@ -115,7 +130,14 @@ post_demo_data() { # post_demo_data <base url> <json> [timeout seconds]
 start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME=value...]
   local name="$1" port="$2" db="$3" log="$4"; shift 4
   local jar
+  local -a gateway_env=()
   jar="$(service_jar "$name")"
+  # Only the gateway signs tokens: the private key and the admin account go to it alone.
+  if [[ "$name" == gateway ]]; then
+    local -a admin_env=()
+    read -ra admin_env <<<"$(gateway_admin_env)"
+    gateway_env=(JWT_PRIVATE_KEY_LOCATION="${KEYS_DIR}/jwt-private.pem" "${admin_env[@]}")
+  fi
   [[ -f "$jar" ]] || { echo "${jar} is missing: build first (without SKIP_BUILD=1)" >&2; return 1; }
   mkdir -p "$(dirname "$log")"
   # JAVA_OPTS is deliberately unquoted: it holds several options.
@@ -130,6 +152,7 @@ start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME
     CATALOG_URL="http://127.0.0.1:8081" \
     CATALOG_DEMO_DATA_ENABLED=true \
     BOOKING_DEMO_DATA_ENABLED=true \
+    "${gateway_env[@]}" \
     "$@" \
     java ${JAVA_OPTS:-${DEFAULT_JAVA_OPTS}} -jar "$jar" >"$log" 2>&1 </dev/null &
   echo $!

@@ -20,6 +20,8 @@ CATALOG_URL=http://127.0.0.1:8081
 BOOKING_URL=http://127.0.0.1:8083
 SEARCH_URL=http://127.0.0.1:8082
 ANALYTICS_URL=http://127.0.0.1:8084
+GATEWAY_URL=http://127.0.0.1:8080
+DEMO_PASSWORD=instainstru-demo
 
 # Prints the services (module port db) whose pid file does not point at a live process.
 services_to_start() {
@@ -113,6 +115,19 @@ run_demo_analytics() {
   [[ "$status" == succeeded ]]
 }
 
+# Demo accounts to sign in with, made through the gateway (a second run finds them: 409).
+load_demo_accounts() {
+  has_service gateway || return 0
+  local account email role name status
+  for account in "student@instainstru.local student Demo_Student" "instructor@instainstru.local instructor Demo_Instructor"; do
+    read -r email role name <<<"$account"
+    status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+      -d "{\"email\": \"${email}\", \"password\": \"${DEMO_PASSWORD}\", \"role\": \"${role}\", \"name\": \"${name/_/ }\"}" \
+      "${GATEWAY_URL}/api/v1/auth/register")" || status=000
+    [[ "$status" == 201 || "$status" == 409 ]] || { echo "demo account ${email}: HTTP ${status}" >&2; return 1; }
+  done
+}
+
 # The id of one demo instructor (for the sample availability query), or a placeholder.
 sample_instructor_id() {
   local id
@@ -145,6 +160,13 @@ print_summary() {
   if has_service analytics-service; then
     echo "       curl -H \"Authorization: Bearer \$(${SCRIPT_DIR}/mint-token.sh)\" ${ANALYTICS_URL}/api/v1/analytics/services?limit=5"
   fi
+  if has_service gateway; then
+    echo "       curl ${GATEWAY_URL}/api/v1/home                     # the homepage in one call, through the gateway"
+    echo "Sign in (gateway): student@instainstru.local / instructor@instainstru.local, password ${DEMO_PASSWORD}"
+    [[ -f "${KEYS_DIR}/admin-password" ]] && echo "       admin: ${LOCAL_ADMIN_EMAIL}, password in ${KEYS_DIR}/admin-password"
+    echo "       curl -X POST ${GATEWAY_URL}/api/v1/auth/login -H 'Content-Type: application/json' \\"
+    echo "            -d '{\"email\": \"student@instainstru.local\", \"password\": \"${DEMO_PASSWORD}\"}'"
+  fi
   echo "Token: ${SCRIPT_DIR}/mint-token.sh --groups admin   (or --sub <uuid> --groups instructor|student)"
   echo "Logs:  ${LOG_DIR}/<service>.log     Stop: ${SCRIPT_DIR}/down.sh [--all]"
 }
@@ -162,6 +184,7 @@ main() {
   fi
   wait_services_ready
   load_demo_data
+  load_demo_accounts
   print_summary
 }
 

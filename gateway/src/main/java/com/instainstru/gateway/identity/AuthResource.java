@@ -1,0 +1,116 @@
+package com.instainstru.gateway.identity;
+
+import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
+import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
+import com.instainstru.gateway.identity.AuthRequests.RefreshRequest;
+import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
+import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
+import com.instainstru.gateway.identity.AuthResponses.UserResponse;
+import com.instainstru.gateway.infra.Ids;
+import com.instainstru.gateway.infra.Problem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity", description = "Sign-up, sign-in, tokens and the signed-in user")
+@APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
+public class AuthResource {
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Path("/register")
+    @Operation(summary = "Create a student or instructor account (an instructor also gets their catalog profile)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The email has an account", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> register(@Valid @NotNull RegisterRequest request, UriInfo uri) {
+        return auth.register(request).map(user -> Response.created(uri.getBaseUriBuilder().path("api/v1/auth/me").build())
+                .entity(user).build());
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Sign in: an access token (15 minutes) and a refresh token")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for both)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
+        return auth.login(request);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Spend a refresh token for a new access and refresh token (reusing a spent one revokes them all)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "Invalid, expired, spent or revoked token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke a refresh token and those refreshed from the same sign-in")
+    @APIResponse(responseCode = "204", description = "Revoked (also when the token was unknown)")
+    @APIResponse(responseCode = "400", description = "Missing token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> logout(@Valid @NotNull RefreshRequest request) {
+        return auth.logout(request.refreshToken()).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "The signed-in user")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<UserResponse> me() {
+        return auth.me(userId());
+    }
+
+    @POST
+    @Path("/password")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Change the password; every refresh token of the account is revoked")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> changePassword(@Valid @NotNull PasswordChangeRequest request) {
+        return auth.changePassword(userId(), request).replaceWith(Response.noContent().build());
+    }
+
+    private UUID userId() {
+        if (!Ids.looksLikeUuid(jwt.getSubject())) {
+            throw new UnauthorizedException("token subject is not a user id");
+        }
+        return UUID.fromString(jwt.getSubject());
+    }
+}

@@ -1,0 +1,189 @@
+package com.instainstru.gateway.identity;
+
+import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
+import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
+import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
+import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
+import com.instainstru.gateway.identity.AuthResponses.UserResponse;
+import com.instainstru.gateway.infra.ApiException;
+import com.instainstru.gateway.infra.GatewayConfig;
+import com.instainstru.gateway.infra.RateLimiter;
+import com.instainstru.gateway.instructor.InstructorProfiles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Sign-up, sign-in, token refresh and revocation, password change. */
+@ApplicationScoped
+public class AuthService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BCRYPT_MAX_BYTES = 72;
+
+    @Inject
+    Pool db;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    RefreshTokenRepository refreshTokens;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    InstructorProfiles profiles;
+
+    @Inject
+    GatewayConfig config;
+
+    /** Creates the account (409 if the email is taken); an instructor's catalog profile is created or queued. */
+    public Uni<UserResponse> register(RegisterRequest request) {
+        checkPasswordLength("password", request.password());
+        User draft = new User(UUID.randomUUID(), normalise(request.email()), request.name().strip(), null,
+                List.of(request.role()));
+        return passwords.hash(request.password())
+                .map(hash -> new User(draft.id(), draft.email(), draft.name(), hash, draft.roles()))
+                .flatMap(user -> db.withTransaction(tx -> users.findByEmail(tx, user.email()).flatMap(existing -> {
+                    if (existing.isPresent()) {
+                        throw ApiException.conflict("an account with this email already exists");
+                    }
+                    Uni<Void> created = users.insert(tx, user);
+                    return isInstructor(user) ? created.call(() -> profiles.queue(tx, user.id(), user.name())) : created;
+                })).replaceWith(user))
+                .flatMap(user -> {
+                    UserResponse answer = UserResponse.of(user);
+                    if (!isInstructor(user)) {
+                        return Uni.createFrom().item(answer);
+                    }
+                    return profiles.createNow(user.id(), user.name()).map(created -> new UserResponse(answer.id(),
+                            answer.email(), answer.name(), answer.roles(), created ? "created" : "pending"));
+                });
+    }
+
+    /** Tokens for a correct email and password; one answer, taking as long, for a wrong password or an unknown email. */
+    public Uni<TokenResponse> login(LoginRequest request) {
+        String email = normalise(request.email());
+        return limiter.acquire(List.of(new RateLimiter.Limit("login-email", email, config.rateLimit().loginPerEmail())))
+                .flatMap(ok -> users.findByEmail(db, email))
+                .flatMap(found -> passwords.matches(request.password(), found.map(User::passwordHash).orElse(null))
+                        .map(matches -> {
+                            if (!matches) {
+                                throw ApiException.unauthorized("the email or the password is wrong");
+                            }
+                            return found.orElseThrow();
+                        }))
+                .flatMap(user -> db.withTransaction(tx -> issue(tx, user, UUID.randomUUID())));
+    }
+
+    /**
+     * Spends a refresh token for a new pair. A token that was already spent means it was stolen or
+     * replayed: its whole family (every token descending from the same login) is revoked.
+     */
+    public Uni<TokenResponse> refresh(String refreshToken) {
+        byte[] hash = sha256(refreshToken);
+        return db.withTransaction(tx -> refreshTokens.lock(tx, hash).flatMap(found -> {
+            if (found.isEmpty() || found.get().revoked() || found.get().expiresAt().isBefore(OffsetDateTime.now())) {
+                return Uni.createFrom().<TokenResponse>nullItem();
+            }
+            RefreshTokenRepository.Stored stored = found.get();
+            if (stored.spent()) {
+                return refreshTokens.revokeFamily(tx, stored.familyId()).replaceWith((TokenResponse) null);
+            }
+            return refreshTokens.markSpent(tx, hash)
+                    .flatMap(v -> users.findById(tx, stored.userId()))
+                    .flatMap(user -> user.isEmpty() ? Uni.createFrom().<TokenResponse>nullItem()
+                            : issue(tx, user.get(), stored.familyId()));
+        })).map(tokens -> {
+            // Outside the transaction: the revocation of a replayed family is committed before the 401.
+            if (tokens == null) {
+                throw ApiException.unauthorized("the refresh token is invalid, expired or revoked");
+            }
+            return tokens;
+        });
+    }
+
+    /** Revokes the refresh token's family (this device's session). Unknown tokens are ignored. */
+    public Uni<Void> logout(String refreshToken) {
+        byte[] hash = sha256(refreshToken);
+        return db.withTransaction(tx -> refreshTokens.lock(tx, hash).flatMap(found -> found.isEmpty()
+                ? Uni.createFrom().voidItem() : refreshTokens.revokeFamily(tx, found.get().familyId())));
+    }
+
+    public Uni<UserResponse> me(UUID userId) {
+        return users.findById(db, userId).map(found -> UserResponse.of(found.orElseThrow(
+                () -> ApiException.unauthorized("the account of this token no longer exists"))));
+    }
+
+    /** Changes the password after checking the current one; every refresh token of the user is revoked. */
+    public Uni<Void> changePassword(UUID userId, PasswordChangeRequest request) {
+        checkPasswordLength("newPassword", request.newPassword());
+        return users.findById(db, userId)
+                .map(found -> found.orElseThrow(() -> ApiException.unauthorized("the account of this token no longer exists")))
+                .flatMap(user -> passwords.matches(request.currentPassword(), user.passwordHash()).map(matches -> {
+                    if (!matches) {
+                        throw ApiException.invalid("currentPassword", "is not the current password");
+                    }
+                    return user;
+                }))
+                .flatMap(user -> passwords.hash(request.newPassword()))
+                .flatMap(hash -> db.withTransaction(tx -> users.updatePassword(tx, userId, hash)
+                        .call(() -> refreshTokens.revokeAllOf(tx, userId))));
+    }
+
+    private Uni<TokenResponse> issue(SqlConnection tx, User user, UUID familyId) {
+        String refresh = newRefreshToken();
+        OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokens().refreshTtl());
+        return refreshTokens.insert(tx, sha256(refresh), familyId, user.id(), expires)
+                .replaceWith(() -> new TokenResponse(accessTokens.issue(user.id(), user.roles()), refresh,
+                        accessTokens.ttlSeconds(), "Bearer"));
+    }
+
+    static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isInstructor(User user) {
+        return user.roles().contains("instructor");
+    }
+
+    /** bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused. */
+    private static void checkPasswordLength(String field, String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            throw ApiException.invalid(field, "must be at most 72 bytes in UTF-8");
+        }
+    }
+
+    private static String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.instainstru.gateway.identity;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The users table. Every method takes the client (pool or transaction connection) it runs on. */
+@ApplicationScoped
+public class UserRepository {
+
+    private static final String COLUMNS = "id, email, name, password_hash, roles";
+
+    public Uni<Void> insert(SqlClient db, User user) {
+        return db.preparedQuery("INSERT INTO users (id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(user.id(), user.email(), user.name(), user.passwordHash(),
+                        user.roles().toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<User>> findByEmail(SqlClient db, String email) {
+        return db.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE email = $1").execute(Tuple.of(email))
+                .map(UserRepository::first);
+    }
+
+    public Uni<Optional<User>> findById(SqlClient db, UUID id) {
+        return db.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = $1").execute(Tuple.of(id))
+                .map(UserRepository::first);
+    }
+
+    public Uni<Void> updatePassword(SqlClient db, UUID id, String passwordHash) {
+        return db.preparedQuery("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(id, passwordHash)).replaceWithVoid();
+    }
+
+    /** Creates the admin account, or gives an existing account of that email the admin role and the hash. */
+    public Uni<Void> upsertAdmin(SqlClient db, String email, String name, String passwordHash) {
+        return db.preparedQuery("""
+                        INSERT INTO users (id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, ARRAY['admin'])
+                        ON CONFLICT (email) DO UPDATE SET password_hash = excluded.password_hash, updated_at = now(),
+                            roles = CASE WHEN 'admin' = ANY (users.roles) THEN users.roles
+                                         ELSE users.roles || ARRAY['admin'] END""")
+                .execute(Tuple.of(UUID.randomUUID(), email, name, passwordHash)).replaceWithVoid();
+    }
+
+    private static Optional<User> first(RowSet<Row> rows) {
+        if (!rows.iterator().hasNext()) {
+            return Optional.empty();
+        }
+        Row r = rows.iterator().next();
+        List<String> roles = Arrays.asList(r.getArrayOfStrings("roles"));
+        return Optional.of(new User(r.getUUID("id"), r.getString("email"), r.getString("name"),
+                r.getString("password_hash"), List.copyOf(roles)));
+    }
+}

@@ -1,0 +1,114 @@
+package com.instainstru.gateway.infra;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * In front of every API request: a bearer token that is sent must be valid (else 401, whatever the
+ * route), and the request is counted against the rate limits of its caller (IP address, and user
+ * when signed in), with stricter limits for login, sign-up and booking creation.
+ */
+@ApplicationScoped
+public class ApiAccessFilter {
+
+    /** Where the verified token is kept on the routing context for the proxy. */
+    public static final String TOKEN = "gateway.token";
+    public static final String HOME = "/api/v1/home";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    Problems problems;
+
+    @Inject
+    GatewayConfig config;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::filter, RequestIdFilter.PRIORITY - 100);
+    }
+
+    void filter(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        if (!path.startsWith("/api/") || rc.request().method() == HttpMethod.OPTIONS) {
+            rc.next();
+            return;
+        }
+        JsonWebToken token;
+        try {
+            token = verify(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        } catch (ApiException e) {
+            problems.send(rc, e);
+            return;
+        }
+        if (token != null) {
+            rc.put(TOKEN, token);
+        }
+        List<RateLimiter.Limit> limits = limits(rc.request().method(), path, rc.request().remoteAddress().host(), token);
+        if (limits.isEmpty()) {
+            rc.next();
+            return;
+        }
+        // The body waits (paused) until the limits are checked; the next handler reads it.
+        rc.request().pause();
+        limiter.acquire(limits).subscribe().with(ok -> rc.next(), error -> problems.send(rc,
+                error instanceof ApiException api ? api : ApiException.unavailable("the request could not be checked")));
+    }
+
+    private JsonWebToken verify(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized("only bearer tokens are accepted");
+        }
+        try {
+            JsonWebToken token = parser.parse(authorization.substring(BEARER.length()).trim());
+            if (token.getSubject() == null) {
+                throw ApiException.unauthorized("the bearer token names no user");
+            }
+            return token;
+        } catch (ParseException e) {
+            throw ApiException.unauthorized("the bearer token is invalid or expired");
+        }
+    }
+
+    private List<RateLimiter.Limit> limits(HttpMethod method, String path, String ip, JsonWebToken token) {
+        List<RateLimiter.Limit> limits = new ArrayList<>();
+        if (path.equals(HOME)) {
+            return limits; // served from memory: cheaper to answer than to count
+        }
+        GatewayConfig.RateLimit settings = config.rateLimit();
+        limits.add(new RateLimiter.Limit("ip", ip, settings.perIp()));
+        if (token != null) {
+            limits.add(new RateLimiter.Limit("user", token.getSubject(), settings.perUser()));
+        }
+        if (method == HttpMethod.POST) {
+            switch (path) {
+                case "/api/v1/auth/login" -> limits.add(new RateLimiter.Limit("login-ip", ip, settings.loginPerIp()));
+                case "/api/v1/auth/register" -> limits.add(new RateLimiter.Limit("register-ip", ip, settings.registerPerIp()));
+                case "/api/v1/bookings" -> {
+                    if (token != null) {
+                        limits.add(new RateLimiter.Limit("bookings-user", token.getSubject(), settings.bookingsPerUser()));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return limits;
+    }
+}

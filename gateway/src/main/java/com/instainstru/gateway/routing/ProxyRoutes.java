@@ -1,0 +1,100 @@
+package com.instainstru.gateway.routing;
+
+import com.instainstru.gateway.infra.ApiAccessFilter;
+import com.instainstru.gateway.infra.ApiException;
+import com.instainstru.gateway.infra.Problems;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Passes the routes of {@link RouteTable} to their services, streaming both ways with Vert.x's HTTP
+ * proxy. The gateway decides first: no route (404/405), no token where one is needed (401), a
+ * role that may not (403). A service that cannot be reached, does not answer within the route's
+ * timeout, or whose circuit breaker is open gives a 503 problem.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    /** Statuses of the service's answer that count as its failure (for the breaker) and become a 503. */
+    private static final Set<Integer> FAILED = Set.of(502, 504);
+
+    @Inject
+    Upstreams upstreams;
+
+    @Inject
+    Problems problems;
+
+    void register(@Observes Router router) {
+        for (String prefix : RouteTable.prefixes()) {
+            router.route(prefix).handler(this::handle);
+            router.route(prefix + "/*").handler(this::handle);
+        }
+    }
+
+    void handle(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        RouteTable.Match match = RouteTable.match(rc.request().method().name(), path);
+        if (match.route() == null) {
+            problems.send(rc, match.allowed().isEmpty()
+                    ? ApiException.notFound("no resource at " + path)
+                    : new ApiException(405, "http-405", "Method Not Allowed", "method not allowed on " + path, null));
+            return;
+        }
+        Route route = match.route();
+        ApiException refused = refusal(route.access(), rc.get(ApiAccessFilter.TOKEN));
+        if (refused != null) {
+            problems.send(rc, refused);
+            return;
+        }
+        proxy(rc, route, path);
+    }
+
+    private static ApiException refusal(Access access, JsonWebToken token) {
+        if (!access.needsToken()) {
+            return null;
+        }
+        if (token == null) {
+            return ApiException.unauthorized("a valid bearer token is required");
+        }
+        return access.allows(token.getGroups()) ? null : ApiException.forbidden("your role may not do this");
+    }
+
+    private void proxy(RoutingContext rc, Route route, String path) {
+        Upstream upstream = upstreams.get(route.service());
+        Duration timeout = upstreams.timeout(route);
+        String query = rc.request().query();
+        // The normalised path is the one the route was chosen for; it is also the one the service sees.
+        String uri = query == null ? path : path + "?" + query;
+        ProxyRequest request = ProxyRequest.reverseProxy(rc.request());
+        request.setURI(uri);
+        HttpMethod method = rc.request().method();
+        Future<ProxyResponse> answer = upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout)
+                .compose(request::send)
+                .compose(response -> {
+                    if (FAILED.contains(response.getStatusCode())) {
+                        response.release();
+                        return Future.failedFuture(new IllegalStateException("answered " + response.getStatusCode()));
+                    }
+                    return Future.succeededFuture(response);
+                }));
+        answer.onSuccess(response -> response.send().onFailure(error ->
+                        Log.debugf("Proxied answer of %s cut short: %s", route.id(), error.toString())))
+                .onFailure(error -> {
+                    Log.warnf("%s %s: %s did not answer (%s)", method, path, upstream.name(), error.toString());
+                    request.release();
+                    problems.send(rc, ApiException.unavailable("the " + upstream.name()
+                            + " service is not answering right now; try again shortly"));
+                });
+    }
+}

@@ -1,0 +1,73 @@
+package com.instainstru.gateway.infra;
+
+import static com.instainstru.gateway.support.Api.PASSWORD;
+import static com.instainstru.gateway.support.Api.PROBLEM;
+import static com.instainstru.gateway.support.Api.as;
+import static com.instainstru.gateway.support.Api.json;
+import static com.instainstru.gateway.support.Api.register;
+import static com.instainstru.gateway.support.Api.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.instainstru.gateway.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Brute force is throttled (limits from the test profile: 5 logins per email, 3 bookings per user), nothing leaks. */
+@QuarkusTest
+class AbuseTest {
+
+    @Test
+    void bruteForceLoginIsThrottledWithRetryAfterEvenWithTheRightPassword() {
+        String email = uniqueEmail("target");
+        register(email, "student", "Target");
+        for (int i = 0; i < 5; i++) {
+            json().body(Map.of("email", email, "password", "guess " + i)).post("/api/v1/auth/login").then().statusCode(401);
+        }
+        Response limited = json().body(Map.of("email", email.toUpperCase(), "password", PASSWORD)).post("/api/v1/auth/login");
+        limited.then().statusCode(429).contentType(PROBLEM);
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+        // Another account is not affected.
+        String other = uniqueEmail("bystander");
+        register(other, "student", "Bystander");
+        json().body(Map.of("email", other, "password", PASSWORD)).post("/api/v1/auth/login").then().statusCode(200);
+    }
+
+    @Test
+    void bookingCreationIsLimitedPerUser() {
+        String student = Tokens.student(UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            // booking-service is not running here: the gateway answers 503, and the attempt still counts.
+            as(student).body("{}").post("/api/v1/bookings").then().statusCode(503);
+        }
+        as(student).body("{}").post("/api/v1/bookings").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        as(Tokens.student(UUID.randomUUID())).body("{}").post("/api/v1/bookings").then().statusCode(503);
+    }
+
+    @Test
+    void badInputNeverLeaksInternals() {
+        List<Response> responses = List.of(
+                json().body("{\"email\": [1, 2").post("/api/v1/auth/login"),
+                json().body("{\"email\": {\"$gt\": \"\"}, \"password\": 1}").post("/api/v1/auth/login"),
+                given().contentType("text/plain").body("hello").post("/api/v1/auth/register"),
+                json().body("[]").post("/api/v1/auth/refresh"),
+                json().body("{\"refreshToken\": \"\\u0000\"}").post("/api/v1/auth/refresh"),
+                given().get("/api/v1/nothing-here"),
+                given().get("/api/v1/catalog/%2e%2e/%2e%2e/etc/passwd"),
+                as("a.b.c").get("/api/v1/catalog/categories"),
+                given().get("/api/v1/search?q=piano"));
+        for (Response response : responses) {
+            String body = response.asString();
+            assertThat(response.statusCode()).as(body).isBetween(400, 503).isNotEqualTo(500);
+            assertThat(response.contentType()).as(body).startsWith(PROBLEM);
+            assertThat(body).doesNotContain("Exception").doesNotContain("java.").doesNotContain("com.instainstru")
+                    .doesNotContain("io.vertx").doesNotContain("127.0.0.1").doesNotContain("localhost")
+                    .doesNotContain("\tat ");
+            assertThat(response.header("Server")).isNull();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.instainstru.gateway.infra;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.instainstru.gateway.routing.Route;
+import com.instainstru.gateway.routing.RouteTable;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void readinessIncludesPostgresAndRedis() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check"));
+    }
+
+    @Test
+    void metricsArePublished() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void theOpenApiDocumentCoversTheGatewayAndEveryRoute() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/auth/password", "/api/v1/home");
+        for (Route route : RouteTable.routes()) {
+            assertThat(doc.getString("paths.'" + route.template() + "'." + route.method().toLowerCase() + ".summary"))
+                    .as(route.id()).isEqualTo(route.summary());
+        }
+        assertThat(doc.getString("paths.'/api/v1/bookings'.post.security")).isNotNull();
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void theHomepageDegradesWhenServicesAreDownAndIsCachedBriefly() {
+        JsonPath first = given().get("/api/v1/home").then().statusCode(200)
+                .header("Cache-Control", containsString("max-age")).body("generatedAt", notNullValue())
+                .extract().jsonPath();
+        assertThat(first.getList("unavailable")).containsExactlyInAnyOrder("categories", "topPerCategory",
+                "trendingServices", "trendingSearches");
+        String second = given().get("/api/v1/home").then().statusCode(200).extract().path("generatedAt");
+        assertThat(second).isEqualTo(first.getString("generatedAt"));
+    }
+}
