@@ -100,7 +100,8 @@ class BookingStore {
     /** A page of bookings by party, status and time range; {@code party} null means every booking (admin). */
     Uni<List<Booking>> list(SqlClient sql, String partyColumn, UUID party, String status, OffsetDateTime from,
             OffsetDateTime to, int limit, int offset) {
-        String where = partyColumn == null ? "TRUE" : partyColumn + " = $1";
+        // $1 is typed even when unused: an untyped parameter is an error (42P18).
+        String where = partyColumn == null ? "$1::uuid IS NULL" : partyColumn + " = $1";
         return sql.preparedQuery("SELECT * FROM booking WHERE " + where + """
                          AND ($2::text IS NULL OR status = $2)
                          AND ($3::timestamptz IS NULL OR start_at >= $3)

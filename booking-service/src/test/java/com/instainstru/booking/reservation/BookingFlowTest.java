@@ -57,6 +57,11 @@ class BookingFlowTest {
         assertThat(teaching).containsExactly(id);
         as(Tokens.student(student)).queryParam("as", "instructor").get("/api/v1/bookings").then().statusCode(403);
         as(Tokens.student(student)).queryParam("status", "lost").get("/api/v1/bookings").then().statusCode(400);
+        // An admin sees everyone's bookings (here: those starting in this lesson's half hour).
+        List<String> everyone = as(Tokens.admin()).queryParam("from", at(day, "10:00").toString())
+                .queryParam("to", at(day, "10:30").toString()).queryParam("limit", 200).get("/api/v1/bookings")
+                .then().statusCode(200).extract().jsonPath().getList("id");
+        assertThat(everyone).contains(id);
     }
 
     @Test

@@ -87,9 +87,17 @@ public class ProxyRoutes {
                         return Future.failedFuture(new IllegalStateException("answered " + response.getStatusCode()));
                     }
                     return Future.succeededFuture(response);
-                }));
-        answer.onSuccess(response -> response.send().onFailure(error ->
-                        Log.debugf("Proxied answer of %s cut short: %s", route.id(), error.toString())))
+                })
+                // A client that hung up is not the service's failure: it must not open the breaker.
+                .recover(error -> rc.response().closed() ? Future.succeededFuture(null) : Future.failedFuture(error)));
+        answer.onSuccess(response -> {
+                    if (response == null) {
+                        request.release();
+                        return;
+                    }
+                    response.send().onFailure(error ->
+                            Log.debugf("Proxied answer of %s cut short: %s", route.id(), error.toString()));
+                })
                 .onFailure(error -> {
                     Log.warnf("%s %s: %s did not answer (%s)", method, path, upstream.name(), error.toString());
                     request.release();

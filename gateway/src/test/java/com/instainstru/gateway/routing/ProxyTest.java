@@ -114,6 +114,21 @@ class ProxyTest {
     }
 
     @Test
+    void clientsThatHangUpDoNotOpenTheBreaker() throws Exception {
+        // More hang-ups than the breaker's request volume (10), each while the service is still working.
+        for (int i = 0; i < 15; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+                socket.getOutputStream().write(("GET /api/v1/search?q=slow HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(50);
+            }
+        }
+        Thread.sleep(700); // past the route's timeout: every one of those calls has ended
+        given().get("/api/v1/search?q=piano").then().statusCode(200);
+    }
+
+    @Test
     void unknownPathsAndMethodsAreAnsweredByTheGateway() {
         int before = StubServices.hits("a") + StubServices.hits("b");
         given().get("/api/v1/catalog/secret-internal").then().statusCode(404).contentType(PROBLEM);
