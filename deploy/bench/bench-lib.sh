@@ -107,8 +107,12 @@ WRK_OUT=""
 measure_wrk() { # measure_wrk <connections> <wrk arguments (url, -s script ...)...>
   local conns="$1"; shift
   show_wrk -t1 -c"$conns" -d"$DURATION" --latency "$@"
+  # Other work on the same cores (a build, another benchmark) shows in the tail latencies: say how busy it was.
+  local before
+  before="$(cut -d' ' -f1 /proc/loadavg)"
   WRK_OUT="$(wrk -t1 -c"$conns" -d"$DURATION" --latency "$@")"
   echo "$WRK_OUT"
+  echo "load average (1 min) before/after the run: ${before}/$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 # Adds a row to RESULTS and sets FAILED when a floor is missed. The errors are <answer errors> (the
