@@ -36,7 +36,7 @@ public class AdminBootstrap {
             throw new IllegalStateException("gateway.admin.email must be an email address and gateway.admin.password-hash "
                     + "a bcrypt hash ($2a$/$2b$/$2y$); the admin account was not set up");
         }
-        users.upsertAdmin(db, AuthService.normalise(email), config.admin().name(), hash)
+        users.upsertAdmin(db, AuthService.normalise(email), config.admin().name(), Passwords.canonical(hash))
                 .await().atMost(Duration.ofSeconds(30));
         Log.infof("Admin account %s is set up from configuration", AuthService.normalise(email));
     }

@@ -32,9 +32,17 @@ public class Passwords {
     /** Whether the password matches the hash; a null hash (no such user) is checked against the decoy and fails. */
     public Uni<Boolean> matches(String password, String hash) {
         return Uni.createFrom().item(() -> {
-            boolean matches = BcryptUtil.matches(password, hash == null ? decoy : hash);
+            boolean matches = BcryptUtil.matches(password, hash == null ? decoy : canonical(hash));
             return hash != null && matches;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The hash with the {@code $2a$} prefix Elytron reads: {@code $2b$} (OpenBSD, Python's crypt,
+     * libxcrypt) and {@code $2y$} (PHP, htpasswd) name the same algorithm for the passwords we accept.
+     */
+    static String canonical(String hash) {
+        return hash != null && (hash.startsWith("$2b$") || hash.startsWith("$2y$")) ? "$2a$" + hash.substring(4) : hash;
     }
 
     /** Whether a configured hash is a bcrypt hash this class can check. */

@@ -32,43 +32,39 @@ public class EventOutbox {
     SearchConfig config;
 
     public Uni<Void> record(SqlClient sql, String type, Object payload) {
-        return record(sql, List.of(new Event(type, payload)));
+        return write(sql, List.of(envelope(type, payload)));
     }
 
-    /** A domain event before it is enveloped: its type and payload. */
-    public record Event(String type, Object payload) {
+    /** An event in its envelope, as it goes into the outbox; {@code occurredAt} is when it was made. */
+    public record Enveloped(UUID eventId, String stream, String type, String envelope, OffsetDateTime createdAt) {
     }
 
-    /**
-     * Adds events to the outbox on the given connection; call inside the transaction of the change.
-     */
-    public Uni<Void> record(SqlClient sql, List<Event> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> rows = events.stream().map(this::toRow)
-                .map(r -> Tuple.of(r.eventId(), r.stream(), r.type(), r.envelope(), r.createdAt())).toList();
-        return sql.preparedQuery("INSERT INTO outbox_event (event_id, stream, type, envelope, created_at) "
-                + "VALUES ($1, $2, $3, $4, $5)").executeBatch(rows).replaceWithVoid();
-    }
-
-    private record Row(UUID eventId, String stream, String type, String envelope, OffsetDateTime createdAt) {
-    }
-
-    private Row toRow(Event event) {
+    /** Envelopes an event now (its id and occurredAt are fixed here, not when it is written). */
+    public Enveloped envelope(String type, Object payload) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         UUID id = UUID.randomUUID();
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", id);
-        envelope.put("type", event.type());
+        envelope.put("type", type);
         envelope.put("occurredAt", now.toInstant().toString());
         envelope.put("source", SOURCE);
         envelope.put("version", VERSION);
-        envelope.put("payload", event.payload());
+        envelope.put("payload", payload);
         try {
-            return new Row(id, config.outbox().stream(), event.type(), json.writeValueAsString(envelope), now);
+            return new Enveloped(id, config.outbox().stream(), type, json.writeValueAsString(envelope), now);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + event.type() + " cannot be serialised", e);
+            throw new IllegalStateException("event " + type + " cannot be serialised", e);
         }
+    }
+
+    /** Adds enveloped events to the outbox on the given connection; call inside the transaction of the change. */
+    public Uni<Void> write(SqlClient sql, List<Enveloped> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = events.stream()
+                .map(r -> Tuple.of(r.eventId(), r.stream(), r.type(), r.envelope(), r.createdAt())).toList();
+        return sql.preparedQuery("INSERT INTO outbox_event (event_id, stream, type, envelope, created_at) "
+                + "VALUES ($1, $2, $3, $4, $5)").executeBatch(rows).replaceWithVoid();
     }
 }

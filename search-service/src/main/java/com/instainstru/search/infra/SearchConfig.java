@@ -40,8 +40,8 @@ public interface SearchConfig {
         String interval();
 
         /** How often recorded searches and clicks are written to the outbox (in batches of up to 2,000). */
-        @WithDefault("1s")
-        String flushInterval();
+        @WithDefault("PT0.2S")
+        Duration flushInterval();
 
         /** Searches waiting to be written beyond which new ones are dropped (and counted), never blocking a search. */
         @WithDefault("20000")

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records searches and clicks as {@code search-events}. A search does not wait for it: events are
- * queued in memory and written to the outbox in batches every second (and at shutdown); the
+ * Records searches and clicks as {@code search-events}. A search does not wait for it: each event is
+ * enveloped when it happens (its id and time fixed then), queued in memory and written to the outbox
+ * in batches every {@code search.outbox.flush-interval} (and at shutdown) — small, frequent batches,
+ * so that thousands of searches a second never make one long pause; the
  * outbox relay then publishes them, so Redis being down delays them and loses none. If the
  * database falls behind so far that the queue is full, further events are dropped and counted
  * ({@code search.events.dropped}) rather than slowing searches down.
@@ -49,9 +52,13 @@ public class SearchEvents {
     @Inject
     MeterRegistry registry;
 
-    private final ConcurrentLinkedQueue<EventOutbox.Event> queue = new ConcurrentLinkedQueue<>();
+    @Inject
+    Vertx vertx;
+
+    private final ConcurrentLinkedQueue<EventOutbox.Enveloped> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private long timer;
     private Counter dropped;
 
     @PostConstruct
@@ -66,15 +73,19 @@ public class SearchEvents {
             dropped.increment();
             return;
         }
-        queue.add(new EventOutbox.Event(type, payload));
+        queue.add(outbox.envelope(type, payload));
     }
 
-    @Scheduled(every = "${search.outbox.flush-interval:1s}")
+    void onStart(@Observes StartupEvent start) {
+        timer = vertx.setPeriodic(config.outbox().flushInterval().toMillis(), id -> tick());
+    }
+
     void tick() {
         flush().subscribe().with(n -> { }, e -> Log.warnf("Writing search events failed (kept, retried): %s", e.toString()));
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        vertx.cancelTimer(timer);
         flush().await().atMost(Duration.ofSeconds(5));
     }
 
@@ -83,12 +94,12 @@ public class SearchEvents {
         if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
         }
-        List<EventOutbox.Event> batch = new ArrayList<>();
-        EventOutbox.Event e;
+        List<EventOutbox.Enveloped> batch = new ArrayList<>();
+        EventOutbox.Enveloped e;
         while (batch.size() < 2000 && (e = queue.poll()) != null) {
             batch.add(e);
         }
-        return outbox.record(pool, batch)
+        return outbox.write(pool, batch)
                 .invoke(ok -> {
                     queued.addAndGet(-batch.size());
                     relay.wakeUp();

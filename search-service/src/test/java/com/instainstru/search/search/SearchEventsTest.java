@@ -53,8 +53,10 @@ class SearchEventsTest {
 
     @Test
     void aSearchIsPublishedWithWhatWasUnderstoodAndFound() {
+        java.time.Instant asked = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String searchId = given().queryParam("q", "guitar under $90 " + UUID.randomUUID().toString().substring(0, 6))
                 .get("/api/v1/search").then().statusCode(200).extract().path("searchId");
+        java.time.Instant answered = java.time.Instant.now();
         JsonNode event = await().atMost(Duration.ofSeconds(10)).until(() -> event("search.performed", "searchId", searchId),
                 Optional::isPresent).orElseThrow();
         JsonNode p = event.path("payload");
@@ -65,6 +67,8 @@ class SearchEventsTest {
         assertThat(p.path("resultCount").isNumber()).isTrue();
         assertThat(p.path("latencyMs").asDouble()).isPositive();
         assertThat(p.path("userId").isNull()).isTrue();
+        // The time of the search, not of the batch that wrote it to the outbox afterwards.
+        assertThat(java.time.Instant.parse(event.path("occurredAt").asText())).isBetween(asked, answered);
     }
 
     @Test
