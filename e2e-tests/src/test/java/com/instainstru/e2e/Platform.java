@@ -30,8 +30,8 @@ final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher
     /** The administrator the gateway creates from its configuration (admins never sign up) ... */
     static final String ADMIN_EMAIL = "admin@e2e.instainstru.test";
     static final String ADMIN_PASSWORD = "e2e-admin-password-0";
-    /** ... which holds only the bcrypt hash of the password (cost 4: a test's password; $2a$, which the gateway checks). */
-    private static final String ADMIN_PASSWORD_HASH = "$2a$04$tAIG19mIu.9iYt8cB7gqm.aTegmG.0RjmLJoeVYR9gu8AThKwBy.6";
+    /** ... which holds only the bcrypt hash of the password, as Python's crypt makes it for up.sh ($2b$, cost 4). */
+    private static final String ADMIN_PASSWORD_HASH = "$2b$04$tAIG19mIu.9iYt8cB7gqm.aTegmG.0RjmLJoeVYR9gu8AThKwBy.6";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final int LOG_LINES_ON_FAILURE = 60;
