@@ -36,8 +36,8 @@ final class Infrastructure {
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP OWNED BY CURRENT_USER");
         } catch (SQLException e) {
-            throw new SQLException("cannot empty database " + database + " (does it exist? deploy/local/infra.sh creates it): "
-                    + e.getMessage(), e);
+            throw new SQLException("cannot empty database " + database
+                    + " (does it exist? deploy/local/infra.sh creates it): " + e.getMessage(), e);
         }
     }
 

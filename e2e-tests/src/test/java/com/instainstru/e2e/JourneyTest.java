@@ -155,7 +155,7 @@ class JourneyTest {
         return new User(id, token);
     }
 
-    /** The instructor's result for "piano under $80 tomorrow" (no constraint relaxed), or null while it is not there. */
+    /** The instructor's result for "piano under $80 tomorrow" (no constraint relaxed), or null until it is there. */
     private JsonPath searchResultOf(User student, String instructorId) {
         JsonPath answer = gateway(student.token()).queryParam("q", "piano under $80 tomorrow").get("/api/v1/search")
                 .then().statusCode(200).extract().jsonPath();

@@ -49,7 +49,7 @@ final class ServiceProcess {
     void start(Map<String, String> environment) throws IOException {
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (mvn -B verify from the root)");
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify from the root)");
         }
         if (portInUse(port)) {
             throw new IllegalStateException("port " + port + " (" + module + ") is already in use: a leftover e2e JVM? "
@@ -69,11 +69,12 @@ final class ServiceProcess {
     /** True once {@code /q/health/ready} answers 200; fails at once if the process has exited. */
     boolean ready() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(module + " exited with status " + process.exitValue() + " before it was ready; "
-                    + "end of " + log + ":\n" + tail(40));
+            throw new IllegalStateException(module + " exited with status " + process.exitValue()
+                    + " before it was ready; end of " + log + ":\n" + tail(40));
         }
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/q/health/ready").toURL()
+                    .openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             try {
