@@ -17,7 +17,8 @@
 # server time, and an answer to a distinct query that says timings.cached=true is an error, like
 # any answer other than 200. Prints a summary against the floors (2 cores, 10,000 instructors):
 #   uncached: >= 300 searches/s, server time p50 <= 10 ms and p99 <= 30 ms
-#   cached:   p99 <= 5 ms (as wrk sees it: on a cache hit the server time is next to nothing)
+#   cached:   server time p99 <= 5 ms (the issue states its floors in server time; the summary also shows
+#             what wrk saw, which at ~10k req/s on the same two cores is mostly the client's own queueing)
 #   search-service start to ready (full read model) <= 5 s
 # and exits 1 when a floor is missed.
 #
@@ -399,7 +400,7 @@ for line in sys.stdin: print("  " + urllib.parse.unquote(line.split("&q=", 1)[1]
 
   # 4) The same few queries: answered from the repeated-query cache.
   run_search "cached: ${REPEATED_QUERIES} queries repeated" "${WORK_DIR}/repeated.txt" repeated 0
-  record_search "cached (${REPEATED_QUERIES} queries repeated)" - wrk - "$MAX_CACHED_P99"
+  record_search "cached (${REPEATED_QUERIES} queries repeated)" - server - "$MAX_CACHED_P99"
 
   report
 }
