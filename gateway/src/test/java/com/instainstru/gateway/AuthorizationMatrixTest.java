@@ -143,7 +143,8 @@ class AuthorizationMatrixTest {
         m.put("POST /api/v1/availability/me/blackouts", e("/api/v1/availability/me/blackouts", "{}", 401, 403, 403, 400, 400, 403));
         m.put("DELETE /api/v1/availability/me/blackouts", e("/api/v1/availability/me/blackouts", null, 401, 403, 403, 400, 400, 403));
         m.put("PUT /api/v1/availability/me/settings", e("/api/v1/availability/me/settings", "{}", 401, 403, 403, 400, 400, 403));
-        // analytics-service (admin only)
+        // analytics-service: the homepage's trending read is public, the rest admin only
+        m.put("GET /api/v1/analytics/trending", e("/api/v1/analytics/trending", null, 200, 200, 200, 200, 200, 200));
         m.put("POST /api/v1/analytics/jobs/{name}/runs", e("/api/v1/analytics/jobs/no-such-job/runs", null, 401, 403, 403, 403, 403, 404));
         m.put("GET /api/v1/analytics/jobs/{name}/runs", e("/api/v1/analytics/jobs/service-analytics/runs", null, 401, 403, 403, 403, 403, 200));
         m.put("GET /api/v1/analytics/jobs/{name}/runs/{id}", e("/api/v1/analytics/jobs/service-analytics/runs/" + anyId, null, 401, 403, 403, 403, 403, 404));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.instainstru.gateway.identity.AccessTokens;
 import com.instainstru.gateway.infra.GatewayConfig;
 import com.instainstru.gateway.routing.ServiceClient;
 import io.quarkus.logging.Log;
@@ -33,9 +32,6 @@ public class HomePage {
 
     @Inject
     ServiceClient services;
-
-    @Inject
-    AccessTokens tokens;
 
     @Inject
     GatewayConfig config;
@@ -87,19 +83,18 @@ public class HomePage {
 
     Future<Snapshot> assemble() {
         int top = config.home().topPerCategory();
-        String admin = tokens.serviceToken();
         Future<JsonNode> categories = part("catalog", "/api/v1/catalog/categories", null);
         Future<JsonNode> topPerCategory = part("catalog", "/api/v1/catalog/top-per-category?limit=" + top, null);
-        Future<JsonNode> analytics = part("analytics", "/api/v1/analytics/services?limit=200", admin);
-        Future<JsonNode> report = part("analytics", "/api/v1/analytics/reports/latest", admin);
-        return Future.join(categories, topPerCategory, analytics, report).transform(done -> {
+        // analytics' public read: trending services first, then the most popular; the latest report's top searches.
+        Future<JsonNode> trending = part("analytics", "/api/v1/analytics/trending?limit=" + config.home().trendingLimit(), null);
+        return Future.join(categories, topPerCategory, trending).transform(done -> {
             ObjectNode page = json.createObjectNode();
             page.put("generatedAt", Instant.now().toString());
             List<String> unavailable = new ArrayList<>();
             put(page, unavailable, "categories", categories, node -> node);
             put(page, unavailable, "topPerCategory", topPerCategory, node -> node);
-            put(page, unavailable, "trendingServices", analytics, this::trendingServices);
-            put(page, unavailable, "trendingSearches", report, this::trendingSearches);
+            put(page, unavailable, "trendingServices", trending, node -> list(node, "services"));
+            put(page, unavailable, "trendingSearches", trending, node -> list(node, "searches"));
             ArrayNode missing = page.putArray("unavailable");
             unavailable.forEach(missing::add);
             try {
@@ -137,38 +132,9 @@ public class HomePage {
         });
     }
 
-    /** Services flagged trending by the latest analytics, most popular first, then the most popular others. */
-    private JsonNode trendingServices(JsonNode listing) {
-        List<JsonNode> flagged = new ArrayList<>();
-        List<JsonNode> others = new ArrayList<>();
-        for (JsonNode service : listing.path("services")) {
-            (service.path("trending").asBoolean() ? flagged : others).add(service);
-        }
-        flagged.addAll(others);
-        ArrayNode out = json.createArrayNode();
-        for (JsonNode s : flagged.subList(0, Math.min(flagged.size(), config.home().trendingLimit()))) {
-            ObjectNode item = out.addObject();
-            item.set("id", s.path("serviceId"));
-            item.set("slug", s.path("slug"));
-            item.set("name", s.path("name"));
-            item.set("categorySlug", s.path("categorySlug"));
-            item.set("popularity", s.path("popularity"));
-            item.set("trending", s.path("trending"));
-        }
-        return out;
-    }
-
-    /** The latest daily report's most frequent searches. */
-    private JsonNode trendingSearches(JsonNode report) {
-        ArrayNode out = json.createArrayNode();
-        for (JsonNode search : report.path("report").path("topSearches")) {
-            if (out.size() >= config.home().trendingLimit()) {
-                break;
-            }
-            ObjectNode item = out.addObject();
-            item.set("query", search.path("query"));
-            item.set("count", search.path("count"));
-        }
-        return out;
+    /** A list of the part (an empty list when the part has none yet, e.g. before the first nightly run). */
+    private JsonNode list(JsonNode part, String field) {
+        JsonNode items = part.path(field);
+        return items.isArray() ? items : json.createArrayNode();
     }
 }

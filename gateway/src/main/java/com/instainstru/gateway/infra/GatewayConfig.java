@@ -70,10 +70,6 @@ public interface GatewayConfig {
         /** Lifetime of a refresh token (each refresh replaces it with a new one). */
         @WithDefault("P30D")
         Duration refreshTtl();
-
-        /** The gateway's own subject, in the short-lived admin tokens it uses to read admin-only analytics. */
-        @WithDefault("00000000-0000-0000-0000-00000000ca7e")
-        String serviceSubject();
     }
 
     interface Passwords {

@@ -65,7 +65,8 @@ public final class RouteTable {
             route("availability.me.blackouts", "POST", "/api/v1/availability/me/blackouts", "booking", INSTRUCTOR_ONLY, "Block out dates"),
             route("availability.me.blackouts.delete", "DELETE", "/api/v1/availability/me/blackouts", "booking", INSTRUCTOR_ONLY, "Remove blocked-out dates"),
             route("availability.me.settings", "PUT", "/api/v1/availability/me/settings", "booking", INSTRUCTOR_ONLY, "Booking settings (time zone, notice, buffer)"),
-            // analytics-service (admin)
+            // analytics-service (admin, but for what the homepage shows)
+            route("analytics.trending", "GET", "/api/v1/analytics/trending", "analytics", PUBLIC, "Trending services and the most frequent searches"),
             route("analytics.job.run", "POST", "/api/v1/analytics/jobs/{name}/runs", "analytics", ADMIN_ONLY, "Start a job run now (admin)"),
             route("analytics.job.runs", "GET", "/api/v1/analytics/jobs/{name}/runs", "analytics", ADMIN_ONLY, "A job's recent runs (admin)"),
             route("analytics.job.run.one", "GET", "/api/v1/analytics/jobs/{name}/runs/{id}", "analytics", ADMIN_ONLY, "One job run (admin)"),

@@ -1,0 +1,73 @@
+package com.instainstru.analytics.trending;
+
+import com.instainstru.analytics.infra.Problem;
+import com.instainstru.analytics.infra.QueryParams;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The public face of the analytics, for the homepage: which services are trending and what students
+ * search for most. Everything else (revenue, reports, per-service figures) stays admin-only.
+ */
+@Path("/api/v1/analytics/trending")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Trending", description = "Trending services and searches (public)")
+public class TrendingResource {
+
+    @Inject
+    Pool pool;
+
+    @GET
+    @Operation(summary = "Trending services and the most frequent searches")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TrendingResponse.class)))
+    @APIResponse(responseCode = "400", description = "limit outside 1..50", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<TrendingResponse> trending(@QueryParam("limit") String rawLimit) {
+        int limit = QueryParams.intIn("limit", rawLimit, 10, 1, 50);
+        Uni<List<Row>> services = pool.preparedQuery("""
+                        SELECT a.as_of_date, a.service_id, r.slug, r.name, r.category_slug, a.popularity, a.trending
+                        FROM service_analytics a LEFT JOIN catalog_service_ref r ON r.service_id = a.service_id
+                        WHERE a.as_of_date = (SELECT max(as_of_date) FROM service_analytics)
+                        ORDER BY a.trending DESC, a.popularity DESC, a.service_id LIMIT $1""")
+                .execute(Tuple.of(limit)).map(TrendingResource::rows);
+        Uni<List<Row>> searches = pool.preparedQuery("""
+                        SELECT d.report_date, s.value ->> 'query' AS query, (s.value ->> 'count')::bigint AS count
+                        FROM (SELECT report_date, body FROM daily_report ORDER BY report_date DESC LIMIT 1) d,
+                             jsonb_array_elements(d.body -> 'topSearches') WITH ORDINALITY AS s(value, n)
+                        ORDER BY s.n LIMIT $1""")
+                .execute(Tuple.of(limit)).map(TrendingResource::rows);
+        return Uni.combine().all().unis(services, searches).asTuple().map(t -> {
+            List<TrendingResponse.Service> top = t.getItem1().stream().map(r -> new TrendingResponse.Service(
+                    r.getUUID("service_id"), r.getString("slug"), r.getString("name"), r.getString("category_slug"),
+                    r.getDouble("popularity"), r.getBoolean("trending"))).toList();
+            List<TrendingResponse.Search> asked = t.getItem2().stream()
+                    .map(r -> new TrendingResponse.Search(r.getString("query"), r.getLong("count"))).toList();
+            LocalDate servicesDay = t.getItem1().isEmpty() ? null : t.getItem1().get(0).getLocalDate("as_of_date");
+            LocalDate searchesDay = t.getItem2().isEmpty() ? null : t.getItem2().get(0).getLocalDate("report_date");
+            return new TrendingResponse(servicesDay, top, searchesDay, asked);
+        });
+    }
+
+    private static List<Row> rows(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<Row> out = new ArrayList<>(rows.size());
+        rows.forEach(out::add);
+        return out;
+    }
+}
