@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class OfferingIndex {
 
-    /** No time known ({@code next_free} empty, or nothing free in the asked time). */
+    /** No free time (none at all, or none in the asked time). */
     public static final long NONE = Long.MIN_VALUE;
 
     /**
@@ -27,7 +27,18 @@ public class OfferingIndex {
      * {@code [start, end)} pairs in epoch milliseconds: start0, end0, start1, end1...
      */
     public record Instructor(UUID id, String name, Set<String> areas, Set<String> boroughs, List<String> areaNames,
-            boolean teachesOnline, boolean active, long nextFree, long[] free) {
+            boolean teachesOnline, boolean active, long[] free) {
+
+        /** The first moment from {@code from} that starts {@code needed} free milliseconds, or NONE. */
+        public long firstFree(long from, long needed) {
+            for (int i = 0; i < free.length; i += 2) {
+                long start = Math.max(free[i], from);
+                if (free[i + 1] - start >= needed) {
+                    return start;
+                }
+            }
+            return NONE;
+        }
     }
 
     /** An active offering. */

@@ -38,8 +38,7 @@ public class OfferingIndexFollower {
     static final long STALE_MILLIS = 10 * 60 * 1000L;
 
     private static final String INSTRUCTORS = """
-            SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AS active,
-                   (extract(epoch FROM next_free) * 1000)::bigint AS next_free, free_ms
+            SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AS active, free_ms
             FROM instructor""";
     private static final String OFFERINGS = """
             SELECT id, instructor_id, service_id, hourly_rate, durations, min_duration, levels, age_groups,
@@ -146,7 +145,6 @@ public class OfferingIndexFollower {
     }
 
     private static OfferingIndex.Instructor instructor(Row r) {
-        Long nextFree = r.getLong("next_free");
         Long[] free = r.getArrayOfLongs("free_ms");
         long[] pairs = new long[free.length];
         for (int i = 0; i < free.length; i++) {
@@ -154,8 +152,7 @@ public class OfferingIndexFollower {
         }
         return new OfferingIndex.Instructor(r.getUUID("id"), r.getString("name"), Set.copyOf(Arrays.asList(r.getArrayOfStrings("areas"))),
                 Set.copyOf(Arrays.asList(r.getArrayOfStrings("boroughs"))), List.of(r.getArrayOfStrings("area_names")),
-                r.getBoolean("teaches_online"), r.getBoolean("active"),
-                nextFree == null ? OfferingIndex.NONE : nextFree, pairs);
+                r.getBoolean("teaches_online"), r.getBoolean("active"), pairs);
     }
 
     private static OfferingIndex.Offering offering(Row r) {

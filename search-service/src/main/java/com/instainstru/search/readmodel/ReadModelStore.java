@@ -30,9 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReadModelStore {
 
-    /** The free time an instructor needs to count as free for the "soonest free" ranking. */
-    static final int SOONEST_MINUTES = 30;
-
     private final NycAreas areas = NycAreas.load();
 
     @Inject
@@ -94,12 +91,14 @@ public class ReadModelStore {
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
                             areas = EXCLUDED.areas, boroughs = EXCLUDED.boroughs, area_names = EXCLUDED.area_names,
                             teaches_online = EXCLUDED.teaches_online, status = EXCLUDED.status, as_of = EXCLUDED.as_of
-                        WHERE instructor.as_of IS NULL OR EXCLUDED.as_of IS NULL OR instructor.as_of <= EXCLUDED.as_of""")
+                        WHERE instructor.as_of IS NULL OR EXCLUDED.as_of IS NULL OR instructor.as_of <= EXCLUDED.as_of
+                        RETURNING xmax = 0 AS inserted""")
                 .execute(Tuple.from(List.of(i.id(), i.name(), zone, keys.toArray(new String[0]),
                         boroughs.toArray(new String[0]), i.areas().toArray(new String[0]), i.teachesOnline(),
                         i.status().toLowerCase(Locale.ROOT))).addOffsetDateTime(asOf))
-                // Their free time may have arrived first (booking-events is read beside catalog-events).
-                .flatMap(ok -> collectFree(sql, i.id()));
+                // A new instructor's free time may have arrived first (booking-events is read beside catalog-events).
+                .flatMap(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("inserted")
+                        ? collectFree(sql, i.id()) : Uni.createFrom().voidItem());
     }
 
     public Uni<Void> changeStatus(SqlClient sql, UUID instructorId, String status, OffsetDateTime asOf) {
@@ -184,11 +183,11 @@ public class ReadModelStore {
     /** Gathers an instructor's free dates into the one multirange on their row. */
     private Uni<Void> collectFree(SqlClient sql, UUID instructorId) {
         return sql.preparedQuery("""
-                        UPDATE instructor i SET free = f.free, next_free = next_free(f.free, $2)
+                        UPDATE instructor i SET free = f.free
                         FROM (SELECT coalesce(range_agg(a.free), '{}') AS free FROM availability a
                               WHERE a.instructor_id = $1 AND a.day >= current_date - 1) f
                         WHERE i.id = $1""")
-                .execute(Tuple.of(instructorId, SOONEST_MINUTES)).replaceWithVoid();
+                .execute(Tuple.of(instructorId)).replaceWithVoid();
     }
 
     // ---- analytics ----

@@ -28,6 +28,8 @@ final class OfferingSearch {
     /** Relevance of every offering when the query named no service (a price-only query). */
     static final double ALL_RELEVANCE = 0.5;
     private static final double DAY_MILLIS = 86_400_000.0;
+    /** The free stretch that counts as "free" for the soon part of the score when no time was asked. */
+    static final long SOONEST_MILLIS = 30 * 60_000L;
     /** A time was asked and the instructor has none free in it. */
     private static final long NOT_FREE = Long.MAX_VALUE;
 
@@ -78,8 +80,9 @@ final class OfferingSearch {
                 total++;
                 double score = base + SOON_WEIGHT * (slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS));
                 // Most matches of a broad query rank below the page: they are counted, not kept.
-                if (best.size() < keep || ranksBefore(score, o, best.peek())) {
-                    best.add(new Hit(o, i, score, slot));
+                Hit hit = new Hit(o, i, score, slot);
+                if (best.size() < keep || RANK.compare(hit, best.peek()) < 0) {
+                    best.add(hit);
                     if (best.size() > keep) {
                         best.poll();
                     }
@@ -92,26 +95,17 @@ final class OfferingSearch {
         return new Page(page, total);
     }
 
-    /** When the offering's instructor is first free: in the asked time (NOT_FREE if never), else at all. */
+    /**
+     * When the offering's instructor is first free: in the asked time (NOT_FREE if never), else for
+     * half an hour at all (NONE if never).
+     */
     private static long slot(Filters f, Offering o, Instructor i, long[] asked, long now) {
         if (asked != null) {
             int minutes = f.durationMinutes() != null ? f.durationMinutes() : o.minDuration();
             long slot = firstFree(i.free(), asked, now, minutes * 60_000L);
             return slot == OfferingIndex.NONE ? NOT_FREE : slot;
         }
-        return i.nextFree() == OfferingIndex.NONE ? OfferingIndex.NONE : Math.max(i.nextFree(), now);
-    }
-
-    /** Whether an offering with this score ranks before {@code other} (see {@link #RANK}). */
-    private static boolean ranksBefore(double score, Offering o, Hit other) {
-        int c = Double.compare(other.score(), score);
-        if (c == 0) {
-            c = o.hourlyRate().compareTo(other.offering().hourlyRate());
-        }
-        if (c == 0) {
-            c = compareUnsigned(o.id(), other.offering().id());
-        }
-        return c < 0;
+        return i.firstFree(now, SOONEST_MILLIS);
     }
 
     private static boolean meets(Filters f, Offering o, Instructor i) {

@@ -12,22 +12,19 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class EmbedderTest {
 
-    private static Embedder embedder;
-
+    /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
     @Inject
     EmbeddingService model;
 
-    /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
+    private Embedder embedder;
+
     @BeforeEach
     void load() {
-        if (embedder != null) {
-            return;
-        }
         embedder = model.embedder();
     }
 
 
-    private static double similarity(String a, String b) {
+    private double similarity(String a, String b) {
         return Embedder.cosine(embedder.embed(a), embedder.embed(b));
     }
 

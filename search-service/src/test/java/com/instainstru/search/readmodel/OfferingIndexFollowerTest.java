@@ -96,7 +96,7 @@ class OfferingIndexFollowerTest {
     void freeTimeIsReadAsOrderedPairs() {
         UUID teacher = instructor();
         pool.preparedQuery("UPDATE instructor SET free = '{[\"2026-12-02 15:00+00\",\"2026-12-02 16:00+00\"),"
-                        + "[\"2026-12-01 14:00+00\",\"2026-12-01 15:30+00\")}', next_free = '2026-12-01 14:00+00' WHERE id = $1")
+                        + "[\"2026-12-01 14:00+00\",\"2026-12-01 15:30+00\")}' WHERE id = $1")
                 .executeAndAwait(Tuple.of(teacher));
         await().atMost(Duration.ofSeconds(10)).until(() -> index.instructor(teacher) != null
                 && index.instructor(teacher).free().length == 4);
@@ -106,6 +106,13 @@ class OfferingIndexFollowerTest {
                 java.time.Instant.parse("2026-12-01T15:30:00Z").toEpochMilli(),
                 java.time.Instant.parse("2026-12-02T15:00:00Z").toEpochMilli(),
                 java.time.Instant.parse("2026-12-02T16:00:00Z").toEpochMilli());
-        assertThat(read.nextFree()).isEqualTo(java.time.Instant.parse("2026-12-01T14:00:00Z").toEpochMilli());
+        long midnight = java.time.Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
+        long halfHour = 30 * 60_000L;
+        assertThat(read.firstFree(midnight, halfHour)).isEqualTo(java.time.Instant.parse("2026-12-01T14:00:00Z").toEpochMilli());
+        // Two hours in one stretch: only the second day's hour is not enough, so none.
+        assertThat(read.firstFree(midnight, 4 * halfHour)).isEqualTo(OfferingIndex.NONE);
+        // From 15:00 on the first day, half an hour is still free there.
+        assertThat(read.firstFree(java.time.Instant.parse("2026-12-01T15:00:00Z").toEpochMilli(), halfHour))
+                .isEqualTo(java.time.Instant.parse("2026-12-01T15:00:00Z").toEpochMilli());
     }
 }

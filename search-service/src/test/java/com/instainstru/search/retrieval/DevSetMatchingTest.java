@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.instainstru.search.embedding.Embedder;
 import com.instainstru.search.embedding.EmbeddingService;
 import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.query.ParsedQuery;
@@ -29,8 +28,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class DevSetMatchingTest {
 
-    private static Embedder embedder;
-    private static ServiceMatcher matcher;
+    private ServiceMatcher matcher;
     private static final QueryParser PARSER = new QueryParser(NycAreas.load());
 
     @Inject
@@ -39,11 +37,7 @@ class DevSetMatchingTest {
     /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
     @BeforeEach
     void load() {
-        if (embedder != null) {
-            return;
-        }
-        embedder = model.embedder();
-        matcher = TestCatalog.matcher(embedder);
+        matcher = TestCatalog.matcher(model.embedder());
     }
 
 

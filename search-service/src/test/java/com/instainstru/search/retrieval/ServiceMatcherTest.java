@@ -2,7 +2,6 @@ package com.instainstru.search.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.instainstru.search.embedding.Embedder;
 import com.instainstru.search.embedding.EmbeddingService;
 import com.instainstru.search.retrieval.ServiceMatch.Kind;
 import java.util.List;
@@ -14,8 +13,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class ServiceMatcherTest {
 
-    private static Embedder embedder;
-    private static ServiceMatcher matcher;
+    private ServiceMatcher matcher;
 
     @Inject
     EmbeddingService model;
@@ -23,15 +21,11 @@ class ServiceMatcherTest {
     /** The service's own model: a native library loads once per JVM, and the Quarkus tests share this one. */
     @BeforeEach
     void load() {
-        if (embedder != null) {
-            return;
-        }
-        embedder = model.embedder();
-        matcher = TestCatalog.matcher(embedder);
+        matcher = TestCatalog.matcher(model.embedder());
     }
 
 
-    private static List<String> names(String text) {
+    private List<String> names(String text) {
         return matcher.match(text).services().stream().map(s -> s.service().name()).toList();
     }
 

@@ -12,13 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The seeded catalog (a copy of shared/data/catalog.json) as a matcher over the real model. */
+/**
+ * The seeded catalog (a copy of shared/data/catalog.json) as a matcher over the real model, built once
+ * (embedding every service) and shared by the tests.
+ */
 final class TestCatalog {
+
+    private static ServiceMatcher matcher;
 
     private TestCatalog() {
     }
 
-    static ServiceMatcher matcher(Embedder embedder) {
+    static synchronized ServiceMatcher matcher(Embedder embedder) {
+        if (matcher == null) {
+            matcher = build(embedder);
+        }
+        return matcher;
+    }
+
+    private static ServiceMatcher build(Embedder embedder) {
         JsonNode catalog;
         try (InputStream in = TestCatalog.class.getClassLoader().getResourceAsStream("catalog.json")) {
             catalog = new ObjectMapper().readTree(in);
