@@ -3,10 +3,15 @@ package com.instainstru.gateway.infra;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -35,11 +40,26 @@ public class RateLimiter {
             end
             return wait""";
 
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
+
     @Inject
     ReactiveRedisDataSource redis;
 
     @Inject
     GatewayConfig config;
+
+    /**
+     * Runs the script by its digest (Redis keeps it once loaded); the first call on a Redis that does
+     * not know it yet (a restart) sends the script itself.
+     */
+    private Uni<Response> count(List<String> args) {
+        List<String> bySha = new ArrayList<>(args);
+        bySha.add(0, SCRIPT_SHA);
+        List<String> byText = new ArrayList<>(args);
+        byText.add(0, SCRIPT);
+        return redis.execute("EVALSHA", bySha.toArray(String[]::new)).onFailure(e -> String.valueOf(e.getMessage())
+                .startsWith("NOSCRIPT")).recoverWithUni(() -> redis.execute("EVAL", byText.toArray(String[]::new)));
+    }
 
     /** One limit: at most {@code max} requests per window for {@code bucket}:{@code subject}. */
     public record Limit(String bucket, String subject, int max) {
@@ -51,12 +71,11 @@ public class RateLimiter {
             return Uni.createFrom().voidItem();
         }
         List<String> args = new ArrayList<>();
-        args.add(SCRIPT);
         args.add(Integer.toString(limits.size()));
         limits.forEach(l -> args.add(config.rateLimit().prefix() + l.bucket() + ":" + l.subject()));
         args.add(Long.toString(config.rateLimit().window().toMillis()));
         limits.forEach(l -> args.add(Integer.toString(l.max())));
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        return count(args)
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
                 .map(response -> response == null ? 0L : response.toLong())
                 .onFailure().recoverWithItem(error -> {
@@ -69,5 +88,13 @@ public class RateLimiter {
                     }
                     return null;
                 });
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

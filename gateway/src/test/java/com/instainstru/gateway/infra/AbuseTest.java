@@ -37,10 +37,17 @@ class AbuseTest {
         json().body(Map.of("email", other, "password", PASSWORD)).post("/api/v1/auth/login").then().statusCode(200);
     }
 
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
     @Test
     void bookingCreationIsLimitedPerUser() {
         String student = Tokens.student(UUID.randomUUID());
         for (int i = 0; i < 3; i++) {
+            if (i == 1) {
+                // Redis restarted and forgot the limiter's script: it is sent again, and the counts go on.
+                redis.execute("SCRIPT", "FLUSH");
+            }
             // booking-service is not running here: the gateway answers 503, and the attempt still counts.
             as(student).body("{}").post("/api/v1/bookings").then().statusCode(503);
         }
