@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of the gateway. Self-contained: brings up PostgreSQL/Redis (infra.sh), builds (unless
-# SKIP_BUILD=1), starts its own gateway (port 48080) in front of its own catalog-service (48081,
-# 10,000 demo instructors of seed 7 as in the other benchmarks), search-service (48082: its read
-# model is rebuilt when empty), booking-service (48083) and analytics-service (48084), on databases
-# <service>_gwbench and a throwaway Redis (46379). Its own ports, databases and Redis let it run
+# SKIP_BUILD=1), starts its own gateway (port 19080) in front of its own catalog-service (19081,
+# 10,000 demo instructors of seed 7 as in the other benchmarks), search-service (19082: its read
+# model is rebuilt when empty), booking-service (19083) and analytics-service (19084), on databases
+# <service>_gwbench and a throwaway Redis (19379; all below the ephemeral port range, so no outgoing
+# connection can be holding one). Its own ports, databases and Redis let it run
 # while the other benchmarks (18081-18084, *_bench, 16379) or a local up.sh (8080-8084) run. Then,
 # each run after a discarded JIT warm-up, the same requests to the service directly and through the
 # gateway, in the same run:
@@ -22,7 +23,7 @@
 # and exits 1 when a floor is missed.
 #
 # Env: SKIP_BUILD=1, BENCH_DURATION (default 20s), BENCH_WARMUP (discarded JIT warm-up, default 10s),
-#      BENCH_GATEWAY_PORT (48080; the services take the next four ports), BENCH_REDIS_PORT (46379),
+#      BENCH_GATEWAY_PORT (19080; the services take the next four ports), BENCH_REDIS_PORT (19379),
 #      BENCH_HOME_CONNECTIONS (8), BENCH_SEARCH_CONNECTIONS (16), JAVA_OPTS,
 #      BENCH_GATEWAY_ENV: more NAME=value settings for the gateway only, to see where its time goes,
 #      e.g. "QUARKUS_HTTP_ACCESS_LOG_ENABLED=false GATEWAY_RATE_LIMIT_ENABLED=false".
@@ -30,11 +31,11 @@
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-BENCH_REDIS_PORT="${BENCH_REDIS_PORT:-46379}" # read by bench-lib.sh
+BENCH_REDIS_PORT="${BENCH_REDIS_PORT:-19379}" # read by bench-lib.sh
 # shellcheck source=bench-lib.sh
 source "${BENCH_DIR}/bench-lib.sh"
 
-GATEWAY_PORT="${BENCH_GATEWAY_PORT:-48080}"
+GATEWAY_PORT="${BENCH_GATEWAY_PORT:-19080}"
 CATALOG_PORT=$((GATEWAY_PORT + 1))
 SEARCH_PORT=$((GATEWAY_PORT + 2))
 BOOKING_PORT=$((GATEWAY_PORT + 3))

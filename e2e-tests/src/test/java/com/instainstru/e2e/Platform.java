@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The whole platform for an end-to-end test: the five jars this build packaged, each a JVM process
- * on its own port (gateway 38080, catalog 38081, search 38082, booking 38083, analytics 38084;
- * {@code -De2e.base-port} moves them), against the databases {@code <service>_e2e} and Redis
+ * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084 — below
+ * Linux's ephemeral range 32768–60999, so that no process's outgoing connection can be holding one
+ * when its service binds it; {@code -De2e.base-port} moves them), against the databases {@code <service>_e2e} and Redis
  * database 6, which are emptied first so that every run starts from nothing. The gateway signs
  * tokens with the test private key of this module; the services verify them with its public key.
  *
@@ -36,7 +37,7 @@ final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final int LOG_LINES_ON_FAILURE = 60;
 
-    private final int basePort = Integer.getInteger("e2e.base-port", 38080);
+    private final int basePort = Integer.getInteger("e2e.base-port", 29080);
     private final Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
     private final ServiceProcess gateway = new ServiceProcess("gateway", basePort, logs);
     private final ServiceProcess catalog = new ServiceProcess("catalog-service", basePort + 1, logs);
