@@ -55,6 +55,11 @@ public class Page {
         return visitor;
     }
 
+    /** The session was refused by a service (expired meanwhile): sign in again and come back here. */
+    public PageException.LoginRequired expired() {
+        return new PageException.LoginRequired(path(), true);
+    }
+
     /** The signed-in visitor with this role (a 403 page for another role). */
     public Visitor requireRole(String role, String whatFor) {
         Visitor visitor = requireSignedIn();
