@@ -82,12 +82,15 @@ public class BrowserSession {
     }
 
     /**
-     * Every page: a strict Content-Security-Policy (scripts and styles from this site only), no caching of a
+     * Every page: its referrer policy, a strict Content-Security-Policy (scripts and styles from this site only), no caching of a
      * signed-in visitor's pages by anyone, and the server's time for the page (Server-Timing, read by the benchmark).
      */
     private static void pageHeaders(RoutingContext rc, long started) {
         var headers = rc.response().headers();
         headers.set("Content-Security-Policy", CSP);
+        // The API's no-referrer would make the browser send "Origin: null" with the pages' own form posts,
+        // which the CORS filter refuses; same-origin keeps the referrer within the site.
+        headers.set("Referrer-Policy", "same-origin");
         if (!headers.contains("Cache-Control")) {
             headers.set("Cache-Control", visitor(rc).signedIn() ? "private, no-store" : "no-cache");
         }

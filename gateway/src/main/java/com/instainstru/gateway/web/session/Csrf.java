@@ -2,6 +2,7 @@ package com.instainstru.gateway.web.session;
 
 import com.instainstru.gateway.web.WebConfig;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,7 +97,13 @@ public class Csrf {
     /** Every pod shares the JWT signing key, so a key derived from it is the same on every pod. */
     private byte[] derivedKey() {
         try {
-            byte[] signing = KeyUtils.readPrivateKey(signingKeyLocation).getEncoded();
+            java.nio.file.Path file = java.nio.file.Path.of(signingKeyLocation.replaceFirst("^file:", ""));
+            String pem = java.nio.file.Files.isReadable(file) ? java.nio.file.Files.readString(file)
+                    : ResourceUtils.readResource(signingKeyLocation);
+            if (pem == null) {
+                throw new IllegalStateException("nothing at " + signingKeyLocation);
+            }
+            byte[] signing = KeyUtils.decodePrivateKey(pem).getEncoded();
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update("instainstru-web-csrf".getBytes(StandardCharsets.US_ASCII));
             return digest.digest(signing);
