@@ -40,16 +40,25 @@ final class Browsers implements BeforeAllCallback, ExtensionContext.Store.Closea
         if (browser != null) {
             return;
         }
+        playwright = playwright();
+        browser = launch(playwright);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Browsers.class.getName(), this);
+    }
+
+    /** Playwright's driver, from its Maven jars (unpacked under target/), told never to download a browser. */
+    static Playwright playwright() {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException(CHROMIUM + " is missing: the browser tests need Debian's chromium "
                     + "(deploy/local/test.sh installs it; apt-get install chromium)");
         }
         System.setProperty("playwright.driver.tmpdir", Path.of("target").toAbsolutePath().toString());
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    /** Debian's Chromium, headless. */
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
                 .setHeadless(true).setArgs(ARGS));
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Browsers.class.getName(), this);
     }
 
     /** A new browser session (its own cookies) at the desktop width; pages switch widths for screenshots. */

@@ -138,6 +138,45 @@ class WebPagesTest {
         assertThat(bookings).extracting(b -> b.get("status")).containsExactlyInAnyOrder("cancelled", "confirmed");
     }
 
+    /**
+     * The chips are search-service's own understanding written back in words: for queries of every kind of
+     * constraint, removing one chip gives a page whose chips are exactly the others (the real parser reads
+     * the page's words back as the same constraints).
+     */
+    @Test
+    void eachChipRemovesExactlyItsConstraint() {
+        String christmasEve = LocalDate.now(Api.NEW_YORK).withMonth(12).withDayOfMonth(24).plusYears(
+                LocalDate.now(Api.NEW_YORK).isAfter(LocalDate.now(Api.NEW_YORK).withMonth(12).withDayOfMonth(24)) ? 1 : 0)
+                .toString();
+        List<String> queries = List.of("piano lessons under $50 tomorrow evening", "spanish for kids online this weekend",
+                "guitar between $30 and $60 after 5pm", "yoga 45 minutes in park slope next week",
+                "beginner chess near me in person on friday", "math for high school students before 3pm today",
+                "violin over $40 " + christmasEve + " morning", "advanced french for adults 90 minutes in brooklyn");
+        WebClient browser = new WebClient();
+        for (String query : queries) {
+            List<String[]> chips = chips(browser.get("/search?q=" + java.net.URLEncoder.encode(query,
+                    java.nio.charset.StandardCharsets.UTF_8)).body());
+            assertThat(chips).as(query).hasSizeGreaterThanOrEqualTo(3);
+            for (String[] chip : chips) {
+                List<String> others = chips.stream().filter(c -> c != chip).map(c -> c[0]).toList();
+                List<String> after = chips(browser.get(chip[1]).body()).stream().map(c -> c[0]).toList();
+                assertThat(after).as("\"%s\" without %s", query, chip[0]).isEqualTo(others);
+            }
+        }
+    }
+
+    private static final Pattern CHIP = Pattern.compile("<li class=\"chip\">([^<]*)<a href=\"([^\"]*)\"");
+
+    /** Each chip's label and the address that removes it. */
+    private static List<String[]> chips(String html) {
+        List<String[]> chips = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = CHIP.matcher(html);
+        while (m.find()) {
+            chips.add(new String[] {m.group(1).replace("&amp;", "&"), m.group(2).replace("&amp;", "&")});
+        }
+        return chips;
+    }
+
     private static void assertFriendly(Page page, String path, int status, String says) {
         Response response = page.navigate(path);
         if (status == 303) {
