@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The booking-events payloads (DESIGN.md), as past-tense records. */
+/** The booking-events payloads (docs/ARCHITECTURE.md), as past-tense records. */
 final class BookingEvents {
 
     private BookingEvents() {

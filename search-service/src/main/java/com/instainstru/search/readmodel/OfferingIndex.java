@@ -24,26 +24,30 @@ public class OfferingIndex {
 
     /**
      * An instructor as search needs them. {@code free} holds their free time as ascending, disjoint
-     * {@code [start, end)} pairs in epoch milliseconds: start0, end0, start1, end1...
+     * {@code [start, end)} pairs in epoch milliseconds (start0, end0, start1, end1...), cut at each
+     * midnight of their time zone (a lesson may not run across it).
      */
     public record Instructor(UUID id, String name, Set<String> areas, Set<String> boroughs, List<String> areaNames,
             boolean teachesOnline, boolean active, long[] free) {
 
-        /** The first moment from {@code from} that starts {@code needed} free milliseconds, or NONE. */
+        /** The first quarter hour from {@code from} that starts {@code needed} free milliseconds, or NONE. */
         public long firstFree(long from, long needed) {
-            for (int i = 0; i < free.length; i += 2) {
-                long start = Math.max(free[i], from);
-                if (free[i + 1] - start >= needed) {
-                    return start;
-                }
-            }
-            return NONE;
+            return BookableStarts.first(free, null, from, needed);
         }
     }
 
-    /** An active offering. */
+    /** An active offering; {@code locationTypes} as catalog-service names them (online, studio, student_home). */
     public record Offering(UUID id, UUID instructorId, UUID serviceId, BigDecimal hourlyRate, List<Integer> durations,
-            int minDuration, Set<String> levels, Set<String> ageGroups, boolean offersOnline, boolean inPerson) {
+            int minDuration, Set<String> levels, Set<String> ageGroups, List<String> locationTypes) {
+
+        public boolean offersOnline() {
+            return locationTypes.contains("online");
+        }
+
+        /** At a studio or at the student's home. */
+        public boolean inPerson() {
+            return locationTypes.contains("studio") || locationTypes.contains("student_home");
+        }
     }
 
     private record State(Map<UUID, Instructor> instructors, Map<UUID, Offering> offerings,

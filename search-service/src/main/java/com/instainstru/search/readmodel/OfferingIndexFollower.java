@@ -38,12 +38,11 @@ public class OfferingIndexFollower {
     static final long STALE_MILLIS = 10 * 60 * 1000L;
 
     private static final String INSTRUCTORS = """
-            SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AS active, free_ms
+            SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AS active, free_ms, time_zone
             FROM instructor""";
     private static final String OFFERINGS = """
             SELECT id, instructor_id, service_id, hourly_rate, durations, min_duration, levels, age_groups,
-                   'online' = ANY(location_types) AS offers_online,
-                   location_types && '{studio,student_home}' AS in_person, active
+                   location_types, active
             FROM offering""";
     private static final String SINCE = " WHERE changed_in >= $1::text::xid8";
 
@@ -145,11 +144,7 @@ public class OfferingIndexFollower {
     }
 
     private static OfferingIndex.Instructor instructor(Row r) {
-        Long[] free = r.getArrayOfLongs("free_ms");
-        long[] pairs = new long[free.length];
-        for (int i = 0; i < free.length; i++) {
-            pairs[i] = free[i];
-        }
+        long[] pairs = FreeTime.splitAtMidnight(r.getArrayOfLongs("free_ms"), FreeTime.zone(r.getString("time_zone")));
         return new OfferingIndex.Instructor(r.getUUID("id"), r.getString("name"), Set.copyOf(Arrays.asList(r.getArrayOfStrings("areas"))),
                 Set.copyOf(Arrays.asList(r.getArrayOfStrings("boroughs"))), List.of(r.getArrayOfStrings("area_names")),
                 r.getBoolean("teaches_online"), r.getBoolean("active"), pairs);
@@ -159,6 +154,6 @@ public class OfferingIndexFollower {
         return new OfferingIndex.Offering(r.getUUID("id"), r.getUUID("instructor_id"), r.getUUID("service_id"),
                 r.getBigDecimal("hourly_rate"), List.of(r.getArrayOfIntegers("durations")), r.getInteger("min_duration"),
                 Set.copyOf(Arrays.asList(r.getArrayOfStrings("levels"))), Set.copyOf(Arrays.asList(r.getArrayOfStrings("age_groups"))),
-                r.getBoolean("offers_online"), r.getBoolean("in_person"));
+                List.of(r.getArrayOfStrings("location_types")));
     }
 }

@@ -1,5 +1,6 @@
 package com.instainstru.search.search;
 
+import com.instainstru.search.readmodel.BookableStarts;
 import com.instainstru.search.readmodel.OfferingIndex;
 import com.instainstru.search.readmodel.OfferingIndex.Instructor;
 import com.instainstru.search.readmodel.OfferingIndex.Offering;
@@ -28,12 +29,10 @@ final class OfferingSearch {
     /** Relevance of every offering when the query named no service (a price-only query). */
     static final double ALL_RELEVANCE = 0.5;
     private static final double DAY_MILLIS = 86_400_000.0;
-    /** The free stretch that counts as "free" for the soon part of the score when no time was asked. */
-    static final long SOONEST_MILLIS = 30 * 60_000L;
     /** A time was asked and the instructor has none free in it. */
     private static final long NOT_FREE = Long.MAX_VALUE;
 
-    /** An offering that met every filter, with its instructor, score and first free moment (or NONE). */
+    /** An offering that met every filter, with its instructor, score and first bookable start (or NONE). */
     record Hit(Offering offering, Instructor instructor, double score, long slot) {
     }
 
@@ -96,16 +95,29 @@ final class OfferingSearch {
     }
 
     /**
-     * When the offering's instructor is first free: in the asked time (NOT_FREE if never), else for
-     * half an hour at all (NONE if never).
+     * The offering's first bookable start: a quarter hour from which a lesson of the asked length (or
+     * the offering's shortest) fits the instructor's free time — inside the asked time if one was asked
+     * (NOT_FREE if none there), else at all (NONE if none).
      */
     private static long slot(Filters f, Offering o, Instructor i, long[] asked, long now) {
-        if (asked != null) {
-            int minutes = f.durationMinutes() != null ? f.durationMinutes() : o.minDuration();
-            long slot = firstFree(i.free(), asked, now, minutes * 60_000L);
-            return slot == OfferingIndex.NONE ? NOT_FREE : slot;
+        long slot = BookableStarts.first(i.free(), asked, now, lessonMillis(f, o));
+        return asked != null && slot == OfferingIndex.NONE ? NOT_FREE : slot;
+    }
+
+    /** Up to {@code max} bookable starts of the hit's lesson, the first being its slot (none when it has no slot). */
+    static long[] nextStarts(Filters f, Hit hit, long now, int max) {
+        if (hit.slot() == OfferingIndex.NONE) {
+            return new long[0];
         }
-        return i.firstFree(now, SOONEST_MILLIS);
+        long[] out = new long[max];
+        int n = BookableStarts.starts(hit.instructor().free(), f.time() == null ? null : f.time().millis(), now,
+                lessonMillis(f, hit.offering()), out);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The lesson looked for: the asked length, or the offering's shortest. */
+    private static long lessonMillis(Filters f, Offering o) {
+        return (f.durationMinutes() != null ? f.durationMinutes() : o.minDuration()) * 60_000L;
     }
 
     private static boolean meets(Filters f, Offering o, Instructor i) {
@@ -128,28 +140,6 @@ final class OfferingSearch {
             return f.online() ? o.offersOnline() && i.teachesOnline() : o.inPerson();
         }
         return true;
-    }
-
-    /**
-     * The first moment from {@code now} at which {@code free} and {@code asked} (both ascending,
-     * disjoint, non-touching {@code [start, end)} pairs) share {@code needed} milliseconds, or NONE.
-     */
-    static long firstFree(long[] free, long[] asked, long now, long needed) {
-        int i = 0;
-        int j = 0;
-        while (i < free.length && j < asked.length) {
-            long start = Math.max(Math.max(free[i], asked[j]), now);
-            long end = Math.min(free[i + 1], asked[j + 1]);
-            if (end - start >= needed) {
-                return start;
-            }
-            if (free[i + 1] < asked[j + 1]) {
-                i += 2;
-            } else {
-                j += 2;
-            }
-        }
-        return OfferingIndex.NONE;
     }
 
     /** PostgreSQL's uuid order (unsigned bytes), so that ties break the same way on every pod. */

@@ -35,9 +35,24 @@ public record SearchResponse(
     }
 
     @Schema(name = "SearchResult", description = "An active instructor offering a matched service, meeting every constraint")
-    public record Result(UUID instructorId, String instructorName, UUID serviceId, String serviceName, String category,
-            @Schema(example = "45.00") BigDecimal hourlyRate, List<Integer> durations, List<String> areas, boolean online,
-            @Schema(description = "The first free moment (in the asked time, if one was asked)") OffsetDateTime nextAvailable,
+    public record Result(UUID instructorId, String instructorName,
+            @Schema(description = "The offering (instructor × service) to book: POST /api/v1/bookings takes it as instructorServiceId")
+            UUID offeringId,
+            UUID serviceId, String serviceName, String category,
+            @Schema(example = "45.00") BigDecimal hourlyRate,
+            @Schema(description = "Lesson lengths offered, in minutes", example = "[30, 60]") List<Integer> durations,
+            @Schema(description = "Where the lessons take place (a booking's locationType is one of these)",
+                    enumeration = {"online", "studio", "student_home"}, example = "[\"studio\", \"online\"]")
+            List<String> locationTypes,
+            List<String> areas, boolean online,
+            @Schema(description = "The first of nextStarts (null when there is none)",
+                    example = "2026-11-27T17:00:00-05:00") OffsetDateTime nextAvailable,
+            @Schema(description = "Up to 3 bookable start times, soonest first, in New York time: on the 15-minute "
+                    + "grid, for a lesson of the asked length (else the offering's shortest), inside the asked "
+                    + "day and time when one was asked (and not relaxed), otherwise the soonest from now; "
+                    + "respecting the instructor's minimum notice as far as search knows it",
+                    example = "[\"2026-11-27T17:00:00-05:00\", \"2026-11-27T17:15:00-05:00\", \"2026-11-27T17:30:00-05:00\"]")
+            List<OffsetDateTime> nextStarts,
             double score) {
     }
 

@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -72,6 +71,9 @@ public class SearchService {
 
     @Inject
     Clock clock;
+
+    /** How many bookable start times each result carries. */
+    static final int NEXT_STARTS = 3;
 
     private final QueryParser parser = new QueryParser(NycAreas.load());
     private Cache<String, Answer> answers;
@@ -206,18 +208,21 @@ public class SearchService {
 
     private Uni<Selected> run(Filters filters, int limit, int offset) {
         CatalogSnapshot.Snapshot snapshot = catalog.current();
+        long now = clock.millis();
         OfferingSearch.Page page = new OfferingSearch(index, snapshot.byId(), snapshot.popularity())
-                .find(filters, clock.millis(), limit, offset);
+                .find(filters, now, limit, offset);
         List<Result> results = new ArrayList<>(page.hits().size());
         for (OfferingSearch.Hit h : page.hits()) {
             OfferingIndex.Offering o = h.offering();
             CatalogEntry service = snapshot.byId().get(o.serviceId());
-            results.add(new Result(o.instructorId(), h.instructor().name(), o.serviceId(), service.name(),
+            List<OffsetDateTime> starts = new ArrayList<>(NEXT_STARTS);
+            for (long start : OfferingSearch.nextStarts(filters, h, now, NEXT_STARTS)) {
+                starts.add(OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), AskedTime.NEW_YORK));
+            }
+            results.add(new Result(o.instructorId(), h.instructor().name(), o.id(), o.serviceId(), service.name(),
                     service.categoryName(), o.hourlyRate().setScale(2, RoundingMode.HALF_UP), o.durations(),
-                    h.instructor().areaNames(), o.offersOnline(),
-                    h.slot() == OfferingIndex.NONE ? null
-                            : OffsetDateTime.ofInstant(Instant.ofEpochMilli(h.slot()), ZoneOffset.UTC),
-                    Math.round(h.score() * 10_000) / 10_000.0));
+                    o.locationTypes(), h.instructor().areaNames(), o.offersOnline(),
+                    starts.isEmpty() ? null : starts.get(0), starts, Math.round(h.score() * 10_000) / 10_000.0));
         }
         return Uni.createFrom().item(new Selected(results, page.total(), List.of()));
     }

@@ -111,8 +111,8 @@ class OfferingIndexFollowerTest {
         assertThat(read.firstFree(midnight, halfHour)).isEqualTo(java.time.Instant.parse("2026-12-01T14:00:00Z").toEpochMilli());
         // Two hours in one stretch: only the second day's hour is not enough, so none.
         assertThat(read.firstFree(midnight, 4 * halfHour)).isEqualTo(OfferingIndex.NONE);
-        // From 15:00 on the first day, half an hour is still free there.
-        assertThat(read.firstFree(java.time.Instant.parse("2026-12-01T15:00:00Z").toEpochMilli(), halfHour))
+        // From 14:50 on the first day, the next quarter hour still has half an hour free.
+        assertThat(read.firstFree(java.time.Instant.parse("2026-12-01T14:50:00Z").toEpochMilli(), halfHour))
                 .isEqualTo(java.time.Instant.parse("2026-12-01T15:00:00Z").toEpochMilli());
     }
 }

@@ -158,6 +158,44 @@ class SearchResourceTest {
     }
 
     @Test
+    void eachResultCarriesItsOfferingWhereItIsTaughtAndItsNextBookableStarts() {
+        LocalDate tomorrow = LocalDate.now(NEW_YORK).plusDays(1);
+        UUID teacher = Catalog.instructor(redis, "Two Evenings Ukulele", List.of("Astoria"), true);
+        UUID offering = UUID.randomUUID();
+        Streams.publish(redis, "catalog-events", "offering.upserted", Catalog.offering(offering, teacher, "ukulele",
+                "12.00", List.of(30, 60), List.of("beginner"), List.of("adults"), List.of("student_home", "online")));
+        Streams.publish(redis, "booking-events", "availability.changed", Map.of("instructorId", teacher,
+                "timeZone", "America/New_York", "dates", List.of(Map.of("date", tomorrow.toString(), "blackout", false,
+                        "windows", List.of(Map.of("start", "18:00", "end", "19:00"), Map.of("start", "19:30", "end", "20:30"))))));
+        String mine = "results.find { it.instructorId == '" + teacher + "' }";
+        await().atMost(Duration.ofSeconds(20)).until(() -> search("ukulele under $13 tomorrow evening")
+                .getString(mine + ".nextAvailable") != null);
+
+        JsonPath answer = search("ukulele under $13 tomorrow evening");
+        assertThat(answer.getString(mine + ".offeringId")).isEqualTo(offering.toString());
+        assertThat(answer.getList(mine + ".locationTypes", String.class)).containsExactly("student_home", "online");
+        // The shortest lesson offered (30 minutes), on the quarter hour, in New York time.
+        List<String> starts = answer.getList(mine + ".nextStarts", String.class);
+        assertThat(starts).containsExactly(ny(tomorrow, "18:00"), ny(tomorrow, "18:15"), ny(tomorrow, "18:30"));
+        assertThat(answer.getString(mine + ".nextAvailable")).isEqualTo(starts.get(0));
+        // An hour's lesson fits once in each window.
+        assertThat(search("ukulele under $13 for an hour tomorrow evening").getList(mine + ".nextStarts", String.class))
+                .containsExactly(ny(tomorrow, "18:00"), ny(tomorrow, "19:30"));
+        // After 7: only the second window.
+        assertThat(search("ukulele under $13 tomorrow after 7pm").getList(mine + ".nextStarts", String.class))
+                .containsExactly(ny(tomorrow, "19:30"), ny(tomorrow, "19:45"), ny(tomorrow, "20:00"));
+        // No time asked: the soonest from now (here tomorrow's, the only free time).
+        assertThat(search("ukulele under $13").getList(mine + ".nextStarts", String.class)).containsExactly(
+                ny(tomorrow, "18:00"), ny(tomorrow, "18:15"), ny(tomorrow, "18:30"));
+    }
+
+    /** How search writes a New York time: ISO-8601 with the offset of that day. */
+    private static String ny(LocalDate date, String time) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                date.atTime(java.time.LocalTime.parse(time)).atZone(NEW_YORK));
+    }
+
+    @Test
     void freeTimeThatArrivesBeforeItsInstructorIsKept() {
         // booking-events and catalog-events are read side by side: a new instructor's hours can come first.
         LocalDate tomorrow = LocalDate.now(NEW_YORK).plusDays(1);
