@@ -40,6 +40,11 @@ final class WebClient {
         return send(request(path).GET().build());
     }
 
+    /** A GET with one more header (e.g. Accept-Encoding); the body is read as bytes, undecoded. */
+    HttpResponse<String> get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET().build());
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -67,7 +72,8 @@ final class WebClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Platform.shared().gatewayUrl() + path));
+        String url = path.startsWith("http") ? path : Platform.shared().gatewayUrl() + path;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

@@ -68,6 +68,13 @@ class WebJourneyTest {
             Locator card = page.locator(".card").filter(new Locator.FilterOptions().setHasText("Cleo Marsh"));
             assertThat(card).containsText("$70 an hour");
             assertThat(card).containsText("30 or 60 minutes");
+            Locator nextTimes = card.locator("ul.times a");
+            assertThat(nextTimes.count()).isBetween(1, 3);
+            for (int i = 0; i < nextTimes.count(); i++) {
+                assertThat(nextTimes.nth(i).getAttribute("href"))
+                        .startsWith("/book?instructor=" + cello.instructor().id() + "&offering=" + cello.id())
+                        .contains("&start=" + tomorrow, "&duration=30");
+            }
             card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Cleo Marsh").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cleo Marsh"))).isVisible();
             assertThat(page.locator("#times")).containsText("New York time");

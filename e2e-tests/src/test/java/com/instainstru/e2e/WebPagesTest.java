@@ -138,6 +138,23 @@ class WebPagesTest {
         assertThat(bookings).extracting(b -> b.get("status")).containsExactlyInAnyOrder("cancelled", "confirmed");
     }
 
+    /** Pages, styles and scripts travel compressed; the API's JSON is answered exactly as before. */
+    @Test
+    void pagesAreCompressedAndTheApiIsNot() {
+        WebClient client = new WebClient();
+        for (String path : List.of("/", "/static/app.css", "/webjars/htmx.org/dist/htmx.min.js")) {
+            java.net.http.HttpResponse<String> answer = client.get(path, "Accept-Encoding", "gzip");
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().firstValue("content-encoding")).as(path).hasValue("gzip");
+        }
+        for (String path : List.of("/api/v1/home", "/api/v1/catalog/categories")) {
+            java.net.http.HttpResponse<String> api = new WebClient().get(path, "Accept-Encoding", "gzip");
+            assertThat(api.statusCode()).as(path).isEqualTo(200);
+            assertThat(api.headers().firstValue("content-encoding")).as(path).isEmpty();
+            assertThat(api.headers().firstValue("set-cookie")).as(path).isEmpty();
+        }
+    }
+
     /**
      * The chips are search-service's own understanding written back in words: for queries of every kind of
      * constraint, removing one chip gives a page whose chips are exactly the others (the real parser reads
