@@ -16,16 +16,17 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local kinds, paths, n = {}, {}, 0
+-- The kinds of page; per thread, read by done(): one flat list of server times (ms) per kind.
+local KINDS = { "all", "home", "services", "search", "profile" }
+local paths, n = {}, 0
 errors, samples = 0, ""
-ms = { all = {} }
+ms_all, ms_home, ms_services, ms_search, ms_profile = {}, {}, {}, {}, {}
+local series = { all = ms_all, home = ms_home, services = ms_services, search = ms_search, profile = ms_profile }
 
 function init(args)
   for line in io.lines(args[1]) do
-    local kind, path = string.match(line, "^(%S+)%s+(%S+)$")
-    kinds[#kinds + 1] = kind
+    local _, path = string.match(line, "^(%S+)%s+(%S+)$")
     paths[#paths + 1] = path
-    ms[kind] = {}
   end
 end
 
@@ -46,8 +47,9 @@ function response(status, headers, body)
     end
     return
   end
-  ms.all[#ms.all + 1] = dur
-  if ms[kind] then ms[kind][#ms[kind] + 1] = dur end
+  ms_all[#ms_all + 1] = dur
+  local xs = series[kind]
+  if xs and kind ~= "all" then xs[#xs + 1] = dur end
 end
 
 local function percentile(xs, p)
@@ -59,18 +61,18 @@ end
 
 function done(summary, latency, requests)
   local all, errs, s = {}, 0, ""
+  for _, kind in ipairs(KINDS) do all[kind] = {} end
   for _, t in ipairs(threads) do
-    local series = t:get("ms")
-    for kind, xs in pairs(series) do
-      all[kind] = all[kind] or {}
-      for _, x in ipairs(xs) do all[kind][#all[kind] + 1] = x end
+    for _, kind in ipairs(KINDS) do
+      for _, x in ipairs(t:get("ms_" .. kind)) do all[kind][#all[kind] + 1] = x end
     end
     errs = errs + t:get("errors")
     s = s .. t:get("samples")
   end
   io.write(string.format("bench: errors=%d\n", errs))
   io.write(s)
-  for kind, xs in pairs(all) do
+  for _, kind in ipairs(KINDS) do
+    local xs = all[kind]
     table.sort(xs)
     local sum = 0
     for _, x in ipairs(xs) do sum = sum + x end

@@ -123,7 +123,9 @@ run_pages() {
   errors="$(awk -F'errors=' '/^bench: errors=/ { print $2 }' <<<"$WRK_OUT")"
   record_result "HTML pages (home, services, search, profile)" wrk "$WRK_OUT" "${errors:-1}" - -
   while read -r kind n p50 p90 p99 max; do
-    PAGE_ROWS+=("${kind}|${n}|${p50}|${p90}|${p99}|${max}")
+    if (( n > 0 )); then
+      PAGE_ROWS+=("${kind}|${n}|${p50}|${p90}|${p99}|${max}")
+    fi
   done < <(awk '/^bench: server / { gsub(/[a-z0-9]+=/, ""); print $3, $4, $6, $7, $8, $9 }' <<<"$WRK_OUT")
 }
 
