@@ -153,8 +153,8 @@ report() {
     done
   } | awk -F'|' '{ printf "%-10s %8s %8s %8s %8s %8s  %-16s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
   local kb fcp
-  kb="$(awk '/^probe: transfer/ { for (i = 1; i <= NF; i++) if ($i ~ /^total_kb=/) { sub(/total_kb=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
-  fcp="$(awk '/^probe: paint/ { for (i = 1; i <= NF; i++) if ($i ~ /^fcp_median_ms=/) { sub(/fcp_median_ms=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
+  kb="$(awk '/^probe: / { for (i = 1; i <= NF; i++) if ($i ~ /^total_kb=/) { sub(/total_kb=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
+  fcp="$(awk '/^probe: / { for (i = 1; i <= NF; i++) if ($i ~ /^fcp_median_ms=/) { sub(/fcp_median_ms=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
   echo
   printf '%-46s %10s  %-18s %s\n' "home page, first visit" "figure" "floor" "result"
   verdict_row "transferred (HTML, CSS, JS, icon; compressed)" "${kb:-nan}" "KB" "$MAX_HOME_KB"
