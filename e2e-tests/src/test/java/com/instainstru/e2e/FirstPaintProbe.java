@@ -42,7 +42,8 @@ class FirstPaintProbe {
                     page.onRequestFinished(requests::add);
                     page.navigate(base + "/", new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
                     page.waitForLoadState();
-                    requests.forEach(request -> sizes.merge(kind(request), transferred(request), Long::sum));
+                    page.waitForTimeout(300); // the icon may finish after the load event
+                    List.copyOf(requests).forEach(request -> sizes.merge(kind(request), transferred(request), Long::sum));
                     Object fcp = page.evaluate("() => new Promise(resolve => {"
                             + " new PerformanceObserver(list => resolve(list.getEntriesByName('first-contentful-paint')"
                             + "   .map(e => e.startTime)[0] ?? null)).observe({type: 'paint', buffered: true});"
