@@ -19,6 +19,14 @@ public interface GatewayConfig {
 
     Breaker breaker();
 
+    /**
+     * How long a client may take to send a proxied request's body once its headers are in; slower is a
+     * 408 and the connection is closed. The service is asked only once the body is in, so a stalled
+     * client never holds, nor counts against, a service.
+     */
+    @WithDefault("PT10S")
+    Duration requestBodyTimeout();
+
     Tokens tokens();
 
     Passwords passwords();
