@@ -1,6 +1,8 @@
 package com.instainstru.gateway.infra;
 
+import com.instainstru.gateway.identity.SessionRevocations;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpHeaders;
@@ -14,8 +16,8 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * In front of every API request: a bearer token that is sent must be valid (else 401, whatever the
- * route), and the request is counted against the rate limits of its caller (IP address, and user
+ * In front of every API request: a bearer token that is sent must be valid, within the longest lifetime
+ * allowed, and of a session that has not ended (else 401, whatever the route), and the request is counted against the rate limits of its caller (IP address, and user
  * when signed in), with stricter limits for login, sign-up and booking creation.
  */
 @ApplicationScoped
@@ -38,6 +40,9 @@ public class ApiAccessFilter {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    SessionRevocations sessions;
+
     void register(@Observes Filters filters) {
         filters.register(this::filter, RequestIdFilter.PRIORITY - 100);
     }
@@ -59,13 +64,18 @@ public class ApiAccessFilter {
             rc.put(TOKEN, token);
         }
         List<RateLimiter.Limit> limits = limits(rc.request().method(), path, rc.request().remoteAddress().host(), token);
-        if (limits.isEmpty()) {
+        if (limits.isEmpty() && token == null) {
             rc.next();
             return;
         }
-        // The body waits (paused) until the limits are checked; the next handler reads it.
+        // The body waits (paused) until the session and the limits are checked; the next handler reads it.
         rc.request().pause();
-        limiter.acquire(limits).subscribe().with(ok -> rc.next(), error -> problems.send(rc,
+        Uni<Void> sessionOpen = token == null ? Uni.createFrom().voidItem() : sessions.isRevoked(token).invoke(revoked -> {
+            if (revoked) {
+                throw ApiException.unauthorized("the session of this token has ended; sign in again");
+            }
+        }).replaceWithVoid();
+        sessionOpen.chain(() -> limiter.acquire(limits)).subscribe().with(ok -> rc.next(), error -> problems.send(rc,
                 error instanceof ApiException api ? api : ApiException.unavailable("the request could not be checked")));
     }
 

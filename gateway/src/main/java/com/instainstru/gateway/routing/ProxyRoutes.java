@@ -48,6 +48,9 @@ public class ProxyRoutes {
     @Inject
     Vertx vertx;
 
+    @Inject
+    GatewayAssertion assertion;
+
     void register(@Observes Router router) {
         for (String prefix : RouteTable.prefixes()) {
             router.route(prefix).handler(this::handle);
@@ -134,6 +137,7 @@ public class ProxyRoutes {
         }
         // The service limits its expensive reads per client: it learns the client's address from the gateway only.
         request.headers().set(FORWARDED_FOR, rc.request().remoteAddress().hostAddress());
+        request.headers().set(GatewayAssertion.HEADER, assertion.current());
         HttpMethod method = rc.request().method();
         Future<ProxyResponse> answer = upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout)
                 .compose(request::send)
