@@ -114,7 +114,7 @@ start_search() { # start_search <log>
   local start=$EPOCHREALTIME deadline=$((SECONDS + READY_TIMEOUT))
   SEARCH_PID="$(REDIS_PORT="$BENCH_REDIS_PORT" REDIS_HOST=127.0.0.1 start_service_jvm search-service \
     "$SEARCH_PORT" "$SEARCH_DATABASE" "$log" CATALOG_URL="$CATALOG_BASE" BOOKING_URL="$BOOKING_BASE" \
-    SEARCH_READ_LIMITS_ENABLED=false)"
+    READ_LIMITS_ENABLED=false)"
   JVM_PIDS+=("$SEARCH_PID")
   local health="http://127.0.0.1:$(management_port "$SEARCH_PORT")/q/health/ready"
   until curl -fsS -o /dev/null --max-time 2 "$health" 2>/dev/null; do

@@ -37,7 +37,7 @@ class StudentLimits {
 
     Uni<Void> check(SqlConnection conn, UUID studentId, UUID instructorId, Instant start, ZoneId zone) {
         LocalDate day = start.atZone(zone).toLocalDate();
-        return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 0))")
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text || '/' || $2::uuid::text, 0))")
                 .execute(Tuple.of(studentId, instructorId))
                 // A new statement after the lock: it sees every booking committed by whoever held the lock before.
                 .chain(() -> conn.preparedQuery("""

@@ -34,10 +34,10 @@ class ReadLimitsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("booking.read-limits.reads.availability.burst", "5",
-                    "booking.read-limits.reads.availability.per-second", "0.5",
-                    "booking.read-limits.reads.free-time-search.burst", "3",
-                    "booking.read-limits.reads.free-time-search.per-second", "0.2");
+            return Map.of("read-limits.reads.availability.burst", "5",
+                    "read-limits.reads.availability.per-second", "0.5",
+                    "read-limits.reads.free-time-search.burst", "3",
+                    "read-limits.reads.free-time-search.per-second", "0.2");
         }
     }
 

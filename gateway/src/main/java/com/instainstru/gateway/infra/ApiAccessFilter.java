@@ -1,6 +1,6 @@
 package com.instainstru.gateway.infra;
 
-import com.instainstru.gateway.identity.SessionRevocations;
+import com.instainstru.platform.security.EndedSessions;
 import com.instainstru.gateway.routing.RouteTable;
 import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -46,7 +46,7 @@ public class ApiAccessFilter {
     GatewayConfig config;
 
     @Inject
-    SessionRevocations sessions;
+    EndedSessions sessions;
 
     void register(@Observes Filters filters) {
         filters.register(this::filter, RequestIdFilter.PRIORITY - 100);
@@ -76,8 +76,8 @@ public class ApiAccessFilter {
         }
         // The body waits (paused) until the session and the limits are checked; the next handler reads it.
         rc.request().pause();
-        Uni<Void> sessionOpen = token == null ? Uni.createFrom().voidItem() : sessions.isRevoked(token).invoke(revoked -> {
-            if (revoked) {
+        Uni<Void> sessionOpen = token == null ? Uni.createFrom().voidItem() : sessions.hasEnded(token).invoke(ended -> {
+            if (ended) {
                 throw ApiException.unauthorized("the session of this token has ended; sign in again");
             }
         }).replaceWithVoid();

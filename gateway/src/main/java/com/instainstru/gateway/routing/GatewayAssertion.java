@@ -17,7 +17,7 @@ import java.util.Set;
 @ApplicationScoped
 public class GatewayAssertion {
 
-    public static final String HEADER = "X-Gateway-Assertion";
+    public static final String HEADER = com.instainstru.platform.limits.ReadLimits.ASSERTION;
     private static final Duration LIFETIME = Duration.ofMinutes(5);
     private static final long RENEW_AFTER_NANOS = Duration.ofMinutes(1).toNanos();
 

@@ -28,7 +28,7 @@ class ReadLimitsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("search.read-limits.reads.search.burst", "4", "search.read-limits.reads.search.per-second", "0.2");
+            return Map.of("read-limits.reads.search.burst", "4", "read-limits.reads.search.per-second", "0.2");
         }
     }
 

@@ -1,4 +1,4 @@
-package com.instainstru.booking.infra;
+package com.instainstru.platform.limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,41 +8,54 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * booking-service's own limits on its expensive public reads (the bookable times of an instructor and the free-time search), so that they hold for callers that
- * bypass the gateway too: a token bucket per read and client (a burst, then a steady rate), in this pod's
- * memory. Over a limit: 429 problem with Retry-After. The client is the connection's address, except for
- * requests the gateway passes on: the gateway names the client's address in {@code X-Forwarded-For} and
- * proves it is the gateway with {@code X-Gateway-Assertion}, a short token signed with its key; a
- * forwarded address without a valid assertion is ignored, so a direct caller cannot pose as many clients.
+ * A service's own limits on its expensive public reads, so that they hold for callers that bypass the
+ * gateway too: a token bucket per read and client (a burst, then a steady rate), in the pod's memory.
+ * Over a limit: 429 problem with Retry-After. Each service names its reads in its configuration
+ * ({@code read-limits.reads.<name>.method|path|burst|per-second}, the path a regular expression).
+ *
+ * <p>The client is the connection's address, except for requests the gateway passes on: the gateway names
+ * the client's address in {@code X-Forwarded-For} and proves it is the gateway with
+ * {@code X-Gateway-Assertion}, a short token (subject {@code gateway}) signed with its key; a forwarded
+ * address without a valid assertion is ignored, so a direct caller cannot pose as many clients.
  */
 @ApplicationScoped
 public class ReadLimits {
 
-    static final String ASSERTION = "X-Gateway-Assertion";
+    public static final String ASSERTION = "X-Gateway-Assertion";
     private static final int MAX_CLIENTS = 100_000;
 
-    /** Settings (prefix booking.read-limits); each read's burst and steady rate are in application.properties. */
-    @ConfigMapping(prefix = "booking.read-limits")
+    /** Settings (prefix read-limits). */
+    @ConfigMapping(prefix = "read-limits")
     public interface Settings {
-        /** Off: no limits (benchmarks from one address). */
+        /** Off: no limits (benchmarks, which send everything from one address). */
         @WithDefault("true")
         boolean enabled();
 
-        /** Per read (availability, free-time-search): its limit per client. */
-        Map<String, Limit> reads();
+        /** The limited reads, by name. */
+        Map<String, Read> reads();
 
-        interface Limit {
+        interface Read {
+            /** The HTTP method of the read. */
+            @WithDefault("GET")
+            String method();
+
+            /** Its path, a regular expression matched against the whole normalised path. */
+            String path();
+
             /** Requests a client may make at once. */
             int burst();
 
@@ -60,6 +73,9 @@ public class ReadLimits {
     @Inject
     ObjectMapper json;
 
+    private record Limited(String name, String method, Pattern path, Settings.Read limit) {
+    }
+
     /** A client's bucket: tokens left as of {@code at} (System.nanoTime). */
     private static final class Bucket {
         double tokens;
@@ -71,47 +87,54 @@ public class ReadLimits {
         }
     }
 
+    private List<Limited> reads = List.of();
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     /** The gateway assertion last verified, and until when it holds (epoch seconds). */
     private volatile String trustedAssertion;
     private volatile long trustedUntil;
+
+    @PostConstruct
+    void init() {
+        reads = settings.reads().entrySet().stream().map(e -> new Limited(e.getKey(), e.getValue().method(),
+                Pattern.compile(e.getValue().path()), e.getValue())).toList();
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::filter, 50);
     }
 
     void filter(RoutingContext rc) {
-        String read = settings.enabled() ? readOf(rc.request().method(), rc.normalizedPath()) : null;
-        Settings.Limit limit = read == null ? null : settings.reads().get(read);
-        if (limit == null) {
+        Limited read = settings.enabled() ? readOf(rc) : null;
+        if (read == null) {
             rc.next();
             return;
         }
-        long waitSeconds = take(read + "|" + client(rc.request()), limit);
+        long waitSeconds = take(read.name() + "|" + client(rc.request()), read.limit());
         if (waitSeconds == 0) {
             rc.next();
             return;
         }
-        rc.response().setStatusCode(429).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        rc.response().setStatusCode(429).putHeader("Content-Type", "application/problem+json")
                 .putHeader("Retry-After", Long.toString(waitSeconds))
                 .end(problem(rc.normalizedPath(), waitSeconds));
     }
 
-    private static final java.util.regex.Pattern AVAILABILITY = java.util.regex.Pattern.compile(
-            "/api/v1/availability/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    private static String readOf(HttpMethod method, String path) {
-        if (method == HttpMethod.POST && path.equals("/api/v1/availability/search")) {
-            return "free-time-search";
+    private Limited readOf(RoutingContext rc) {
+        String method = rc.request().method().name();
+        String path = rc.normalizedPath();
+        for (Limited read : reads) {
+            if (read.method().equals(method) && read.path().matcher(path).matches()) {
+                return read;
+            }
         }
-        return method == HttpMethod.GET && AVAILABILITY.matcher(path).matches() ? "availability" : null;
+        return null;
     }
 
     /** Takes one request from the client's bucket; answers 0, or the seconds until one is there. */
-    long take(String key, Settings.Limit limit) {
+    long take(String key, Settings.Read limit) {
         long now = System.nanoTime();
         if (buckets.size() >= MAX_CLIENTS) {
-            forgetFullBuckets(now);
+            forgetIdleBuckets(now);
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limit.burst(), now));
         synchronized (bucket) {
@@ -126,8 +149,8 @@ public class ReadLimits {
         }
     }
 
-    /** Buckets idle long enough to be full again are forgotten (a new one starts full); if none, all are. */
-    private void forgetFullBuckets(long now) {
+    /** Buckets idle for 10 minutes are full again and forgotten (a new one starts full); if none, all are. */
+    private void forgetIdleBuckets(long now) {
         buckets.values().removeIf(b -> now - b.at > TimeUnit.MINUTES.toNanos(10));
         if (buckets.size() >= MAX_CLIENTS) {
             Log.warnf("%d clients in the read limits: forgetting them all", buckets.size());
@@ -164,9 +187,14 @@ public class ReadLimits {
     }
 
     private String problem(String path, long waitSeconds) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://instainstru.com/problems/rate-limited");
+        problem.put("title", "Too many requests");
+        problem.put("status", 429);
+        problem.put("detail", "too many requests; retry after " + waitSeconds + " s");
+        problem.put("instance", path);
         try {
-            return json.writeValueAsString(new Problem(Problem.TYPE_BASE + "rate-limited", "Too many requests", 429,
-                    "too many requests; retry after " + waitSeconds + " s", path, null));
+            return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
