@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The whole platform for the end-to-end tests: the five jars this build packaged, each a JVM process
- * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084 — below
- * Linux's ephemeral range 32768–60999, so that no process's outgoing connection can be holding one
- * when its service binds it; {@code -De2e.base-port} moves them), against the databases {@code <service>_e2e} and Redis
+ * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084, their health
+ * on the management ports 29180-29184 — all below Linux's ephemeral range 32768–60999, so that no
+ * process's outgoing connection can be holding one when its service binds it; {@code -De2e.base-port}
+ * moves them), against the databases {@code <service>_e2e} and Redis
  * database 6, which are emptied first so that every run starts from nothing. The gateway signs
  * tokens with the test private key of this module; the services verify them with its public key.
  *

@@ -40,7 +40,7 @@ public class ReadModelRebuild {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final int PAGE = 100;
-    private static final int FREE_TIME_BATCH = 500;
+    private static final int FREE_TIME_BATCH = 100; // booking-service answers at most 100 instructors per call
 
     @Inject
     Pool pool;
