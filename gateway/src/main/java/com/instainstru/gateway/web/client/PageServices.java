@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.gateway.routing.GatewayAssertion;
 import com.instainstru.gateway.routing.ServiceClient;
 import com.instainstru.gateway.routing.ServiceClient.Answer;
 import com.instainstru.gateway.web.WebConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +40,12 @@ public class PageServices {
 
     @Inject
     WebConfig web;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Inject
+    GatewayAssertion assertion;
 
     private ObjectMapper json;
 
@@ -110,9 +119,19 @@ public class PageServices {
         }
     }
 
+    /**
+     * As the proxy does: the visitor's address and the gateway's assertion go with every call, so the services
+     * limit their expensive reads per visitor, not per gateway.
+     */
     private Uni<Answer> call(String service, HttpMethod method, String uri, String bearer, Buffer body, Duration timeout,
             Map<String, String> headers) {
-        return Uni.createFrom().completionStage(() -> services.call(service, method, uri, bearer, body, timeout, headers)
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        RoutingContext rc = request.getCurrent();
+        if (rc != null) {
+            all.put("X-Forwarded-For", rc.request().remoteAddress().hostAddress());
+            all.put(GatewayAssertion.HEADER, assertion.current());
+        }
+        return Uni.createFrom().completionStage(() -> services.call(service, method, uri, bearer, body, timeout, all)
                 .toCompletionStage());
     }
 }

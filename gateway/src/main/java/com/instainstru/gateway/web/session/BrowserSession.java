@@ -3,6 +3,7 @@ package com.instainstru.gateway.web.session;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.infra.ApiException;
 import com.instainstru.gateway.web.WebPaths;
+import com.instainstru.platform.security.EndedSessions;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -43,6 +44,9 @@ public class BrowserSession {
     @Inject
     Csrf csrf;
 
+    @Inject
+    EndedSessions sessions;
+
     void register(@Observes Filters filters) {
         filters.register(this::filter, PRIORITY);
     }
@@ -65,10 +69,27 @@ public class BrowserSession {
         String refresh = cookies.read(rc, SessionCookies.REFRESH);
         Visitor fromAccess = access == null ? null : verified(access);
         if (fromAccess != null) {
-            rc.put(VISITOR, fromAccess);
-            rc.next();
+            // A valid token of a session that has ended (signed out elsewhere, password changed) is no session.
+            rc.request().pause();
+            sessions.hasEnded(token(access)).subscribe().with(ended -> {
+                if (!ended) {
+                    rc.put(VISITOR, fromAccess);
+                    rc.next();
+                } else {
+                    withoutAccess(rc, access, refresh);
+                }
+            }, error -> {
+                Log.warnf("Ended sessions not checked: %s", error.toString());
+                rc.put(VISITOR, fromAccess);
+                rc.next();
+            });
             return;
         }
+        withoutAccess(rc, access, refresh);
+    }
+
+    /** No usable access token: the refresh token's new pair, or no session. */
+    private void withoutAccess(RoutingContext rc, String access, String refresh) {
         if (refresh == null) {
             if (access != null) {
                 cookies.clear(rc);
@@ -117,6 +138,14 @@ public class BrowserSession {
         }
         rc.put(VISITOR, Visitor.ended());
         rc.next();
+    }
+
+    private JsonWebToken token(String accessToken) {
+        try {
+            return parser.parse(accessToken);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Visitor verified(String accessToken) {
