@@ -26,8 +26,6 @@ JVM_PIDS=() # started by start_bench_jvm, stopped by stop_bench_jvms
 RESULTS=() # "endpoint|mode|req/s|p50 ms|p99 ms|errors|floor|verdict"
 FAILED=0
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 start_bench_redis() {
   if port_in_use "$BENCH_REDIS_PORT"; then
     echo "port ${BENCH_REDIS_PORT} (bench Redis) is already in use; set BENCH_REDIS_PORT" >&2

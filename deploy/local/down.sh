@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the service JVMs that up.sh started (by their recorded pids).
-# With --all, also stops Redis and PostgreSQL, but only if infra.sh started them.
+# With --all, also stops Redis and PostgreSQL, but only if infra.sh started them. With service names
+# (down.sh catalog-service), stops only those, e.g. to run one in dev mode in its place.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
@@ -8,10 +9,18 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=services.sh
 source "${SCRIPT_DIR}/services.sh"
 
-stop_services() {
+stop_services() { # stop_services [service...]: all when none is named
   local pidfile name
   shopt -s nullglob
-  for pidfile in "${PID_DIR}"/*.pid; do
+  local pidfiles=("${PID_DIR}"/*.pid)
+  if (( $# > 0 )); then
+    pidfiles=()
+    for name in "$@"; do
+      [[ -f "${PID_DIR}/${name}.pid" ]] || { echo "${name}: not running from up.sh (no ${PID_DIR}/${name}.pid)"; continue; }
+      pidfiles+=("${PID_DIR}/${name}.pid")
+    done
+  fi
+  for pidfile in "${pidfiles[@]}"; do
     name="$(basename "$pidfile" .pid)"
     stop_pid "$(<"$pidfile")" "$name"
     rm -f "$pidfile"
@@ -42,7 +51,8 @@ main() {
   case "${1:-}" in
     --all) all=1 ;;
     "") ;;
-    *) echo "usage: $0 [--all]" >&2; exit 2 ;;
+    -*) echo "usage: $0 [--all | <service>...]" >&2; exit 2 ;;
+    *) stop_services "$@"; return ;;
   esac
   stop_services
   if (( all )); then

@@ -59,7 +59,7 @@ apt_install() {
 
 install_packages() {
   local missing=() pkg
-  for pkg in "postgresql-${PG_VERSION}" postgresql-contrib redis-server redis-tools wrk openssl curl; do
+  for pkg in "postgresql-${PG_VERSION}" postgresql-contrib redis-server redis-tools wrk openssl curl jq; do
     pkg_installed "$pkg" || missing+=("$pkg")
   done
   command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
@@ -216,6 +216,14 @@ SQL
       echo 'CREATE EXTENSION IF NOT EXISTS btree_gist;'
     done
   } | psql_super -d postgres -v role="$PG_USER" -v pw="$PG_PASSWORD" -v dbs="${INFRA_DATABASES[*]}" >/dev/null
+  # A role made earlier with another password is not changed here: say so rather than let every service fail.
+  if ! PGPASSWORD="$PG_PASSWORD" psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${INFRA_DATABASES[0]}" \
+    -c 'select 1' >/dev/null 2>&1; then
+    infra_log "cannot sign in to PostgreSQL ${PG_HOST}:${PG_PORT} as ${PG_USER} with PG_PASSWORD: the role exists" \
+      "with another password, or pg_hba.conf refuses passwords over TCP. Set PG_PASSWORD to its password, or" \
+      "ALTER ROLE ${PG_USER} PASSWORD '...' as the postgres user"
+    return 1
+  fi
 }
 
 # The suite's databases start empty on every run: a database left by an earlier run of other code

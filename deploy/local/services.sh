@@ -37,6 +37,9 @@ services() {
   return 0
 }
 
+# True when something listens on 127.0.0.1:<port>.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 service_log() { echo "${LOG_DIR}/$1.log"; }
 service_pidfile() { echo "${PID_DIR}/$1.pid"; }
 service_jar() { echo "${REPO_ROOT}/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -87,7 +90,11 @@ build_services() {
     return 0
   fi
   echo "building (mvn -B -q -DskipTests package)" >&2
-  (cd "$REPO_ROOT" && mvn -B -q -DskipTests package)
+  (cd "$REPO_ROOT" && mvn -B -q -DskipTests package) || {
+    echo "the build failed (above). The first build downloads its dependencies from Maven Central" \
+      "(https://repo.maven.apache.org): without a network it can only work from a filled ~/.m2" >&2
+    return 1
+  }
 }
 
 # Polls <url> until it answers 2xx; on timeout prints the tail of <log> and fails.
@@ -127,37 +134,44 @@ post_demo_data() { # post_demo_data <base url> <json> [timeout seconds]
   rm -f "$out"
 }
 
+# Prints the environment a service runs with locally, one NAME=value a line: its ports, database,
+# Redis, the public key, the loopback URLs of the others (BOOKING_URL, CATALOG_URL) and the
+# local-only demo-data switches; the gateway also gets the private key and the admin account.
+service_env() { # service_env <module> <port> <database>
+  local name="$1" port="$2" db="$3"
+  printf '%s\n' \
+    "QUARKUS_HTTP_PORT=${port}" \
+    "QUARKUS_MANAGEMENT_PORT=$(management_port "$port")" \
+    "PG_HOST=${PG_HOST}" "PG_PORT=${PG_PORT}" "PG_USER=${PG_USER}" "PG_PASSWORD=${PG_PASSWORD}" \
+    "PG_DATABASE=${db}" \
+    "REDIS_HOST=${REDIS_HOST}" "REDIS_PORT=${REDIS_PORT}" \
+    "JWT_PUBLIC_KEY_LOCATION=${KEYS_DIR}/jwt-public.pem" \
+    "BOOKING_URL=http://127.0.0.1:8083" \
+    "CATALOG_URL=http://127.0.0.1:8081" \
+    "CATALOG_DEMO_DATA_ENABLED=true" \
+    "BOOKING_DEMO_DATA_ENABLED=true"
+  # Only the gateway signs tokens: the private key and the admin account go to it alone.
+  if [[ "$name" == gateway ]]; then
+    echo "JWT_PRIVATE_KEY_LOCATION=${KEYS_DIR}/jwt-private.pem"
+    local -a admin_env=()
+    read -ra admin_env <<<"$(gateway_admin_env)"
+    (( ${#admin_env[@]} == 0 )) || printf '%s\n' "${admin_env[@]}"
+  fi
+}
+
 # Starts the service's JVM in the background and prints its pid. Extra "NAME=value" arguments
-# are added to (or override) the environment. The log file is truncated. Every service gets the
-# loopback URLs of the others (BOOKING_URL, CATALOG_URL) and the local-only demo-data switches.
+# are added to (or override) the environment of service_env. The log file is truncated.
 start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME=value...]
   local name="$1" port="$2" db="$3" log="$4"; shift 4
   local jar
-  local -a gateway_env=()
+  local -a service=()
   jar="$(service_jar "$name")"
-  # Only the gateway signs tokens: the private key and the admin account go to it alone.
-  if [[ "$name" == gateway ]]; then
-    local -a admin_env=()
-    read -ra admin_env <<<"$(gateway_admin_env)"
-    gateway_env=(JWT_PRIVATE_KEY_LOCATION="${KEYS_DIR}/jwt-private.pem" "${admin_env[@]}")
-  fi
   [[ -f "$jar" ]] || { echo "${jar} is missing: build first (without SKIP_BUILD=1)" >&2; return 1; }
+  mapfile -t service < <(service_env "$name" "$port" "$db")
   mkdir -p "$(dirname "$log")"
   # JAVA_OPTS is deliberately unquoted: it holds several options.
   # shellcheck disable=SC2086
-  nohup env \
-    QUARKUS_HTTP_PORT="$port" \
-    QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
-    PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
-    PG_DATABASE="$db" \
-    REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
-    JWT_PUBLIC_KEY_LOCATION="${KEYS_DIR}/jwt-public.pem" \
-    BOOKING_URL="http://127.0.0.1:8083" \
-    CATALOG_URL="http://127.0.0.1:8081" \
-    CATALOG_DEMO_DATA_ENABLED=true \
-    BOOKING_DEMO_DATA_ENABLED=true \
-    "${gateway_env[@]}" \
-    "$@" \
+  nohup env "${service[@]}" "$@" \
     java ${JAVA_OPTS:-${DEFAULT_JAVA_OPTS}} -jar "$jar" >"$log" 2>&1 </dev/null &
   echo $!
 }

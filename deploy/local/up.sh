@@ -31,6 +31,20 @@ services_to_start() {
   done < <(services)
 }
 
+# Every port a service to start needs must be free: a JVM on a taken port dies at start-up.
+check_ports() { # check_ports <<< "module port db" lines
+  local name port db p taken=0
+  while read -r name port db; do
+    for p in "$port" "$(management_port "$port")"; do
+      if port_in_use "$p"; then
+        echo "port ${p} (${name}) is taken by another process: stop it first (ss -ltnp 'sport = :${p}' shows which)" >&2
+        taken=1
+      fi
+    done
+  done
+  return "$taken"
+}
+
 start_services() {
   local name port db pid
   mkdir -p "$LOG_DIR" "$PID_DIR"
@@ -176,6 +190,7 @@ main() {
   local pending
   pending="$(services_to_start)"
   if [[ -n "$pending" ]]; then
+    check_ports <<<"$pending"
     # Only build when something is to be started: a running JVM would not pick up new jars.
     build_services
     start_services <<<"$pending"
