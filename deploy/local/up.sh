@@ -142,6 +142,58 @@ load_demo_accounts() {
   done
 }
 
+# demo_api <method> <path> <token> [json]: the gateway's answer body; fails on a status >= 400.
+demo_api() {
+  local args=(-fsS --max-time 20 -X "$1" -H "Authorization: Bearer $3")
+  [[ -z "${4:-}" ]] || args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" -d "$4")
+  curl "${args[@]}" "${GATEWAY_URL}$2"
+}
+
+demo_token() { # demo_token <email>
+  curl -fsS --max-time 20 -X POST -H 'Content-Type: application/json' \
+    -d "$(jq -nc --arg e "$1" --arg p "$DEMO_PASSWORD" '{email: $e, password: $p}')" \
+    "${GATEWAY_URL}/api/v1/auth/login" | jq -er .accessToken
+}
+
+# The demo accounts have something to see: the demo instructor teaches piano and guitar with free time
+# for the next 30 days (New York time), and the demo student has two lessons booked with them. A second
+# run finds them there and adds nothing.
+load_demo_lessons() {
+  has_service gateway && has_service catalog-service && has_service booking-service || return 0
+  local teacher student me id piano guitar hours today offering
+  teacher="$(demo_token instructor@instainstru.local)" && student="$(demo_token student@instainstru.local)" || {
+    echo "demo accounts cannot sign in: no demo lessons" >&2; return 1; }
+  me="$(demo_api GET /api/v1/instructors/me "$teacher")"
+  id="$(jq -r .id <<<"$me")"
+  if [[ "$(jq '[.offerings[]?] | length' <<<"$me")" == 0 ]]; then
+    echo "demo instructor: profile, piano and guitar, 30 days of free time"
+    demo_api PUT /api/v1/instructors/me "$teacher" '{"name": "Demo Instructor", "bio": "Piano and guitar for beginners and returning players, online or at my Park Slope studio.", "yearsExperience": 8, "timeZone": "America/New_York", "areas": ["Park Slope", "Prospect Heights"], "teachesOnline": true, "teachesAtStudio": true}' >/dev/null
+    piano="$(curl -fsS "${GATEWAY_URL}/api/v1/catalog/services/piano" | jq -r .id)"
+    guitar="$(curl -fsS "${GATEWAY_URL}/api/v1/catalog/services/guitar" | jq -r .id)"
+    demo_api POST /api/v1/instructors/me/services "$teacher" "$(jq -nc --arg s "$piano" '{catalogServiceId: $s, hourlyRate: 60, durationOptions: [30, 45, 60], levels: ["beginner", "intermediate"], ageGroups: ["kids", "teens", "adults"], locationTypes: ["online", "studio"], active: true}')" >/dev/null
+    demo_api POST /api/v1/instructors/me/services "$teacher" "$(jq -nc --arg s "$guitar" '{catalogServiceId: $s, hourlyRate: 45, durationOptions: [60], levels: ["beginner"], ageGroups: ["teens", "adults"], locationTypes: ["online"], active: true}')" >/dev/null
+    today="$(TZ=America/New_York date +%F)"
+    hours='[{"start": "09:00", "end": "12:00"}, {"start": "16:00", "end": "21:00"}]'
+    demo_api POST /api/v1/availability/me/pattern "$teacher" "$(jq -nc --arg f "$today" --arg t "$(TZ=America/New_York date -d '+30 days' +%F)" --argjson h "$hours" \
+      '{from: $f, to: $t, days: {monday: $h, tuesday: $h, wednesday: $h, thursday: $h, friday: $h, saturday: $h}}')" >/dev/null
+    me="$(demo_api GET /api/v1/instructors/me "$teacher")"
+  fi
+  if [[ "$(demo_api GET '/api/v1/bookings?as=student' "$student" | jq '[.. | objects | select(.status? == "confirmed")] | length')" != 0 ]]; then
+    return 0
+  fi
+  echo "demo student: two lessons with the demo instructor"
+  offering="$(jq -r '[.offerings[] | select(.serviceSlug == "piano")][0].id' <<<"$me")"
+  local day start
+  for day in 2 5; do
+    local date; date="$(TZ=America/New_York date -d "+${day} days" +%F)"
+    start="$(curl -fsS "${GATEWAY_URL}/api/v1/availability/${id}?from=${date}&to=$(TZ=America/New_York date -d "+$((day + 3)) days" +%F)&duration=60" \
+      | jq -r '[.days[].startTimes[]][0] // empty')"
+    [[ -n "$start" ]] || continue
+    demo_api POST /api/v1/bookings "$student" "$(jq -nc --arg i "$id" --arg o "$offering" --arg s "$start" \
+      '{instructorId: $i, instructorServiceId: $o, startTime: $s, durationMinutes: 60, locationType: "online"}')" >/dev/null
+  done
+}
+
 # The id of one demo instructor (for the sample availability query), or a placeholder.
 sample_instructor_id() {
   local id
@@ -200,6 +252,7 @@ main() {
   wait_services_ready
   load_demo_data
   load_demo_accounts
+  load_demo_lessons || echo "the demo lessons could not be made (above); the platform runs without them" >&2
   print_summary
 }
 
