@@ -121,7 +121,7 @@ class CatalogSeeder {
                             CatalogServiceUpserted.TYPE, new CatalogServiceUpserted(CatalogService.idForSlug(s.slug()),
                                     s.slug(), s.name(), s.category(), categories.get(s.category()).name(), s.searchTerms(),
                                     s.relatedServices(), s.onlineCapable(), true, null, s.displayOrder(),
-                                    s.requiresCertification()))).toList();
+                                    s.requiresCertification(), 0))).toList();
                     return outbox.insert(conn, events).replaceWith(added.size());
                 });
     }
