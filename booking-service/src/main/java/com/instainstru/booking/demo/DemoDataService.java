@@ -130,7 +130,9 @@ class DemoDataService {
                 .execute(Tuple.of(instructorIds, zones))
                 .chain(() -> conn.preparedQuery("""
                         INSERT INTO availability_window (instructor_id, date, start_time, end_time)
-                        SELECT * FROM unnest($1::uuid[], $2::date[], $3::time[], $4::time[])
+                        SELECT * FROM unnest($1::uuid[], $2::date[], $3::time[], $4::time[]) AS x(i, d, s, e)
+                        -- A date the instructor has already published is left as they made it.
+                        WHERE NOT EXISTS (SELECT 1 FROM availability_window w WHERE w.instructor_id = x.i AND w.date = x.d)
                         ON CONFLICT (instructor_id, date, start_time) DO NOTHING RETURNING instructor_id""")
                         .execute(Tuple.of(ids.toArray(UUID[]::new), dates.toArray(LocalDate[]::new),
                                 starts.toArray(LocalTime[]::new), ends.toArray(LocalTime[]::new))))

@@ -40,13 +40,15 @@ final class BookingEvents {
 
     record BookingRescheduled(UUID previousBookingId, UUID bookingId, UUID studentId, UUID instructorId,
             UUID offeringId, UUID serviceId, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
-            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, OffsetDateTime blockedUntil) {
+            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, OffsetDateTime blockedUntil,
+            OffsetDateTime previousStartTime, OffsetDateTime previousEndTime) {
         static final String TYPE = "booking.rescheduled";
 
         static BookingRescheduled of(Booking previous, Booking b) {
             return new BookingRescheduled(previous.id(), b.id(), b.studentId(), b.instructorId(),
                     b.instructorServiceId(), b.serviceId(), b.startTime(), b.endTime(), b.durationMinutes(),
-                    b.hourlyRate(), b.totalPrice(), b.locationType(), b.blockedUntil());
+                    b.hourlyRate(), b.totalPrice(), b.locationType(), b.blockedUntil(), previous.startTime(),
+                    previous.endTime());
         }
     }
 

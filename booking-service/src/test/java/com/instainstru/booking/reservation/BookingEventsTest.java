@@ -60,7 +60,10 @@ class BookingEventsTest {
         // The instructor's time is taken until the end of their buffer (none here): search frees it from then on.
         assertThat(java.time.OffsetDateTime.parse(created.get("blockedUntil").asText()).toInstant())
                 .isEqualTo(at(day, "09:30").toInstant());
-        assertThat(payload(events, "booking.rescheduled").has("blockedUntil")).isTrue();
+        JsonNode rescheduled = payload(events, "booking.rescheduled");
+        assertThat(rescheduled.has("blockedUntil")).isTrue();
+        assertThat(java.time.OffsetDateTime.parse(rescheduled.get("previousStartTime").asText()).toInstant())
+                .isEqualTo(at(day, "09:00").toInstant());
         assertThat(payload(events, "booking.rescheduled").get("previousBookingId").asText()).isEqualTo(id);
         JsonNode cancelled = payload(events, "booking.cancelled");
         assertThat(cancelled.get("cancelledBy").asText()).isEqualTo("instructor");

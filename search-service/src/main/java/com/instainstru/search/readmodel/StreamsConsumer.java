@@ -88,14 +88,17 @@ public class StreamsConsumer {
 
     /** Reads every stream once; returns the most entries any one of them had. */
     public Uni<Integer> pollAll() {
-        return Multi.createFrom().iterable(STREAMS).onItem().transformToUniAndConcatenate(this::poll)
+        return Multi.createFrom().iterable(STREAMS).onItem().transformToUniAndConcatenate(s -> poll(s, consumer, BATCH))
                 .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
-    /** Reads new entries of one stream (and reclaims stale ones), applies and acknowledges them. */
-    Uni<Integer> poll(String stream) {
+    /**
+     * Reads up to {@code count} new entries of one stream as the group member {@code consumer} (and
+     * reclaims stale ones), applies and acknowledges them. Each pod is one member; a test may play several.
+     */
+    Uni<Integer> poll(String stream, String consumer, int count) {
         Uni<Response> fresh = redis.send(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(GROUP).arg(consumer)
-                .arg("COUNT").arg(BATCH).arg("STREAMS").arg(stream).arg(">"));
+                .arg("COUNT").arg(count).arg("STREAMS").arg(stream).arg(">"));
         Uni<Response> stale = redis.send(Request.cmd(Command.XAUTOCLAIM).arg(stream).arg(GROUP).arg(consumer)
                 .arg(config.streams().reclaimIdle().toMillis()).arg("0-0").arg("COUNT").arg(100));
         return stale.ifNoItem().after(REDIS_TIMEOUT).fail()

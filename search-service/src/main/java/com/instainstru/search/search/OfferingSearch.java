@@ -96,11 +96,11 @@ final class OfferingSearch {
 
     /**
      * The offering's first bookable start: a quarter hour from which a lesson of the asked length (or
-     * the offering's shortest) fits the instructor's free time — inside the asked time if one was asked
-     * (NOT_FREE if none there), else at all (NONE if none).
+     * the offering's shortest) fits the instructor's free time, with their notice and horizon — inside the
+     * asked time if one was asked (NOT_FREE if none there), else at all (NONE if none).
      */
     private static long slot(Filters f, Offering o, Instructor i, long[] asked, long now) {
-        long slot = BookableStarts.first(i.free(), asked, now, lessonMillis(f, o));
+        long slot = BookableStarts.first(i.free(), asked, i.earliest(now), i.until(now), lessonMillis(f, o));
         return asked != null && slot == OfferingIndex.NONE ? NOT_FREE : slot;
     }
 
@@ -110,8 +110,9 @@ final class OfferingSearch {
             return new long[0];
         }
         long[] out = new long[max];
-        int n = BookableStarts.starts(hit.instructor().free(), f.time() == null ? null : f.time().millis(), now,
-                lessonMillis(f, hit.offering()), out);
+        Instructor i = hit.instructor();
+        int n = BookableStarts.starts(i.free(), f.time() == null ? null : f.time().millis(), i.earliest(now),
+                i.until(now), lessonMillis(f, hit.offering()), out);
         return java.util.Arrays.copyOf(out, n);
     }
 

@@ -249,20 +249,26 @@ class SearchResourceTest {
         UUID offering = UUID.randomUUID();
         Instant now = Instant.now();
         UUID first = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now,
-                Catalog.offering(offering, instructor, "drums", "70.00", List.of(60), List.of("beginner"),
-                        List.of("adults"), List.of("studio")));
+                versioned(Catalog.offering(offering, instructor, "drums", "70.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")), 2));
         await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("drums under $75")).contains(instructor.toString()));
 
         // The same event delivered again, with a payload that would change it: applied once only.
         Streams.publish(redis, "catalog-events", first, "offering.upserted", now,
-                Catalog.offering(offering, instructor, "drums", "95.00", List.of(60), List.of("beginner"),
-                        List.of("adults"), List.of("studio")));
-        // An older change arriving late (reclaimed from a dead pod): ignored.
-        UUID late = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now.minusSeconds(60),
-                Catalog.offering(offering, instructor, "drums", "99.00", List.of(60), List.of("beginner"),
-                        List.of("adults"), List.of("studio")));
+                versioned(Catalog.offering(offering, instructor, "drums", "95.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")), 3));
+        // An older version arriving late (reclaimed from a dead pod), even with a later time stamp: ignored.
+        UUID late = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now.plusSeconds(60),
+                versioned(Catalog.offering(offering, instructor, "drums", "99.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")), 1));
         await().atMost(Duration.ofSeconds(20)).until(() -> TestCatalogLoader.processed(late));
         assertThat(instructors(search("drums under $75"))).contains(instructor.toString());
+    }
+
+    private static Map<String, Object> versioned(Map<String, Object> payload, long version) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>(payload);
+        p.put("version", version);
+        return p;
     }
 
     @Test
