@@ -184,11 +184,11 @@ public class CatalogEventsConsumer {
         // An older event delivered late (reclaimed from a dead pod) does not overwrite a newer zone.
         // A new zone moves every window in time: their dates from yesterday on are announced again.
         return conn.preparedQuery("""
-                        WITH before AS (SELECT time_zone FROM instructor_settings WHERE instructor_id = $1 FOR UPDATE)
-                        UPDATE instructor_settings SET time_zone = $2, time_zone_as_of = $3, updated_at = now()
-                        WHERE instructor_id = $1
-                          AND ($3::timestamptz IS NULL OR time_zone_as_of IS NULL OR time_zone_as_of < $3)
-                        RETURNING (SELECT time_zone FROM before) IS DISTINCT FROM $2 AS moved, horizon_days""")
+                        UPDATE instructor_settings s SET time_zone = $2, time_zone_as_of = $3, updated_at = now()
+                        FROM (SELECT time_zone AS old FROM instructor_settings WHERE instructor_id = $1 FOR UPDATE) o
+                        WHERE s.instructor_id = $1
+                          AND ($3::timestamptz IS NULL OR s.time_zone_as_of IS NULL OR s.time_zone_as_of < $3)
+                        RETURNING o.old IS DISTINCT FROM s.time_zone AS moved, s.horizon_days""")
                 .execute(Tuple.of(instructor, zone, occurredAt))
                 .flatMap(rows -> {
                     if (rows.size() == 0 || !rows.iterator().next().getBoolean("moved")) {

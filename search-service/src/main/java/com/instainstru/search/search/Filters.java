@@ -11,10 +11,13 @@ import java.util.UUID;
 public record Filters(Map<UUID, Double> services, BigDecimal minPrice, BigDecimal maxPrice, Integer durationMinutes,
         String level, String ageGroup, String area, String borough, Boolean online, AskedTime time) {
 
-    /** The constraints that can be relaxed, in the order they are given up when nothing matches. */
+    /**
+     * The constraints that can be relaxed, in the order they are given up when nothing matches: the asked
+     * day and time last, so that it is never given up while someone is free then.
+     */
     public enum Constraint {
-        TIME("time"), DURATION("duration"), LEVEL("level"), AGE_GROUP("ageGroup"), LOCATION("location"),
-        PRICE("price"), ONLINE("online");
+        DURATION("duration"), LEVEL("level"), AGE_GROUP("ageGroup"), PRICE("price"), ONLINE("online"),
+        LOCATION("location"), TIME("time");
 
         public final String label;
 
