@@ -46,9 +46,13 @@ public class FreeTimeStore {
             List<DayWindows> days) {
         return lock(sql, instructorId)
                 .chain(() -> writeWindows(sql, instructorId, zone, version, rules, days))
-                .flatMap(bufferChanged -> bufferChanged ? refreshAll(sql, instructorId)
-                        : days.isEmpty() ? Uni.createFrom().voidItem() : refresh(sql, instructorId, first(days), last(days)))
-                .chain(() -> collect(sql, instructorId));
+                .flatMap(written -> written.bufferChanged() ? refreshAll(sql, instructorId).chain(() -> collect(sql, instructorId))
+                        : !written.days().isEmpty() ? refresh(sql, instructorId,
+                                written.days().stream().min(LocalDate::compareTo).orElseThrow(),
+                                written.days().stream().max(LocalDate::compareTo).orElseThrow())
+                                .chain(() -> collect(sql, instructorId))
+                        : written.rulesChanged() ? collect(sql, instructorId)
+                        : Uni.createFrom().voidItem()); // the same event again, or one older than what is held
     }
 
     /**
@@ -72,25 +76,43 @@ public class FreeTimeStore {
                 .call(() -> freed.isEmpty() ? Uni.createFrom().voidItem() : sql.preparedQuery(
                                 "UPDATE booked SET cancelled = true, noted_at = now() WHERE booking_id = ANY($1)")
                         .execute(Tuple.of((Object) freed.toArray(UUID[]::new))).replaceWithVoid())
-                .flatMap(bufferChanged -> bufferChanged ? refreshAll(sql, instructorId)
+                .flatMap(written -> written.bufferChanged() ? refreshAll(sql, instructorId)
                         : refresh(sql, instructorId, from.minusDays(1), to.plusDays(1)))
                 .chain(() -> collect(sql, instructorId));
     }
 
-    /** The rules and the windows, each where this version is at least as new; true when the buffer changed. */
-    private Uni<Boolean> writeWindows(SqlClient sql, UUID instructorId, ZoneId zone, long version, Rules rules,
+    /** What a write changed: the dates whose windows it wrote, whether the rules (and among them the buffer) changed. */
+    record Written(List<LocalDate> days, boolean rulesChanged, boolean bufferChanged) {
+    }
+
+    /**
+     * The rules and the windows, each where this version is newer, or as new and different (a source
+     * changed without a new version is repaired by the reconciliation with the same version).
+     */
+    private Uni<Written> writeWindows(SqlClient sql, UUID instructorId, ZoneId zone, long version, Rules rules,
             List<DayWindows> days) {
         List<Tuple> rows = days.stream().map(d -> Tuple.of(instructorId, d.date(), multirange(zone, d), version)).toList();
-        return (rules == null ? Uni.createFrom().item(false) : upsertRules(sql, instructorId, rules))
-                .call(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : sql.preparedQuery("""
+        return (rules == null ? Uni.createFrom().item(new boolean[] {false, false}) : upsertRules(sql, instructorId, rules))
+                .flatMap(changed -> (rows.isEmpty() ? Uni.createFrom().item(List.<LocalDate>of()) : sql.preparedQuery("""
                         INSERT INTO availability AS a (instructor_id, day, windows, free, version)
                         VALUES ($1, $2, $3::tstzmultirange, '{}', $4)
                         ON CONFLICT (instructor_id, day) DO UPDATE SET windows = EXCLUDED.windows, version = EXCLUDED.version
-                        WHERE a.version <= EXCLUDED.version""").executeBatch(rows).replaceWithVoid());
+                        WHERE a.version < EXCLUDED.version
+                           OR a.version = EXCLUDED.version AND a.windows <> EXCLUDED.windows
+                        RETURNING day""").executeBatch(rows).map(FreeTimeStore::days))
+                        .map(written -> new Written(written, changed[0], changed[1])));
     }
 
-    /** The rules if this version is at least as new; true when the buffer (which shapes free time) changed. */
-    private Uni<Boolean> upsertRules(SqlClient sql, UUID instructorId, Rules r) {
+    private static List<LocalDate> days(io.vertx.mutiny.sqlclient.RowSet<Row> result) {
+        List<LocalDate> out = new ArrayList<>();
+        for (var rs = result; rs != null; rs = rs.next()) {
+            rs.forEach(r -> out.add(r.getLocalDate("day")));
+        }
+        return out;
+    }
+
+    /** The rules if this version is newer, or as new and different: {whether they changed, whether the buffer did}. */
+    private Uni<boolean[]> upsertRules(SqlClient sql, UUID instructorId, Rules r) {
         return sql.preparedQuery("""
                         WITH before AS (SELECT buffer_minutes FROM booking_rules WHERE instructor_id = $1)
                         INSERT INTO booking_rules AS r (instructor_id, time_zone, min_notice_hours, buffer_minutes,
@@ -99,11 +121,15 @@ public class FreeTimeStore {
                         ON CONFLICT (instructor_id) DO UPDATE SET time_zone = EXCLUDED.time_zone,
                             min_notice_hours = EXCLUDED.min_notice_hours, buffer_minutes = EXCLUDED.buffer_minutes,
                             horizon_days = EXCLUDED.horizon_days, version = EXCLUDED.version
-                        WHERE r.version <= EXCLUDED.version
+                        WHERE r.version < EXCLUDED.version
+                           OR r.version = EXCLUDED.version AND (r.time_zone, r.min_notice_hours, r.buffer_minutes,
+                              r.horizon_days) IS DISTINCT FROM (EXCLUDED.time_zone, EXCLUDED.min_notice_hours,
+                              EXCLUDED.buffer_minutes, EXCLUDED.horizon_days)
                         RETURNING coalesce((SELECT buffer_minutes FROM before), 0) <> buffer_minutes AS buffer_changed""")
                 .execute(Tuple.from(List.of(instructorId, ReadModelStore.validZone(r.timeZone()), r.minNoticeHours(),
                         r.bufferMinutes(), r.horizonDays(), r.version())))
-                .map(result -> result.size() == 1 && result.iterator().next().getBoolean("buffer_changed"));
+                .map(result -> new boolean[] {result.size() == 1,
+                        result.size() == 1 && result.iterator().next().getBoolean("buffer_changed")});
     }
 
     /** booking.created: the lesson's time is taken (to the end of its buffer) unless it was cancelled already. */
@@ -113,7 +139,9 @@ public class FreeTimeStore {
                 .chain(() -> sql.preparedQuery("""
                         INSERT INTO booked (booking_id, instructor_id, during) VALUES ($1, $2, tstzrange($3, $4))
                         ON CONFLICT (booking_id) DO NOTHING""").execute(Tuple.of(bookingId, instructorId, start, blockedUntil)))
-                .chain(() -> refreshAround(sql, instructorId, start, blockedUntil));
+                // Known already (cancelled first, or told again): nothing changes.
+                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : refreshAround(sql, instructorId, start, blockedUntil));
     }
 
     /**
@@ -191,11 +219,4 @@ public class FreeTimeStore {
         return date.atTime(LocalTime.parse(hhmm)).atZone(zone).toOffsetDateTime();
     }
 
-    private static LocalDate first(List<DayWindows> days) {
-        return days.stream().map(DayWindows::date).min(LocalDate::compareTo).orElseThrow();
-    }
-
-    private static LocalDate last(List<DayWindows> days) {
-        return days.stream().map(DayWindows::date).max(LocalDate::compareTo).orElseThrow();
-    }
 }

@@ -1,5 +1,6 @@
 package com.instainstru.search.search;
 
+import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.readmodel.BookableStarts;
 import com.instainstru.search.readmodel.OfferingIndex;
 import com.instainstru.search.readmodel.OfferingIndex.Instructor;
@@ -43,6 +44,9 @@ final class OfferingSearch {
     static final Comparator<Hit> RANK = Comparator.comparingDouble(Hit::score).reversed()
             .thenComparing(h -> h.offering().hourlyRate())
             .thenComparing(h -> h.offering().id(), OfferingSearch::compareUnsigned);
+    /** Best first when the query asked for low prices without a number ("cheap", "reasonably priced"). */
+    static final Comparator<Hit> CHEAP_FIRST = Comparator.comparing((Hit h) -> h.offering().hourlyRate())
+            .thenComparing(RANK);
 
     private final OfferingIndex index;
     private final Map<UUID, CatalogEntry> activeServices;
@@ -56,7 +60,8 @@ final class OfferingSearch {
 
     Page find(Filters f, long now, int limit, int offset) {
         int keep = offset + limit;
-        PriorityQueue<Hit> best = new PriorityQueue<>(keep + 1, RANK.reversed());
+        Comparator<Hit> rank = f.cheapFirst() ? CHEAP_FIRST : RANK;
+        PriorityQueue<Hit> best = new PriorityQueue<>(keep + 1, rank.reversed());
         long total = 0;
         long[] asked = f.time() == null ? null : f.time().millis();
         Map<UUID, Double> services = f.services();
@@ -80,7 +85,7 @@ final class OfferingSearch {
                 double score = base + SOON_WEIGHT * (slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS));
                 // Most matches of a broad query rank below the page: they are counted, not kept.
                 Hit hit = new Hit(o, i, score, slot);
-                if (best.size() < keep || RANK.compare(hit, best.peek()) < 0) {
+                if (best.size() < keep || rank.compare(hit, best.peek()) < 0) {
                     best.add(hit);
                     if (best.size() > keep) {
                         best.poll();
@@ -89,7 +94,7 @@ final class OfferingSearch {
             }
         }
         List<Hit> ranked = new ArrayList<>(best);
-        ranked.sort(RANK);
+        ranked.sort(rank);
         List<Hit> page = offset >= ranked.size() ? Collections.emptyList() : ranked.subList(offset, ranked.size());
         return new Page(page, total);
     }
@@ -126,21 +131,28 @@ final class OfferingSearch {
                 || f.maxPrice() != null && o.hourlyRate().compareTo(f.maxPrice()) > 0
                 || f.durationMinutes() != null && !o.durations().contains(f.durationMinutes())
                 || f.level() != null && !o.levels().contains(f.level())
-                || f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())) {
+                || f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())
+                || f.place() != null && !o.locationTypes().contains(f.place())) {
             return false;
         }
-        if (f.area() != null && !f.area().equals(f.borough())) {
-            // A neighbourhood: instructors who name it, or who cover its whole borough; in person.
-            if (!o.inPerson() || !i.areas().contains(f.area()) && !i.areas().contains(f.borough())) {
-                return false;
-            }
-        } else if (f.borough() != null && (!o.inPerson() || !i.boroughs().contains(f.borough()))) {
+        if (f.areas() != null && !(o.inPerson() && covers(i, f.areas()))) {
             return false;
         }
         if (f.online() != null) {
             return f.online() ? o.offersOnline() && i.teachesOnline() : o.inPerson();
         }
         return true;
+    }
+
+    /** Whether the instructor teaches in one of the areas: a borough they cover, or a neighbourhood they name or whose borough they cover. */
+    private static boolean covers(Instructor i, List<NycAreas.Area> areas) {
+        for (NycAreas.Area a : areas) {
+            if (a.name().equals(a.borough()) ? i.boroughs().contains(a.borough())
+                    : i.areas().contains(a.name()) || i.areas().contains(a.borough())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL's uuid order (unsigned bytes), so that ties break the same way on every pod. */

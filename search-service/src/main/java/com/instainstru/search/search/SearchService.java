@@ -75,7 +75,8 @@ public class SearchService {
     /** How many bookable start times each result carries. */
     static final int NEXT_STARTS = 3;
 
-    private final QueryParser parser = new QueryParser(NycAreas.load());
+    private static final NycAreas AREAS = NycAreas.load();
+    private final QueryParser parser = new QueryParser(AREAS);
     private Cache<String, Answer> answers;
     private Timer searchTimer;
 
@@ -127,7 +128,7 @@ public class SearchService {
 
     private Uni<Answer> compute(String query, int limit, Cursor page, ZonedDateTime now) {
         long t0 = System.nanoTime();
-        ParsedQuery parsed = parser.parse(query, now.toLocalDate());
+        ParsedQuery parsed = parser.parse(query, now);
         long t1 = System.nanoTime();
         CatalogSnapshot.Snapshot snapshot = catalog.current();
         Set<String> texts = snapshot.matcher().textsNeedingMeaning(parsed.serviceText());
@@ -253,10 +254,16 @@ public class SearchService {
             }
         }
         String ageGroup = "high_school".equals(q.ageGroup()) ? "teens" : q.ageGroup();
-        ParsedQuery.Location where = q.location();
-        boolean place = where != null && !where.nearMe();
         return new Filters(services, q.minPrice(), q.maxPrice(), q.durationMinutes(), q.level(), ageGroup,
-                place ? where.text() : null, place ? where.borough() : null, q.online(), AskedTime.of(q, now));
+                areas(q.location()), q.online(), q.locationType(), AskedTime.of(q, now), "low".equals(q.budget()));
+    }
+
+    /** The areas asked (null: none; empty: only places outside New York, where nobody teaches). */
+    static List<NycAreas.Area> areas(ParsedQuery.Location where) {
+        if (where == null || where.nearMe()) {
+            return null;
+        }
+        return where.areas().stream().map(AREAS::find).flatMap(java.util.Optional::stream).toList();
     }
 
     private static Match matchView(ServiceMatch m) {
