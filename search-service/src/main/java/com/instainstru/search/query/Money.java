@@ -31,8 +31,6 @@ final class Money {
     /** A plain number where the words around it already say price ("under 80"): 15 and over. */
     private static final String PLAIN = "(\\d{2,5}(?:\\.\\d+)?)(?!\\s*(?:years?|yrs?|y/?o|months?|min|minutes?|hours?|hrs?|"
             + "people|students|kids|pm|am|days?|weeks?|st|nd|rd|th|%|:|-year|year)" + E + ")" + PER_HOUR + "?";
-    private static final String NOT_PEOPLE = "(?<!kids|children|adults|seniors|teens|people|students|ages|age|aged|grade|"
-            + "grades)(?<!kids |children |adults |seniors |teens |people |students |ages |age |aged |grade |grades )";
     private static final String UPPER = "nothing\\s+(?:over|above|more\\s+than)|not\\s+(?:over|above)|under|below|(?<!no\\s)(?<!not\\s)less\\s+than|cheaper\\s+than|no\\s+more\\s+than|not\\s+more\\s+than|"
             + "up\\s+to|max(?:imum)?(?:\\s+of)?|at\\s+most|within|budget(?:\\s+(?:of|is|around|about))?|tops|not\\s+over|"
             + "no\\s+higher\\s+than|can\\s+(?:pay|spend|afford)(?:\\s+up\\s+to)?|willing\\s+to\\s+pay(?:\\s+up\\s+to)?|"
@@ -52,13 +50,16 @@ final class Money {
     private static final Pattern MIN = Pattern.compile(B + "(?:" + LOWER + ")\\s*" + MONEY);
     private static final Pattern MAX_AFTER = Pattern.compile(B + MONEY + "\\s*(?:" + UPPER_AFTER + ")(?![\\p{L}])");
     private static final Pattern MIN_AFTER = Pattern.compile(B + MONEY + "\\s*(?:" + LOWER_AFTER + ")(?![\\p{L}])");
-    private static final Pattern PLAIN_MAX = Pattern.compile(NOT_PEOPLE + B + "(?:" + UPPER + ")\\s+" + PLAIN + E);
-    private static final Pattern PLAIN_MIN = Pattern.compile(NOT_PEOPLE + B + "(?:" + LOWER + ")\\s+" + PLAIN + E);
-    private static final Pattern PLAIN_MAX_AFTER = Pattern.compile(NOT_PEOPLE + B + PLAIN + "\\s*(?:" + UPPER_AFTER + ")(?![\\p{L}])");
-    private static final Pattern PLAIN_MIN_AFTER = Pattern.compile(NOT_PEOPLE + B + PLAIN + "\\s*(?:" + LOWER_AFTER + ")(?![\\p{L}])");
+    private static final Pattern PLAIN_MAX = Pattern.compile(B + "(?:" + UPPER + ")\\s+" + PLAIN + E);
+    private static final Pattern PLAIN_MIN = Pattern.compile(B + "(?:" + LOWER + ")\\s+" + PLAIN + E);
+    private static final Pattern PLAIN_MAX_AFTER = Pattern.compile(B + PLAIN + "\\s*(?:" + UPPER_AFTER + ")(?![\\p{L}])");
+    private static final Pattern PLAIN_MIN_AFTER = Pattern.compile(B + PLAIN + "\\s*(?:" + LOWER_AFTER + ")(?![\\p{L}])");
+    /** Words after which a plain number is an age or a count of people: "kids under 10", "adults over 50". */
+    private static final Pattern PEOPLE_BEFORE = Pattern.compile("(?:kids|children|adults|seniors|teens|people|students|ages|"
+            + "age|aged|grade|grades)\\s*$");
     private static final Pattern AROUND = Pattern.compile(B + "(?:around|about|approximately|roughly|near|~|circa|"
             + "something\\s+like)\\s*" + MONEY);
-    private static final Pattern AROUND_PLAIN = Pattern.compile(NOT_PEOPLE + B + "(?:around|about|approximately|roughly|"
+    private static final Pattern AROUND_PLAIN = Pattern.compile(B + "(?:around|about|approximately|roughly|"
             + "circa)\\s+" + PLAIN + E);
     private static final Pattern BARE = Pattern.compile(MONEY);
     private static final Pattern VAGUE = Pattern.compile(B + "(?:cheap(?:est|er)?|affordabl[ey]|inexpensive|budget(?:[- ]friendly)?|"
@@ -70,7 +71,25 @@ final class Money {
     private Money() {
     }
 
+    /** Stems of the vague words, to skip their pattern when none is there. */
+    private static final String[] VAGUE_STEMS = {"cheap", "afford", "inexpens", "budget", "low", "reasonabl", "fair",
+            "good", "expensive", "econom", "bargain", "break the bank", "barat", "cher", "abordab", "недорог", "дешев",
+            "дешёв", "便宜", "实惠", "저렴", "싼"};
+
     static void read(Text t, Builder b) {
+        if (t.hasDigit()) {
+            amounts(t, b);
+        }
+        if (t.mentions(VAGUE_STEMS)) {
+            t.cutAll(VAGUE, m -> {
+                if (b.maxPrice == null) {
+                    b.budget = "low";
+                }
+            });
+        }
+    }
+
+    private static void amounts(Text t, Builder b) {
         boolean range = t.cutIf(RANGE, m -> range(m, b));
         if (!range) {
             t.cutAll(MAX, m -> b.maxPrice = hourly(m, 1, b));
@@ -78,25 +97,20 @@ final class Money {
             t.cutAll(MAX_AFTER, m -> b.maxPrice = hourly(m, 1, b));
             t.cutAll(MIN_AFTER, m -> b.minPrice = hourly(m, 1, b));
             if (!t.cut(AROUND, m -> around(hourly(m, 1, b), b)) && b.minPrice == null && b.maxPrice == null) {
-                t.cutIf(AROUND_PLAIN, m -> plain(m, v -> around(v, b)));
+                t.cutIf(AROUND_PLAIN, m -> plain(m, t.value, v -> around(v, b)));
             }
             if (b.minPrice == null && b.maxPrice == null) {
                 t.cut(BARE, m -> b.maxPrice = hourly(m, 1, b));
             }
             if (b.maxPrice == null) {
-                t.cutIf(PLAIN_MAX, m -> plain(m, v -> b.maxPrice = v));
-                t.cutIf(PLAIN_MAX_AFTER, m -> plain(m, v -> b.maxPrice = v));
+                t.cutIf(PLAIN_MAX, m -> plain(m, t.value, v -> b.maxPrice = v));
+                t.cutIf(PLAIN_MAX_AFTER, m -> plain(m, t.value, v -> b.maxPrice = v));
             }
             if (b.minPrice == null) {
-                t.cutIf(PLAIN_MIN, m -> plain(m, v -> b.minPrice = v));
-                t.cutIf(PLAIN_MIN_AFTER, m -> plain(m, v -> b.minPrice = v));
+                t.cutIf(PLAIN_MIN, m -> plain(m, t.value, v -> b.minPrice = v));
+                t.cutIf(PLAIN_MIN_AFTER, m -> plain(m, t.value, v -> b.minPrice = v));
             }
         }
-        t.cutAll(VAGUE, m -> {
-            if (b.maxPrice == null) {
-                b.budget = "low";
-            }
-        });
     }
 
     /** "from 35 to 55", "$30-$50": a price range when money is said or the numbers can only be rates. */
@@ -122,14 +136,16 @@ final class Money {
         b.maxPrice = centre.multiply(new BigDecimal("1.2")).setScale(0, RoundingMode.HALF_UP);
     }
 
-    private static boolean plain(Matcher m, java.util.function.Consumer<BigDecimal> set) {
+    /** A plain number as a price: 15 or more, and not after words about people ("kids under 10"). */
+    private static boolean plain(Matcher m, String text, java.util.function.Consumer<BigDecimal> set) {
         BigDecimal v = amount(m.group(1));
-        if (v.compareTo(BigDecimal.valueOf(15)) < 0) {
+        if (v.compareTo(BigDecimal.valueOf(15)) < 0 || PEOPLE_BEFORE.matcher(text.substring(0, m.start())).find()) {
             return false;
         }
         set.accept(v);
         return true;
     }
+
 
     /**
      * The hourly rate a {@link #MONEY} match means (its amount group is the first of {@code first},

@@ -64,39 +64,65 @@ final class People {
             + "professional[\\s-]+level|pro[\\s-]+level|conservatory(?:[\\s-]+level)?|audition\\s+prep|pre[\\s-]?professional|"
             + "competitive|avanzad[oa]s?|avance[es]?|продвинут(?:ый|ых|ым|ого))(?:\\s+level)?" + E + "|高级|고급|상급");
 
+    private static final String[] KID_STEMS = {"kid", "child", "toddler", "little", "son", "daughter", "boy", "girl",
+            "preschool", "youth", "young", "nin", "hij", "infantil", "enfant", "fils", "fille", "petit", "дет", "реб", "сын",
+            "доч", "школьник", "孩子", "儿童", "小孩", "少儿", "儿子", "女儿", "幼儿", "아이", "어린이", "아동", "초등학생", "유아",
+            "아들", "딸"};
+    private static final String[] TEEN_STEMS = {"teen", "adolesc", "tween", "ado", "подрост", "青少年", "청소년", "중학생",
+            "고등학생"};
+    private static final String[] ADULT_STEMS = {"adult", "grown", "senior", "retiree", "older", "elderly", "взросл",
+            "成人", "大人", "성인", "어른"};
+    private static final String[] BEGINNER_STEMS = {"begin", "novice", "newbie", "newcomer", "first", "starter", "intro",
+            "basic", "scratch", "zero", "never", "haven", "have not", "experience", "just", "starting", "principiante",
+            "cero", "debutant", "начина", "нуля", "новичк", "初学", "零基础", "入门", "初级", "新手", "초보", "초급", "입문"};
+    private static final String[] INTERMEDIATE_STEMS = {"intermedi", "some experience", "brush", "refresher", "rusty",
+            "getting back", "средн", "中级", "중급"};
+    private static final String[] ADVANCED_STEMS = {"advanced", "expert", "experienced", "professional", "pro", "conservatory",
+            "audition", "competitive", "avanzad", "avanc", "продвинут", "高级", "고급", "상급"};
+
     private People() {
     }
 
     /** Reads the age group (and for students the level) and cuts what said it. */
     static void audience(Text t, Builder b) {
-        if (t.cut(AGES, m -> b.ageGroup = ageGroup(upperAge(m)))) {
-            t.cut(KIDS, m -> { });
+        boolean digits = t.hasDigit();
+        boolean kids = t.mentions(KID_STEMS);
+        if ((digits || t.mentions("岁", "살")) && t.cut(AGES, m -> b.ageGroup = ageGroup(upperAge(m)))) {
+            if (kids) {
+                t.cut(KIDS, m -> { });
+            }
             return;
         }
-        if (t.cut(GRADE, m -> b.ageGroup = gradeGroup(m))) {
-            t.cut(KIDS, m -> { });
+        if ((digits || t.mentions("kinder", "pre", "elementary", "grade")) && t.cut(GRADE, m -> b.ageGroup = gradeGroup(m))) {
+            if (kids) {
+                t.cut(KIDS, m -> { });
+            }
             return;
         }
-        if (t.cut(GRAD_STUDENT, m -> {
+        if (t.mentions("grad", "phd", "ph.d", "master", "doctoral", "postgrad") && t.cut(GRAD_STUDENT, m -> {
             b.ageGroup = "adults";
             b.level = "advanced";
-        }) || t.cut(COLLEGE, m -> b.ageGroup = "adults")) {
+        }) || t.mentions("college", "universit", "undergrad", "uni ") && t.cut(COLLEGE, m -> b.ageGroup = "adults")) {
             return;
         }
-        if (t.cut(HIGH_SCHOOL, m -> b.ageGroup = "high_school")
-                || t.cut(MIDDLE_SCHOOL, m -> b.ageGroup = "teens")
-                || t.cut(TEENS, m -> b.ageGroup = "teens")
-                || t.cut(KIDS, m -> b.ageGroup = "kids")) {
+        if (t.mentions("high", "hs ") && t.cut(HIGH_SCHOOL, m -> b.ageGroup = "high_school")
+                || t.mentions("middle") && t.cut(MIDDLE_SCHOOL, m -> b.ageGroup = "teens")
+                || t.mentions(TEEN_STEMS) && t.cut(TEENS, m -> b.ageGroup = "teens")
+                || kids && t.cut(KIDS, m -> b.ageGroup = "kids")) {
             return;
         }
-        t.cut(ADULTS, m -> b.ageGroup = "adults");
+        if (t.mentions(ADULT_STEMS)) {
+            t.cut(ADULTS, m -> b.ageGroup = "adults");
+        }
     }
 
     static void level(Text t, Builder b) {
         if (b.level != null) {
             return;
         }
-        if (!t.cut(BEGINNER, m -> b.level = "beginner") && !t.cut(INTERMEDIATE, m -> b.level = "intermediate")) {
+        if (!(t.mentions(BEGINNER_STEMS) && t.cut(BEGINNER, m -> b.level = "beginner"))
+                && !(t.mentions(INTERMEDIATE_STEMS) && t.cut(INTERMEDIATE, m -> b.level = "intermediate"))
+                && t.mentions(ADVANCED_STEMS)) {
             t.cut(ADVANCED, m -> b.level = "advanced");
         }
     }
@@ -133,6 +159,9 @@ final class People {
 
     /** The grade a matched age or grade means (kindergarten 0), or null. */
     static Integer grade(String original) {
+        if (!original.matches("(?s).*(?:\\d|kinder|pre|elementary|grade).*")) {
+            return null;
+        }
         Matcher g = GRADE.matcher(original);
         if (g.find()) {
             String n = g.group(1) != null ? g.group(1) : g.group(2);

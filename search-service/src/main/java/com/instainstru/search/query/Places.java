@@ -47,6 +47,8 @@ final class Places {
 
     private final NycAreas areas;
     private final List<Map.Entry<Place, Pattern>> names;
+    /** The first word of each name, in the order of {@link #names}: a name is looked for only if a word of the text starts with it. */
+    private final String[] firstWords;
     private final Map<String, List<NycAreas.Area>> zips;
     private final Map<String, String> zipBoroughs;
 
@@ -75,6 +77,7 @@ final class Places {
             patterns.add(Map.entry(p, Pattern.compile(BEFORE + prefix + "(?:the\\s+)?" + words + AFTER)));
         }
         this.names = List.copyOf(patterns);
+        this.firstWords = patterns.stream().map(e -> e.getKey().name().split("[^\\p{L}\\p{N}]+")[0]).toArray(String[]::new);
         Map<String, List<NycAreas.Area>> zipAreas = new TreeMap<>();
         names.path("zips").fields().forEachRemaining(e -> zipAreas.put(e.getKey(), known(e.getValue())));
         this.zips = zipAreas;
@@ -103,12 +106,15 @@ final class Places {
     /** Cuts every place the text names and returns the location they make, or null (none, or only the city). */
     Location read(Text t) {
         List<Found> found = new ArrayList<>();
-        readZips(t, found);
-        for (Map.Entry<Place, Pattern> name : names) {
-            String first = name.getKey().name().substring(0, Math.min(2, name.getKey().name().length()));
-            if (!t.value.contains(first)) {
+        if (FIVE_DIGITS.matcher(t.value).find()) {
+            readZips(t, found);
+        }
+        String[] words = t.value.split("[^\\p{L}\\p{N}]+");
+        for (int n = 0; n < names.size(); n++) {
+            if (!startsAWord(words, firstWords[n])) {
                 continue;
             }
+            Map.Entry<Place, Pattern> name = names.get(n);
             Matcher m = name.getValue().matcher(t.value);
             while (m.find()) {
                 found.add(new Found(m.start(), name.getKey()));
@@ -117,6 +123,17 @@ final class Places {
             }
         }
         return location(found);
+    }
+
+    private static final Pattern FIVE_DIGITS = Pattern.compile("\\d{5}");
+
+    private static boolean startsAWord(String[] words, String first) {
+        for (String w : words) {
+            if (w.startsWith(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readZips(Text t, List<Found> found) {

@@ -50,4 +50,24 @@ final class Text {
     boolean has(Pattern pattern) {
         return pattern.matcher(value).find();
     }
+
+    /** Whether the text contains one of the strings: a cheap test before a costly pattern that needs one. */
+    boolean mentions(String... needles) {
+        for (String needle : needles) {
+            if (value.contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text has a digit. */
+    boolean hasDigit() {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isDigit(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -144,6 +144,10 @@ final class When {
             moment("late\\s+(?:in\\s+the\\s+)?(?:evenings?|nights?)|late\\s+at\\s+night|later\\s+at\\s+night|after\\s+dark", 20, 0, 23, 0, "evening"),
             moment("during\\s+the\\s+day|daytime|day\\s+time|business\\s+hours|working\\s+hours", 9, 0, 17, 0, null));
 
+    /** Words one of the named moments needs. */
+    private static final String[] MOMENT_WORDS = {"school", "work", "shift", "office", "dinner", "lunch", "noon", "midday",
+            "first", "early", "dawn", "sunrise", "late", "mid", "dark", "day", "business", "working"};
+
     private static final Pattern MORNING = Pattern.compile(B + "(?:this\\s+|in\\s+the\\s+|on\\s+|during\\s+the\\s+)?"
             + "(?:mornings?|am\\s+hours|por\\s+la\\s+manana|en\\s+la\\s+manana|de\\s+la\\s+manana|le\\s+matin|ce\\s+matin|"
             + "du\\s+matin|утром|утра)" + E + "|上午|早上|早晨|오전|아침");
@@ -387,25 +391,17 @@ final class When {
 
     /** Clock times and parts of the day; {@code now} (New York), when known, settles "after 8" on a day already begun. */
     static void time(Text t, Builder b, LocalDate today, LocalTime now) {
-        for (Moment moment : MOMENTS) {
-            if (t.cut(moment.words(), m -> b.between(moment.from(), moment.to(), moment.part()))) {
-                break;
+        if (t.mentions(MOMENT_WORDS)) {
+            for (Moment moment : MOMENTS) {
+                if (t.cut(moment.words(), m -> b.between(moment.from(), moment.to(), moment.part()))) {
+                    break;
+                }
             }
         }
         boolean evening = t.has(EVENING_WORDS) || "evening".equals(b.timeOfDay);
         boolean laterToday = now != null && (b.date == null || b.date.from().equals(today));
-        if (b.timeAfter == null && b.timeBefore == null) {
-            t.cutIf(SPAN, m -> span(m, b, evening));
-        }
-        if (b.timeAfter == null) {
-            t.cut(AFTER, m -> b.timeAfter = clockOrNoon(m, 1, evening, laterToday ? now : null));
-        }
-        if (b.timeBefore == null) {
-            t.cut(BEFORE, m -> b.timeBefore = clockOrNoon(m, 1, evening, null));
-        }
-        if (b.timeAfter == null && b.timeBefore == null) {
-            t.cut(AT, m -> b.timeAfter = clock(m.group(1), m.group(2), m.group(3), evening, laterToday ? now : null));
-            t.cut(BARE, m -> b.timeAfter = clock(m.group(1), m.group(2), m.group(3), evening, null));
+        if (t.hasDigit() || t.mentions("noon", "midday", "midnight")) {
+            clockTimes(t, b, evening, laterToday ? now : null);
         }
         boolean named = t.cut(MORNING, m -> b.timeOfDay = "morning")
                 | t.cut(AFTERNOON, m -> b.timeOfDay = "afternoon")
@@ -416,6 +412,22 @@ final class When {
             } else if (b.timeBefore != null) {
                 b.timeOfDay = b.timeBefore.getHour() <= 12 ? "morning" : null;
             }
+        }
+    }
+
+    private static void clockTimes(Text t, Builder b, boolean evening, LocalTime now) {
+        if (b.timeAfter == null && b.timeBefore == null) {
+            t.cutIf(SPAN, m -> span(m, b, evening));
+        }
+        if (b.timeAfter == null) {
+            t.cut(AFTER, m -> b.timeAfter = clockOrNoon(m, 1, evening, now));
+        }
+        if (b.timeBefore == null) {
+            t.cut(BEFORE, m -> b.timeBefore = clockOrNoon(m, 1, evening, null));
+        }
+        if (b.timeAfter == null && b.timeBefore == null) {
+            t.cut(AT, m -> b.timeAfter = clock(m.group(1), m.group(2), m.group(3), evening, now));
+            t.cut(BARE, m -> b.timeAfter = clock(m.group(1), m.group(2), m.group(3), evening, null));
         }
     }
 

@@ -43,10 +43,28 @@ public final class BookableStarts {
         return n;
     }
 
-    /** The first such start, or {@link OfferingIndex#NONE}. */
+    /** The first such start, or {@link OfferingIndex#NONE} (the same walk as {@link #starts}, without allocating: it runs per candidate). */
     public static long first(long[] free, long[] asked, long from, long until, long needed) {
-        long[] one = new long[1];
-        return starts(free, asked, from, until, needed, one) == 1 ? one[0] : OfferingIndex.NONE;
+        int i = 0;
+        int j = 0;
+        while (i < free.length && (asked == null || j < asked.length)) {
+            long start = free[i];
+            long end = Math.min(free[i + 1], until);
+            if (asked != null) {
+                start = Math.max(start, asked[j]);
+                end = Math.min(end, asked[j + 1]);
+            }
+            long t = onGrid(Math.max(start, from));
+            if (t + needed <= end) {
+                return t;
+            }
+            if (asked == null || free[i + 1] <= asked[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+        }
+        return OfferingIndex.NONE;
     }
 
     /** The first quarter hour at or after {@code millis}. */

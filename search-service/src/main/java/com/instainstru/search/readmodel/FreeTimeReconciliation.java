@@ -63,7 +63,7 @@ class FreeTimeReconciliation {
                 .map(rows -> rows.iterator().next().getOffsetDateTime("now"))
                 .flatMap(since -> booking.freeTime(new BookingApi.FreeTimeRequest(ids, from, to))
                         .flatMap(answer -> held(ids, from, to).flatMap(held -> {
-                            List<Uni<Void>> repairs = new ArrayList<>();
+                            Map<UUID, Repair> repairs = new java.util.LinkedHashMap<>();
                             for (JsonNode source : answer.path("instructors")) {
                                 UUID id = UUID.fromString(source.path("instructorId").asText());
                                 t.schedules.incrementAndGet();
@@ -72,13 +72,16 @@ class FreeTimeReconciliation {
                                     t.schedulesRepaired.incrementAndGet();
                                     t.dates.addAndGet(repair.days().size());
                                     t.taken.addAndGet(repair.taken().size() + repair.freed().size());
-                                    repairs.add(pool.withTransaction(conn -> store.repair(conn, id, repair.zone(),
-                                            repair.version(), repair.rules(), repair.days(), repair.taken(),
-                                            repair.freed(), from, to)));
+                                    repairs.put(id, repair);
                                 }
                             }
-                            return Multi.createFrom().iterable(repairs).onItem()
-                                    .transformToUniAndConcatenate(u -> u).collect().last().replaceWithVoid();
+                            // One transaction for the chunk's repairs (a rebuild repairs every instructor).
+                            return repairs.isEmpty() ? Uni.createFrom().voidItem() : pool.withTransaction(conn -> Multi
+                                    .createFrom().iterable(repairs.entrySet()).onItem()
+                                    .transformToUniAndConcatenate(e -> store.repair(conn, e.getKey(), e.getValue().zone(),
+                                            e.getValue().version(), e.getValue().rules(), e.getValue().days(),
+                                            e.getValue().taken(), e.getValue().freed(), from, to))
+                                    .collect().last().replaceWithVoid());
                         })));
     }
 

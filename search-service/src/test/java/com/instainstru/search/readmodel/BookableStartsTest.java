@@ -81,6 +81,8 @@ class BookableStartsTest {
             long from = random.nextInt(48) * 7 * MINUTE;
             long needed = (1 + random.nextInt(8)) * 15 * MINUTE;
             long[] found = starts(free, asked, from, needed, 5);
+            assertThat(BookableStarts.first(free, asked, from, Long.MAX_VALUE, needed))
+                    .isEqualTo(found.length == 0 ? OfferingIndex.NONE : found[0]);
             for (long t : found) {
                 assertThat(t % BookableStarts.GRID_MILLIS).isZero();
                 assertThat(t).isGreaterThanOrEqualTo(from);
