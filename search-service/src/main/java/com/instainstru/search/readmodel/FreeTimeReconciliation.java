@@ -75,14 +75,23 @@ class FreeTimeReconciliation {
                                     repairs.put(id, repair);
                                 }
                             }
-                            // One transaction for the chunk's repairs (a rebuild repairs every instructor).
-                            return repairs.isEmpty() ? Uni.createFrom().voidItem() : pool.withTransaction(conn -> Multi
-                                    .createFrom().iterable(repairs.entrySet()).onItem()
-                                    .transformToUniAndConcatenate(e -> store.repair(conn, e.getKey(), e.getValue().zone(),
-                                            e.getValue().version(), e.getValue().rules(), e.getValue().days(),
-                                            e.getValue().taken(), e.getValue().freed(), from, to))
-                                    .collect().last().replaceWithVoid());
+                            // One transaction for the chunk's repairs (a rebuild repairs every instructor); if it
+                            // fails (an event's transaction held one of the instructors), one per instructor.
+                            return repairs.isEmpty() ? Uni.createFrom().voidItem() : pool.withTransaction(conn ->
+                                            repair(conn, repairs.entrySet(), from, to))
+                                    .onFailure().recoverWithUni(e -> Multi.createFrom().iterable(repairs.entrySet())
+                                            .onItem().transformToUniAndConcatenate(one -> pool.withTransaction(conn ->
+                                                    repair(conn, List.of(one), from, to)))
+                                            .collect().last().replaceWithVoid());
                         })));
+    }
+
+    private Uni<Void> repair(io.vertx.mutiny.sqlclient.SqlClient conn, java.util.Collection<Map.Entry<UUID, Repair>> repairs,
+            LocalDate from, LocalDate to) {
+        return Multi.createFrom().iterable(repairs).onItem()
+                .transformToUniAndConcatenate(e -> store.repair(conn, e.getKey(), e.getValue().zone(), e.getValue().version(),
+                        e.getValue().rules(), e.getValue().days(), e.getValue().taken(), e.getValue().freed(), from, to))
+                .collect().last().replaceWithVoid();
     }
 
     /** What search holds about one instructor's schedule over the range. */

@@ -66,9 +66,13 @@ public class StreamsConsumer {
                 .replaceWithVoid();
     }
 
+    @Inject
+    ReadModelRebuild rebuild;
+
     @Scheduled(every = "${search.streams.interval:1s}", delayed = "1s")
     void tick() {
-        if (!polling.compareAndSet(false, true)) {
+        // An empty read model is filled from the services first; the events since are applied after it.
+        if (!rebuild.done() || !polling.compareAndSet(false, true)) {
             return;
         }
         pollAll().subscribe().with(n -> {

@@ -100,6 +100,69 @@ final class OfferingSearch {
     }
 
     /**
+     * For relaxation, in one pass: how many of the matched services' offerings (of active instructors)
+     * fail exactly each set of constraints — index {@code m} counts those failing the constraints whose
+     * bits are set in {@code m} (bit = {@link Filters.Constraint#ordinal()}); index 0 those meeting all.
+     */
+    int[] failures(Filters f, long now) {
+        int[] counts = new int[1 << Filters.Constraint.values().length];
+        long[] asked = f.time() == null ? null : f.time().millis();
+        Map<UUID, Double> services = f.services();
+        Iterable<UUID> serviceIds = services != null ? services.keySet() : activeServices.keySet();
+        for (UUID serviceId : serviceIds) {
+            if (!activeServices.containsKey(serviceId)) {
+                continue;
+            }
+            for (Offering o : index.offeringsOf(serviceId)) {
+                Instructor i = index.instructor(o.instructorId());
+                if (i != null && i.active()) {
+                    counts[failed(f, o, i, asked, now)]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The constraints an offering fails, as bits of {@link Filters.Constraint#ordinal()}. */
+    private static int failed(Filters f, Offering o, Instructor i, long[] asked, long now) {
+        int mask = 0;
+        if (f.minPrice() != null && o.hourlyRate().compareTo(f.minPrice()) < 0
+                || f.maxPrice() != null && o.hourlyRate().compareTo(f.maxPrice()) > 0) {
+            mask |= bit(Filters.Constraint.PRICE);
+        }
+        if (f.durationMinutes() != null && !o.durations().contains(f.durationMinutes())) {
+            mask |= bit(Filters.Constraint.DURATION);
+        }
+        if (f.level() != null && !o.levels().contains(f.level())) {
+            mask |= bit(Filters.Constraint.LEVEL);
+        }
+        if (f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())) {
+            mask |= bit(Filters.Constraint.AGE_GROUP);
+        }
+        if (f.place() != null && !o.locationTypes().contains(f.place())) {
+            mask |= bit(Filters.Constraint.PLACE);
+        }
+        if (f.areas() != null && !(o.inPerson() && covers(i, f.areas()))) {
+            mask |= bit(Filters.Constraint.LOCATION);
+        }
+        if (f.online() != null && !(f.online() ? o.offersOnline() && i.teachesOnline() : o.inPerson())) {
+            mask |= bit(Filters.Constraint.ONLINE);
+        }
+        // Free in the asked time, for a lesson of the asked length — or, where the offering has not that length
+        // (the length would be given up first), of its shortest.
+        long lesson = (mask & bit(Filters.Constraint.DURATION)) != 0 ? o.minDuration() * 60_000L : lessonMillis(f, o);
+        if (asked != null && BookableStarts.first(i.free(), asked, i.earliest(now), i.until(now), lesson)
+                == OfferingIndex.NONE) {
+            mask |= bit(Filters.Constraint.TIME);
+        }
+        return mask;
+    }
+
+    static int bit(Filters.Constraint c) {
+        return 1 << c.ordinal();
+    }
+
+    /**
      * The offering's first bookable start: a quarter hour from which a lesson of the asked length (or
      * the offering's shortest) fits the instructor's free time, with their notice and horizon — inside the
      * asked time if one was asked (NOT_FREE if none there), else at all (NONE if none).

@@ -191,44 +191,52 @@ public class SearchService {
 
     /**
      * Nothing met every constraint: give them up in order — the lesson's length first, the asked day and
-     * time last, so that a time is never given up while someone is free then — one more each time, until
-     * something is found. Only the first one alone, if it suffices, is tried alone.
+     * time last, so that a time is never given up while someone is free then — each alone first, then
+     * together with those before it, until something is found. Which set finds something is read from
+     * one pass over the offerings ({@link OfferingSearch#failures}); only that answer is then ranked.
      */
     private Uni<Selected> relax(Filters filters, int limit) {
         List<Constraint> given = java.util.Arrays.stream(Constraint.values()).filter(filters::has).toList();
-        return tryEach(filters, given, 0, limit);
+        int[] failures = search().failures(filters, clock.millis());
+        int upTo = 0;
+        for (Constraint c : given) {
+            upTo |= OfferingSearch.bit(c);
+            for (int set : new int[] {OfferingSearch.bit(c), upTo}) {
+                if (meetsAllBut(failures, set)) {
+                    Filters relaxed = filters;
+                    List<String> labels = new ArrayList<>();
+                    for (Constraint d : given) {
+                        if ((set & OfferingSearch.bit(d)) != 0) {
+                            relaxed = relaxed.without(d);
+                            labels.add(d.label);
+                        }
+                    }
+                    return run(relaxed, limit, 0).map(s -> new Selected(s.results(), s.total(), labels));
+                }
+            }
+        }
+        return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
     }
 
-    private Uni<Selected> tryEach(Filters filters, List<Constraint> given, int i, int limit) {
-        if (i == given.size()) {
-            return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
+    /** Whether some offering fails no constraint outside {@code set}. */
+    private static boolean meetsAllBut(int[] failures, int set) {
+        for (int mask = 0; mask < failures.length; mask++) {
+            if (failures[mask] > 0 && (mask & ~set) == 0) {
+                return true;
+            }
         }
-        // Each constraint alone first (the answer closest to the query), then all of them up to it.
-        Constraint c = given.get(i);
-        return run(filters.without(c), limit, 0).flatMap(alone -> {
-            if (alone.total() > 0) {
-                return Uni.createFrom().item(new Selected(alone.results(), alone.total(), List.of(c.label)));
-            }
-            Filters upTo = filters;
-            List<String> labels = new ArrayList<>();
-            for (Constraint d : given.subList(0, i + 1)) {
-                upTo = upTo.without(d);
-                labels.add(d.label);
-            }
-            if (i == 0) {
-                return tryEach(filters, given, i + 1, limit);
-            }
-            return run(upTo, limit, 0).flatMap(together -> together.total() > 0
-                    ? Uni.createFrom().item(new Selected(together.results(), together.total(), labels))
-                    : tryEach(filters, given, i + 1, limit));
-        });
+        return false;
+    }
+
+    private OfferingSearch search() {
+        CatalogSnapshot.Snapshot snapshot = catalog.current();
+        return new OfferingSearch(index, snapshot.byId(), snapshot.popularity());
     }
 
     private Uni<Selected> run(Filters filters, int limit, int offset) {
         CatalogSnapshot.Snapshot snapshot = catalog.current();
         long now = clock.millis();
-        OfferingSearch.Page page = new OfferingSearch(index, snapshot.byId(), snapshot.popularity())
-                .find(filters, now, limit, offset);
+        OfferingSearch.Page page = search().find(filters, now, limit, offset);
         List<Result> results = new ArrayList<>(page.hits().size());
         for (OfferingSearch.Hit h : page.hits()) {
             OfferingIndex.Offering o = h.offering();
