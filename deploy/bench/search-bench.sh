@@ -102,7 +102,7 @@ reset_search_database() {
 }
 
 # Starts search-service on the bench Redis and the bench catalog/booking; waits (polling every 0.1 s)
-# until /q/health/ready answers 200 and sets READY_SECONDS to the time from process start.
+# until /q/health/ready (management port) answers 200 and sets READY_SECONDS to the time from process start.
 READY_SECONDS=""
 start_search() { # start_search <log>
   local log="$1"
@@ -113,9 +113,11 @@ start_search() { # start_search <log>
   echo "starting search-service on port ${SEARCH_PORT} (database ${SEARCH_DATABASE})"
   local start=$EPOCHREALTIME deadline=$((SECONDS + READY_TIMEOUT))
   SEARCH_PID="$(REDIS_PORT="$BENCH_REDIS_PORT" REDIS_HOST=127.0.0.1 start_service_jvm search-service \
-    "$SEARCH_PORT" "$SEARCH_DATABASE" "$log" CATALOG_URL="$CATALOG_BASE" BOOKING_URL="$BOOKING_BASE")"
+    "$SEARCH_PORT" "$SEARCH_DATABASE" "$log" CATALOG_URL="$CATALOG_BASE" BOOKING_URL="$BOOKING_BASE" \
+    READ_LIMITS_ENABLED=false)"
   JVM_PIDS+=("$SEARCH_PID")
-  until curl -fsS -o /dev/null --max-time 2 "${SEARCH_BASE}/q/health/ready" 2>/dev/null; do
+  local health="http://127.0.0.1:$(management_port "$SEARCH_PORT")/q/health/ready"
+  until curl -fsS -o /dev/null --max-time 2 "$health" 2>/dev/null; do
     if ! kill -0 "$SEARCH_PID" 2>/dev/null; then
       echo "search-service exited before it was ready; last lines of ${log}:" >&2
       tail -n 40 "$log" >&2 || true
@@ -124,7 +126,7 @@ start_search() { # start_search <log>
     if (( SECONDS >= deadline )); then
       echo "search-service not ready after ${READY_TIMEOUT}s; last lines of ${log}:" >&2
       tail -n 40 "$log" >&2 || true
-      curl -sS "${SEARCH_BASE}/q/health/ready" >&2 || true
+      curl -sS "$health" >&2 || true
       return 1
     fi
     sleep 0.1

@@ -47,6 +47,10 @@ def get(url):
         with urllib.request.urlopen(url, timeout=10) as r:
             return r.status, json.load(r)
     except urllib.error.HTTPError as e:
+        if e.code == 429:
+            # search-service limits searches per client (a burst, then a steady rate): wait as it says.
+            time.sleep(int(e.headers.get("Retry-After", "1")))
+            return fetch(base, query, limit)
         body = e.read()
         try:
             return e.code, json.loads(body)

@@ -3,7 +3,7 @@
 # Only bash, openssl and base64 are needed.
 #
 # Usage: mint-token.sh [--sub UUID] [--groups admin,instructor] [--ttl SECONDS] [--name UPN]
-#   defaults: the fixed local admin 00000000-0000-0000-0000-00000000a001, groups "admin", ttl 3600.
+#   defaults: the fixed local admin 00000000-0000-0000-0000-00000000a001, groups "admin", ttl 900 (the longest the services accept).
 # Env: JWT_PRIVATE_KEY to sign with another PKCS#8 key file.
 set -euo pipefail
 
@@ -43,7 +43,7 @@ random_uuid() {
 
 sub=00000000-0000-0000-0000-00000000a001
 groups="admin"
-ttl=3600
+ttl=900
 name=""
 while (( $# > 0 )); do
   case "$1" in

@@ -40,6 +40,9 @@ services() {
 service_log() { echo "${LOG_DIR}/$1.log"; }
 service_pidfile() { echo "${PID_DIR}/$1.pid"; }
 service_jar() { echo "${REPO_ROOT}/$1/target/quarkus-app/quarkus-run.jar"; }
+# Health and metrics are on each service's management interface, its HTTP port + 100 (8180-8184 for
+# 8080-8084), never on the HTTP port.
+management_port() { echo $(( $1 + 100 )); }
 
 # True when the pid file of the service points at a live process.
 service_running() {
@@ -144,6 +147,7 @@ start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME
   # shellcheck disable=SC2086
   nohup env \
     QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
     PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
     PG_DATABASE="$db" \
     REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \

@@ -44,7 +44,7 @@ start_services() {
 wait_services_ready() {
   local name port db
   while read -r name port db; do
-    wait_http_ok "http://127.0.0.1:${port}/q/health/ready" "$READY_TIMEOUT" \
+    wait_http_ok "http://127.0.0.1:$(management_port "$port")/q/health/ready" "$READY_TIMEOUT" \
       "$(service_log "$name")" "$(<"$(service_pidfile "$name")")"
     echo "${name} is ready"
   done < <(services)
@@ -141,8 +141,8 @@ print_summary() {
   echo
   echo "InstaInstru is running locally:"
   while read -r name port db; do
-    printf '  %-18s http://127.0.0.1:%s  (swagger: /q/swagger-ui, health: /q/health, metrics: /q/metrics)\n' \
-      "$name" "$port"
+    printf '  %-18s http://127.0.0.1:%s  (swagger: /q/swagger-ui; health and metrics: http://127.0.0.1:%s/q/health, /q/metrics)\n' \
+      "$name" "$port" "$(management_port "$port")"
   done < <(services)
   echo
   echo "Try:   curl ${CATALOG_URL}/api/v1/catalog/categories"

@@ -8,24 +8,32 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The whole platform for an end-to-end test: the five jars this build packaged, each a JVM process
- * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084 — below
- * Linux's ephemeral range 32768–60999, so that no process's outgoing connection can be holding one
- * when its service binds it; {@code -De2e.base-port} moves them), against the databases {@code <service>_e2e} and Redis
+ * The whole platform for the end-to-end tests: the five jars this build packaged, each a JVM process
+ * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084, their health
+ * on the management ports 29180-29184 — all below Linux's ephemeral range 32768–60999, so that no
+ * process's outgoing connection can be holding one when its service binds it; {@code -De2e.base-port}
+ * moves them), against the databases {@code <service>_e2e} and Redis
  * database 6, which are emptied first so that every run starts from nothing. The gateway signs
  * tokens with the test private key of this module; the services verify them with its public key.
  *
- * <p>A JUnit extension: starts everything before the class's tests and stops it after them, also
- * when they fail. The logs stay in {@code target/e2e-logs}; when a test failed, the end of each is
- * printed.
+ * <p>A JUnit extension: started once for every test class that registers it (the first one starts it),
+ * stopped when the test run ends (also when tests fail, and by a shutdown hook if the JVM is killed).
+ * The logs stay in {@code target/e2e-logs}; when a test failed, the end of each is printed.
  */
-final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext.Store.CloseableResource {
+
+    /** The one platform of this test run, whichever class registers it. */
+    private static final Platform SHARED = new Platform();
+
+    static Platform shared() {
+        return SHARED;
+    }
+
 
     static final int REDIS_DATABASE = 6;
     /** The administrator the gateway creates from its configuration (admins never sign up) ... */
@@ -47,15 +55,38 @@ final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher
     private final List<ServiceProcess> services = List.of(catalog, booking, search, analytics, gateway);
     private final Thread stopOnExit = new Thread(this::stopAll, "e2e-platform-stop");
     private boolean failed;
+    private boolean started;
+    private Throwable startFailure;
     private boolean stopped;
+
+    private Platform() {
+    }
 
     /** Where clients go: the only address the journey uses. */
     String gatewayUrl() {
         return gateway.baseUrl();
     }
 
+    /** Private key of the gateway's tokens in this run (tests mint expired tokens with it). */
+    String privateKeyLocation() {
+        try {
+            return resource("privateKey.pem");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (started) {
+            if (startFailure != null) {
+                throw new IllegalStateException("the platform did not start for an earlier test class", startFailure);
+            }
+            return;
+        }
+        started = true;
+        // Stopped when the whole run ends, after every class that uses it.
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Platform.class.getName(), this);
         for (String database : List.of("catalog_e2e", "search_e2e", "booking_e2e", "analytics_e2e", "gateway_e2e")) {
             Infrastructure.emptyDatabase(database);
         }
@@ -70,7 +101,8 @@ final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher
                     .until(() -> services.stream().allMatch(ServiceProcess::ready));
         } catch (Exception | AssertionError e) {
             failed = true;
-            afterAll(context);
+            startFailure = e;
+            close();
             throw e;
         }
     }
@@ -81,7 +113,7 @@ final class Platform implements BeforeAllCallback, AfterAllCallback, TestWatcher
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public synchronized void close() {
         if (stopped) {
             return; // a failed start already stopped everything
         }

@@ -63,17 +63,23 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort()));
         process = builder.start();
     }
 
-    /** True once {@code /q/health/ready} answers 200; fails at once if the process has exited. */
+    /** Health and metrics are on the management interface: the HTTP port + 100 (29180-29184). */
+    int managementPort() {
+        return port + 100;
+    }
+
+    /** True once {@code /q/health/ready} (management port) answers 200; fails at once if the process has exited. */
     boolean ready() {
         if (!process.isAlive()) {
             throw new IllegalStateException(module + " exited with status " + process.exitValue()
                     + " before it was ready; end of " + log + ":\n" + tail(40));
         }
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/q/health/ready").toURL()
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort() + "/q/health/ready").toURL()
                     .openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);

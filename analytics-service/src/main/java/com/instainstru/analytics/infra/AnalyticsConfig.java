@@ -18,6 +18,18 @@ public interface AnalyticsConfig {
 
     Jobs jobs();
 
+    Trending trending();
+
+    interface Trending {
+        /**
+         * Distinct signed-in searchers a service's searches need on the report's day before the public
+         * trending read shows it: many requests by one searcher are one searcher, so nobody alone puts a
+         * search on the homepage.
+         */
+        @WithDefault("5")
+        int minSearchers();
+    }
+
     interface Outbox {
         /** The Redis stream analytics events go to. */
         @WithDefault("analytics-events")

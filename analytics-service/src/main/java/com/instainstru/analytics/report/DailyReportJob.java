@@ -21,6 +21,11 @@ import java.util.UUID;
  * cancelled that day, late ones apart; gross booking value the total price of that day's bookings; new
  * instructors those first seen in catalog events that day; new students those whose first booking was
  * that day; active instructors and students those with a booking made or a lesson held that day.
+ *
+ * <p>Trending searches (what the homepage may show, after {@code analytics.trending.min-searchers}) are not
+ * the searches' text, which anyone can make up: only searches that matched one catalog service and found
+ * results, named by that service, counted by distinct signed-in searchers (anonymous searches carry no one
+ * to count, and many requests by one searcher are one).
  */
 @ApplicationScoped
 public class DailyReportJob implements AnalyticsJob {
@@ -91,6 +96,13 @@ public class DailyReportJob implements AnalyticsJob {
                     FROM (SELECT lower(btrim(query)) AS query, count(*) AS count, round(avg(result_count), 1) AS "avgResults"
                           FROM searched GROUP BY lower(btrim(query))
                           ORDER BY count(*) DESC, lower(btrim(query)) LIMIT 10) t),
+                'trendingSearches', (SELECT coalesce(jsonb_agg(t ORDER BY t.searchers DESC, t.name), '[]')
+                    FROM (SELECT r.service_id AS "serviceId", r.name, r.slug, count(DISTINCT s.user_id) AS searchers
+                          FROM searched s JOIN catalog_service_ref r ON r.service_id = s.service_ids[1]
+                          WHERE s.match_kind = 'service' AND cardinality(s.service_ids) = 1 AND s.result_count > 0
+                            AND s.user_id IS NOT NULL AND r.name IS NOT NULL
+                          GROUP BY r.service_id, r.name, r.slug
+                          ORDER BY count(DISTINCT s.user_id) DESC, r.name LIMIT 20) t),
                 'zeroResultSearches', (SELECT coalesce(jsonb_agg(t ORDER BY t.count DESC, t.query), '[]')
                     FROM (SELECT lower(btrim(query)) AS query, count(*) AS count
                           FROM searched WHERE result_count = 0 GROUP BY lower(btrim(query))

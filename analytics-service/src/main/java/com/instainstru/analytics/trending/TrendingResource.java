@@ -23,8 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The public face of the analytics, for the homepage: which services are trending and what students
- * search for most. Everything else (revenue, reports, per-service figures) stays admin-only.
+ * The public face of the analytics, for the homepage: which services are trending and which services
+ * students search for most (by service name, once enough distinct searchers asked; never a search's own
+ * text). Everything else (revenue, reports, per-service figures) stays admin-only.
  */
 @Path("/api/v1/analytics/trending")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +35,9 @@ public class TrendingResource {
 
     @Inject
     Pool pool;
+
+    @Inject
+    com.instainstru.analytics.infra.AnalyticsConfig config;
 
     @GET
     @Operation(summary = "Trending services and the most frequent searches")
@@ -47,18 +51,22 @@ public class TrendingResource {
                         WHERE a.as_of_date = (SELECT max(as_of_date) FROM service_analytics)
                         ORDER BY a.trending DESC, a.popularity DESC, a.service_id LIMIT $1""")
                 .execute(Tuple.of(limit)).map(TrendingResource::rows);
+        // Never the searches' own text: the services that enough distinct searchers found (see DailyReportJob).
         Uni<List<Row>> searches = pool.preparedQuery("""
-                        SELECT d.report_date, s.value ->> 'query' AS query, (s.value ->> 'count')::bigint AS count
+                        SELECT d.report_date, s.value ->> 'name' AS name, s.value ->> 'slug' AS slug,
+                               (s.value ->> 'serviceId')::uuid AS service_id, (s.value ->> 'searchers')::bigint AS searchers
                         FROM (SELECT report_date, body FROM daily_report ORDER BY report_date DESC LIMIT 1) d,
-                             jsonb_array_elements(d.body -> 'topSearches') WITH ORDINALITY AS s(value, n)
+                             jsonb_array_elements(coalesce(d.body -> 'trendingSearches', '[]'::jsonb)) WITH ORDINALITY AS s(value, n)
+                        WHERE (s.value ->> 'searchers')::bigint >= $2
                         ORDER BY s.n LIMIT $1""")
-                .execute(Tuple.of(limit)).map(TrendingResource::rows);
+                .execute(Tuple.of(limit, config.trending().minSearchers())).map(TrendingResource::rows);
         return Uni.combine().all().unis(services, searches).asTuple().map(t -> {
             List<TrendingResponse.Service> top = t.getItem1().stream().map(r -> new TrendingResponse.Service(
                     r.getUUID("service_id"), r.getString("slug"), r.getString("name"), r.getString("category_slug"),
                     r.getDouble("popularity"), r.getBoolean("trending"))).toList();
             List<TrendingResponse.Search> asked = t.getItem2().stream()
-                    .map(r -> new TrendingResponse.Search(r.getString("query"), r.getLong("count"))).toList();
+                    .map(r -> new TrendingResponse.Search(r.getString("name"), r.getLong("searchers"),
+                            r.getUUID("service_id"), r.getString("slug"))).toList();
             LocalDate servicesDay = t.getItem1().isEmpty() ? null : t.getItem1().get(0).getLocalDate("as_of_date");
             LocalDate searchesDay = t.getItem2().isEmpty() ? null : t.getItem2().get(0).getLocalDate("report_date");
             return new TrendingResponse(servicesDay, top, searchesDay, asked);

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsEndpointsTest {
 
+    /** Health and metrics are on the management interface (its own port); the public port has neither. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     @Test
     void openApiHealthAndMetricsAnswer() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
@@ -19,7 +23,13 @@ class OperationsEndpointsTest {
                 .body("paths.'/api/v1/analytics/reports/{date}'.get.responses", hasKey("400"))
                 .body("paths.'/api/v1/analytics/services'.get.responses", hasKey("403"))
                 .body("components.securitySchemes", hasKey("jwt"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_published_total"));
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(managementPort).get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_published_total"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

@@ -145,6 +145,13 @@ public class Events {
         }
     }
 
+    /** search.performed by a signed-in user ({@code user}; null: anonymous). */
+    public static ObjectNode searchBy(UUID user, String at, String query, String matchKind, int results, UUID... services) {
+        ObjectNode envelope = search(at, query, matchKind, results, 5, services);
+        ((ObjectNode) envelope.get("payload")).put("userId", user == null ? null : user.toString());
+        return envelope;
+    }
+
     public static ObjectNode search(String at, String query, String matchKind, int results, double latencyMs,
             UUID... services) {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -80,6 +80,7 @@ public class AvailabilityService {
 
     public Uni<FreeTime> freeTime(AvailabilityRequests.SearchRequest request) {
         checkRange(request.from(), request.to());
+        checkFreeTimeSize(request);
         return store.snapshots(pool, request.instructorIds().stream().distinct().toList(), request.from(), request.to())
                 .map(snapshots -> new FreeTime(request.instructorIds().stream().distinct()
                         .map(id -> freeTime(snapshots.get(id), request.from(), request.to())).toList()));
@@ -144,6 +145,10 @@ public class AvailabilityService {
         });
     }
 
+    /**
+     * Copies a week's windows onto the following {@code weeks} weeks. A target week that is already over is
+     * refused (400, nothing written); of the current week only today and later are written.
+     */
     public Uni<Void> copyWeek(UUID instructorId, String token, LocalDate weekStart, int weeks) {
         if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw ApiException.invalid("weekStart", "must be a Monday");
@@ -154,14 +159,22 @@ public class AvailabilityService {
                 targets.add(weekStart.plusWeeks(w).plusDays(d));
             }
         }
-        return write(instructorId, token, targets, (conn, zone) -> store
-                .snapshot(conn, instructorId, weekStart, weekStart.plusDays(6))
+        return write(instructorId, token, targets, (conn, zone) -> {
+            LocalDate today = today(zone);
+            LocalDate firstTargetEnd = weekStart.plusWeeks(1).plusDays(6);
+            if (firstTargetEnd.isBefore(today)) {
+                throw ApiException.invalid("weekStart", "copying onto past weeks is not allowed: the week of "
+                        + weekStart.plusWeeks(1) + " is over; copy a recent week onto the weeks ahead");
+            }
+            targets.removeIf(date -> date.isBefore(today));
+            return store.snapshot(conn, instructorId, weekStart, weekStart.plusDays(6))
                 .flatMap(source -> {
                     Map<LocalDate, List<Window>> byDate = new TreeMap<>();
                     targets.forEach(date -> byDate.put(date, source.windows().getOrDefault(
                             weekStart.plusDays(ChronoUnit.DAYS.between(weekStart, date) % 7), List.of())));
                     return store.replaceWindows(conn, instructorId, byDate);
-                }));
+                });
+        });
     }
 
     public Uni<Void> applyPattern(UUID instructorId, String token, AvailabilityRequests.PatternRequest request) {
@@ -273,6 +286,20 @@ public class AvailabilityService {
         }
         if (ChronoUnit.DAYS.between(from, to) >= config.rules().maxQueryDays()) {
             throw ApiException.invalid("to", "a range covers at most " + config.rules().maxQueryDays() + " days");
+        }
+    }
+
+    /** One free-time search answers for at most maxFreeTimeInstructors instructors and maxFreeTimeDays days. */
+    private void checkFreeTimeSize(AvailabilityRequests.SearchRequest request) {
+        int instructors = (int) request.instructorIds().stream().distinct().count();
+        if (instructors > config.rules().maxFreeTimeInstructors()) {
+            throw ApiException.invalid("instructorIds", "at most " + config.rules().maxFreeTimeInstructors()
+                    + " instructors per call (" + instructors + " asked); split them into several calls");
+        }
+        long days = ChronoUnit.DAYS.between(request.from(), request.to()) + 1;
+        if (days > config.rules().maxFreeTimeDays()) {
+            throw ApiException.invalid("to", "a free-time search covers at most " + config.rules().maxFreeTimeDays()
+                    + " days (" + days + " asked); split the range into several calls");
         }
     }
 

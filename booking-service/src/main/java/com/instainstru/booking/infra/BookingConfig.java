@@ -70,5 +70,21 @@ public interface BookingConfig {
         /** Longest date range one availability query may ask for. */
         @WithDefault("120")
         int maxQueryDays();
+
+        /** Most instructors one free-time search (POST /availability/search) may ask for; more is a 400. */
+        @WithDefault("100")
+        int maxFreeTimeInstructors();
+
+        /** Most days (from..to inclusive) one free-time search may cover; more is a 400. */
+        @WithDefault("31")
+        int maxFreeTimeDays();
+
+        /** Most future lessons one student may hold with one instructor on one day (the instructor's date). */
+        @WithDefault("2")
+        int maxFutureLessonsPerDayWithInstructor();
+
+        /** Most future lessons one student may hold with one instructor in all. */
+        @WithDefault("10")
+        int maxFutureLessonsWithInstructor();
     }
 }

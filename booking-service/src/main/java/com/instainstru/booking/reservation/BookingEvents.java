@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The booking-events payloads (DESIGN.md), as past-tense records. {@code blockedUntil}: the instructor's time
+ * The booking-events payloads (docs/ARCHITECTURE.md), as past-tense records. {@code blockedUntil}: the instructor's time
  * is taken until then (the lesson and their buffer after it).
  */
 final class BookingEvents {

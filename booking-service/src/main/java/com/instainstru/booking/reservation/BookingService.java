@@ -72,6 +72,9 @@ public class BookingService {
     @Inject
     Clock clock;
 
+    @Inject
+    StudentLimits limits;
+
     /** The answer to a create: the booking's JSON, and whether it is the replay of an earlier request. */
     public record Created(UUID bookingId, String body, boolean replayed) {
     }
@@ -145,6 +148,7 @@ public class BookingService {
     private Uni<Created> insertNew(SqlConnection conn, UUID studentId, BookingRequest r, Terms terms, String key) {
         Instant start = r.startTime().toInstant();
         return checkedSchedule(conn, r.instructorId(), start, r.durationMinutes())
+                .call(snapshot -> limits.check(conn, studentId, r.instructorId(), start, snapshot.rules().zone()))
                 .flatMap(snapshot -> store.insert(conn, new BookingStore.NewBooking(UUID.randomUUID(), studentId,
                         r.instructorId(), terms.offering().id(), terms.offering().catalogServiceId(),
                         terms.offering().serviceName(), terms.instructor().name(), start, r.durationMinutes(),
@@ -230,6 +234,8 @@ public class BookingService {
                             .compareTo(config.rules().lateCancellation()) < 0;
                     return store.cancel(conn, id, role(actor, old), reason, late).map(Optional::orElseThrow)
                             .flatMap(cancelled -> checkedSchedule(conn, old.instructorId(), start, minutes)
+                                    .call(snapshot -> limits.check(conn, old.studentId(), old.instructorId(), start,
+                                            snapshot.rules().zone()))
                                     .flatMap(snapshot -> store.insert(conn, new BookingStore.NewBooking(UUID.randomUUID(),
                                             old.studentId(), old.instructorId(), old.instructorServiceId(),
                                             old.serviceId(), old.serviceName(), old.instructorName(), start, minutes,

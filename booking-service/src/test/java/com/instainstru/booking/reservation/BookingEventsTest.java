@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The booking-events contract of DESIGN.md, read back from the Redis stream. */
+/** The booking-events contract (docs/ARCHITECTURE.md), read back from the Redis stream. */
 @QuarkusTest
 @QuarkusTestResource(CatalogServiceResource.class)
 class BookingEventsTest {

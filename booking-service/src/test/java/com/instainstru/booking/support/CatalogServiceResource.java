@@ -44,6 +44,8 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            int management = freePort(); // health and metrics: the management interface
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
             env.put("PG_DATABASE", System.getenv().getOrDefault("PG_CATALOG_TEST_DATABASE", "catalog_test"));
             env.put("QUARKUS_REDIS_HOSTS", "redis://" + System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1") + ":"
                     + System.getenv().getOrDefault("REDIS_PORT", "6379") + "/1"); // the database booking's tests read
@@ -51,7 +53,7 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
             env.put("JWT_PUBLIC_KEY_LOCATION", key.toString());
             env.put("BOOKING_URL", "http://127.0.0.1:1");
             process = builder.start();
-            waitUntilReady(port, log);
+            waitUntilReady(port, management, log);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("catalog-service did not start for the tests", e);
@@ -73,14 +75,14 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
         }
     }
 
-    private void waitUntilReady(int port, Path log) throws Exception {
+    private void waitUntilReady(int port, int management, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("catalog-service exited: " + Files.readString(log));
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl + "/q/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + management + "/q/health/ready").toURL().openConnection();
                 c.setConnectTimeout(500);
                 if (c.getResponseCode() == 200) {
                     return;

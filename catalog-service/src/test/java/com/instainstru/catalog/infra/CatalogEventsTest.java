@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** The catalog-events contract of DESIGN.md: the envelope and the payload fields others rely on. */
+/** The catalog-events contract (docs/ARCHITECTURE.md): the envelope and the payload fields others rely on. */
 @QuarkusTest
 class CatalogEventsTest {
 

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsEndpointsTest {
 
+    /** Health and metrics are on the management interface (its own port); the public port has neither. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     @Test
     void theOpenApiDocumentDescribesThePublicApiAndItsProblems() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
@@ -24,14 +28,14 @@ class OperationsEndpointsTest {
 
     @Test
     void healthReportsTheDatabaseAndReadiness() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("PostgreSQL"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(managementPort).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void metricsIncludeTheCacheAndOutbox() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().port(managementPort).get("/q/metrics").then().statusCode(200)
                 .body(containsString("outbox_events_published_total"))
                 .body(containsString("http_server_requests_seconds"));
         double hitsBefore = cacheHits();
@@ -44,9 +48,15 @@ class OperationsEndpointsTest {
     }
 
     /** The cache-hit counter as the Prometheus endpoint shows it. */
-    private static double cacheHits() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("catalog_cache_total") && l.contains("result=\"hit\""))
+    private double cacheHits() {
+        String text = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith("catalog_cache_total") && l.contains("result=\"hit\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

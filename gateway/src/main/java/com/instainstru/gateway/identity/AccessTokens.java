@@ -10,22 +10,34 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs RS256 access tokens: issuer instainstru, sub = the user's id, groups = roles. */
+/**
+ * Signs RS256 access tokens: issuer instainstru, sub = the user's id, groups = roles, sid = the sign-in
+ * session (refresh-token family) the token belongs to, so that ending the session ends the token too
+ * (see {@link SessionRevocations}).
+ */
 @ApplicationScoped
 public class AccessTokens {
-
 
     @Inject
     GatewayConfig config;
 
-
-    public String issue(UUID userId, List<String> roles) {
-        return issue(userId, roles, config.tokens().accessTtl());
+    /** A token of the user's sign-in {@code sessionId}, for the configured access-token lifetime. */
+    public String issue(UUID userId, List<String> roles, UUID sessionId) {
+        return sign(userId, roles, config.tokens().accessTtl(), sessionId);
     }
 
+    /** A short token the gateway uses itself on the user's behalf (no sign-in session behind it). */
     public String issue(UUID userId, List<String> roles, Duration ttl) {
-        return Jwt.issuer(config.tokens().issuer()).subject(userId.toString()).groups(new HashSet<>(roles))
-                .claim("jti", UUID.randomUUID().toString()).expiresIn(ttl).jws().algorithm(SignatureAlgorithm.RS256).sign();
+        return sign(userId, roles, ttl, null);
+    }
+
+    private String sign(UUID userId, List<String> roles, Duration ttl, UUID sessionId) {
+        var claims = Jwt.issuer(config.tokens().issuer()).subject(userId.toString()).groups(new HashSet<>(roles))
+                .claim("jti", UUID.randomUUID().toString());
+        if (sessionId != null) {
+            claims.claim("sid", sessionId.toString());
+        }
+        return claims.expiresIn(ttl).jws().algorithm(SignatureAlgorithm.RS256).sign();
     }
 
     public long ttlSeconds() {

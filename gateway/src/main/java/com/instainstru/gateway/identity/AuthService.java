@@ -9,7 +9,9 @@ import com.instainstru.gateway.infra.ApiException;
 import com.instainstru.gateway.infra.GatewayConfig;
 import com.instainstru.gateway.infra.RateLimiter;
 import com.instainstru.gateway.instructor.InstructorProfiles;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Sign-up, sign-in, token refresh and revocation, password change. */
 @ApplicationScoped
@@ -56,6 +59,12 @@ public class AuthService {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    @Inject
+    SessionRevocations sessions;
+
     /** Creates the account (409 if the email is taken); an instructor's catalog profile is created or queued. */
     public Uni<UserResponse> register(RegisterRequest request) {
         checkPasswordLength("password", request.password());
@@ -80,10 +89,27 @@ public class AuthService {
                 });
     }
 
-    /** Tokens for a correct email and password; one answer, taking as long, for a wrong password or an unknown email. */
+    /** {@link #login(LoginRequest, String)} for the client of the current HTTP request. */
     public Uni<TokenResponse> login(LoginRequest request) {
+        RoutingContext rc = currentRequest.getCurrent();
+        return login(request, rc == null ? "unknown" : rc.request().remoteAddress().hostAddress());
+    }
+
+    /**
+     * Tokens for a correct email and password; one answer, taking as long, for a wrong password or an
+     * unknown email. Failed attempts are counted per client address and account, and per account: an
+     * address that failed too often on an account is refused there (429) without its refused attempts
+     * counting any further, so it cannot push the account over its own, higher, ceiling and lock its
+     * owner out of other addresses; many addresses together (credential stuffing) reach that ceiling.
+     */
+    public Uni<TokenResponse> login(LoginRequest request, String clientAddress) {
         String email = normalise(request.email());
-        return limiter.acquire(List.of(new RateLimiter.Limit("login-email", email, config.rateLimit().loginPerEmail())))
+        GatewayConfig.RateLimit limits = config.rateLimit();
+        List<RateLimiter.Limit> failures = List.of(
+                new RateLimiter.Limit("login-ip-account", clientAddress + "|" + email, limits.loginPerIpAccount(),
+                        limits.loginPerIpAccountWindow()),
+                new RateLimiter.Limit("login-account", email, limits.loginPerAccount(), limits.loginPerAccountWindow()));
+        return limiter.acquireIfRoom(failures)
                 .flatMap(ok -> users.findByEmail(db, email))
                 .flatMap(found -> passwords.matches(request.password(), found.map(User::passwordHash).orElse(null))
                         .map(matches -> {
@@ -92,6 +118,7 @@ public class AuthService {
                             }
                             return found.orElseThrow();
                         }))
+                .call(user -> limiter.refund(failures)) // a correct password is no failure
                 .flatMap(user -> db.withTransaction(tx -> issue(tx, user, UUID.randomUUID())));
     }
 
@@ -101,32 +128,42 @@ public class AuthService {
      */
     public Uni<TokenResponse> refresh(String refreshToken) {
         byte[] hash = sha256(refreshToken);
+        AtomicReference<UUID> replayed = new AtomicReference<>();
         return db.withTransaction(tx -> refreshTokens.lock(tx, hash).flatMap(found -> {
             if (found.isEmpty() || found.get().revoked() || found.get().expiresAt().isBefore(OffsetDateTime.now())) {
                 return Uni.createFrom().<TokenResponse>nullItem();
             }
             RefreshTokenRepository.Stored stored = found.get();
             if (stored.spent()) {
+                replayed.set(stored.familyId());
                 return refreshTokens.revokeFamily(tx, stored.familyId()).replaceWith((TokenResponse) null);
             }
             return refreshTokens.markSpent(tx, hash)
                     .flatMap(v -> users.findById(tx, stored.userId()))
                     .flatMap(user -> user.isEmpty() ? Uni.createFrom().<TokenResponse>nullItem()
                             : issue(tx, user.get(), stored.familyId()));
-        })).map(tokens -> {
-            // Outside the transaction: the revocation of a replayed family is committed before the 401.
-            if (tokens == null) {
-                throw ApiException.unauthorized("the refresh token is invalid, expired or revoked");
-            }
-            return tokens;
-        });
+        }))
+                // Outside the transaction: the revocation of a replayed family is committed (and its access
+                // tokens ended) before the 401.
+                .call(tokens -> replayed.get() == null ? Uni.createFrom().voidItem() : sessions.revoke(List.of(replayed.get())))
+                .map(tokens -> {
+                    if (tokens == null) {
+                        throw ApiException.unauthorized("the refresh token is invalid, expired or revoked");
+                    }
+                    return tokens;
+                });
     }
 
-    /** Revokes the refresh token's family (this device's session). Unknown tokens are ignored. */
+    /**
+     * Ends the refresh token's sign-in session: its refresh tokens are revoked and its access tokens refused
+     * from now on, by the gateway and every service. Unknown tokens are ignored.
+     */
     public Uni<Void> logout(String refreshToken) {
         byte[] hash = sha256(refreshToken);
         return db.withTransaction(tx -> refreshTokens.lock(tx, hash).flatMap(found -> found.isEmpty()
-                ? Uni.createFrom().voidItem() : refreshTokens.revokeFamily(tx, found.get().familyId())));
+                        ? Uni.createFrom().<UUID>nullItem()
+                        : refreshTokens.revokeFamily(tx, found.get().familyId()).replaceWith(found.get().familyId())))
+                .flatMap(family -> family == null ? Uni.createFrom().voidItem() : sessions.revoke(List.of(family)));
     }
 
     public Uni<UserResponse> me(UUID userId) {
@@ -134,7 +171,10 @@ public class AuthService {
                 () -> ApiException.unauthorized("the account of this token no longer exists"))));
     }
 
-    /** Changes the password after checking the current one; every refresh token of the user is revoked. */
+    /**
+     * Changes the password after checking the current one; every sign-in session of the user ends: refresh
+     * tokens revoked, access tokens refused from now on.
+     */
     public Uni<Void> changePassword(UUID userId, PasswordChangeRequest request) {
         checkPasswordLength("newPassword", request.newPassword());
         return users.findById(db, userId)
@@ -147,14 +187,15 @@ public class AuthService {
                 }))
                 .flatMap(user -> passwords.hash(request.newPassword()))
                 .flatMap(hash -> db.withTransaction(tx -> users.updatePassword(tx, userId, hash)
-                        .call(() -> refreshTokens.revokeAllOf(tx, userId))));
+                        .chain(() -> refreshTokens.revokeAllOf(tx, userId))))
+                .flatMap(sessions::revoke);
     }
 
     private Uni<TokenResponse> issue(SqlConnection tx, User user, UUID familyId) {
         String refresh = newRefreshToken();
         OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokens().refreshTtl());
         return refreshTokens.insert(tx, sha256(refresh), familyId, user.id(), expires)
-                .replaceWith(() -> new TokenResponse(accessTokens.issue(user.id(), user.roles()), refresh,
+                .replaceWith(() -> new TokenResponse(accessTokens.issue(user.id(), user.roles(), familyId), refresh,
                         accessTokens.ttlSeconds(), "Bearer"));
     }
 

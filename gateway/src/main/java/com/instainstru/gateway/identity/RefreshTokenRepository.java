@@ -50,9 +50,15 @@ public class RefreshTokenRepository {
                 .execute(Tuple.of(familyId)).replaceWithVoid();
     }
 
-    public Uni<Void> revokeAllOf(SqlClient db, UUID userId) {
-        return db.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(userId)).replaceWithVoid();
+    /** Revokes every refresh token of the user; answers the sign-in sessions (families) that were still open. */
+    public Uni<java.util.Set<UUID>> revokeAllOf(SqlClient db, UUID userId) {
+        return db.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL "
+                        + "RETURNING family_id")
+                .execute(Tuple.of(userId)).map(rows -> {
+                    java.util.Set<UUID> families = new java.util.HashSet<>();
+                    rows.forEach(r -> families.add(r.getUUID("family_id")));
+                    return families;
+                });
     }
 
     /** Removes tokens that expired long ago (their families can no longer be used anyway). */

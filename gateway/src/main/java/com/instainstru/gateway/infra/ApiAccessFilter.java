@@ -1,6 +1,10 @@
 package com.instainstru.gateway.infra;
 
+import com.instainstru.platform.security.EndedSessions;
+import com.instainstru.gateway.routing.RouteTable;
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpHeaders;
@@ -14,8 +18,8 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * In front of every API request: a bearer token that is sent must be valid (else 401, whatever the
- * route), and the request is counted against the rate limits of its caller (IP address, and user
+ * In front of every API request: a bearer token that is sent must be valid, within the longest lifetime
+ * allowed, and of a session that has not ended (else 401, whatever the route), and the request is counted against the rate limits of its caller (IP address, and user
  * when signed in), with stricter limits for login, sign-up and booking creation.
  */
 @ApplicationScoped
@@ -25,6 +29,9 @@ public class ApiAccessFilter {
     public static final String TOKEN = "gateway.token";
     public static final String HOME = "/api/v1/home";
     private static final String BEARER = "Bearer ";
+    /** The gateway's own API endpoints (fixed paths). */
+    private static final java.util.Set<String> OWN_ENDPOINTS = java.util.Set.of(HOME, "/api/v1/auth/register",
+            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/auth/password");
 
     @Inject
     JWTParser parser;
@@ -38,6 +45,9 @@ public class ApiAccessFilter {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    EndedSessions sessions;
+
     void register(@Observes Filters filters) {
         filters.register(this::filter, RequestIdFilter.PRIORITY - 100);
     }
@@ -48,6 +58,7 @@ public class ApiAccessFilter {
             rc.next();
             return;
         }
+        tagMetrics(rc, metricsTemplate(rc.request().method().name(), path));
         JsonWebToken token;
         try {
             token = verify(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
@@ -59,14 +70,40 @@ public class ApiAccessFilter {
             rc.put(TOKEN, token);
         }
         List<RateLimiter.Limit> limits = limits(rc.request().method(), path, rc.request().remoteAddress().host(), token);
-        if (limits.isEmpty()) {
+        if (limits.isEmpty() && token == null) {
             rc.next();
             return;
         }
-        // The body waits (paused) until the limits are checked; the next handler reads it.
+        // The body waits (paused) until the session and the limits are checked; the next handler reads it.
         rc.request().pause();
-        limiter.acquire(limits).subscribe().with(ok -> rc.next(), error -> problems.send(rc,
+        Uni<Void> sessionOpen = token == null ? Uni.createFrom().voidItem() : sessions.hasEnded(token).invoke(ended -> {
+            if (ended) {
+                throw ApiException.unauthorized("the session of this token has ended; sign in again");
+            }
+        }).replaceWithVoid();
+        sessionOpen.chain(() -> limiter.acquire(limits)).subscribe().with(ok -> rc.next(), error -> problems.send(rc,
                 error instanceof ApiException api ? api : ApiException.unavailable("the request could not be checked")));
+    }
+
+    /**
+     * The request's metrics are tagged with its route's template ({@code /api/v1/bookings/{id}}), never with the
+     * raw path, which a caller makes up: a flood of made-up paths would fill the tag limit and leave later
+     * requests unmeasured. The gateway's own endpoints are templated by the REST layer when they run; this one
+     * holds for answers given before (401, 429).
+     */
+    static String metricsTemplate(String method, String path) {
+        RouteTable.Match match = RouteTable.match(method, path);
+        if (match.route() != null) {
+            return match.route().template();
+        }
+        return OWN_ENDPOINTS.contains(path) ? path : "/api/{unrouted}";
+    }
+
+    private static void tagMetrics(RoutingContext rc, String template) {
+        HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(rc);
+        if (metric != null) {
+            metric.setTemplatePath(template);
+        }
     }
 
     private JsonWebToken verify(String authorization) {

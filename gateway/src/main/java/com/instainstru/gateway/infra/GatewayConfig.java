@@ -19,6 +19,14 @@ public interface GatewayConfig {
 
     Breaker breaker();
 
+    /**
+     * How long a client may take to send a proxied request's body once its headers are in; slower is a
+     * 408 and the connection is closed. The service is asked only once the body is in, so a stalled
+     * client never holds, nor counts against, a service.
+     */
+    @WithDefault("PT10S")
+    Duration requestBodyTimeout();
+
     Tokens tokens();
 
     Passwords passwords();
@@ -95,13 +103,31 @@ public interface GatewayConfig {
         @WithDefault("600")
         int perUser();
 
-        /** Login attempts per window from one IP address. */
+        /** Login attempts per window from one IP address, to any account (stops one address trying many accounts). */
         @WithDefault("20")
         int loginPerIp();
 
-        /** Login attempts per window for one email address (whoever sends them). */
-        @WithDefault("10")
-        int loginPerEmail();
+        /**
+         * Failed logins to one account from one IP address per {@link #loginPerIpAccountWindow()}. Reached,
+         * that address's logins to that account are refused (429) without counting anywhere else, so the
+         * account's owner, elsewhere, can still sign in.
+         */
+        @WithDefault("5")
+        int loginPerIpAccount();
+
+        @WithDefault("PT15M")
+        Duration loginPerIpAccountWindow();
+
+        /**
+         * Failed logins to one account from all addresses per {@link #loginPerAccountWindow()}: the slow
+         * ceiling against guessing spread over many addresses. One address alone cannot reach it
+         * (at most loginPerIpAccount per its window).
+         */
+        @WithDefault("100")
+        int loginPerAccount();
+
+        @WithDefault("PT1H")
+        Duration loginPerAccountWindow();
 
         /** Sign-ups per window from one IP address. */
         @WithDefault("10")

@@ -4,10 +4,16 @@ import com.instainstru.gateway.infra.ApiAccessFilter;
 import com.instainstru.gateway.infra.ApiException;
 import com.instainstru.gateway.infra.Problems;
 import io.quarkus.logging.Log;
+import com.instainstru.gateway.infra.GatewayConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +34,22 @@ public class ProxyRoutes {
 
     /** Statuses of the service's answer that count as its failure (for the breaker) and become a 503. */
     private static final Set<Integer> FAILED = Set.of(502, 504);
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     @Inject
     Upstreams upstreams;
 
     @Inject
     Problems problems;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayAssertion assertion;
 
     void register(@Observes Router router) {
         for (String prefix : RouteTable.prefixes()) {
@@ -70,7 +86,44 @@ public class ProxyRoutes {
         return access.allows(token.getGroups()) ? null : ApiException.forbidden("your role may not do this");
     }
 
+    /**
+     * Reads the client's body whole before the service is asked (bodies are small: at most
+     * quarkus.http.limits.max-body-size), so the service's timeout starts only once the body is in.
+     * A client that does not finish sending its body in {@code gateway.request-body-timeout} gets a
+     * 408 and its connection closed; a client that hangs up mid-body is simply dropped. Neither ever
+     * reaches the service or its circuit breaker: a client's slowness is not the service's failure.
+     */
     private void proxy(RoutingContext rc, Route route, String path) {
+        HttpServerRequest client = rc.request();
+        if (!hasBody(client)) {
+            forward(rc, route, path, null);
+            return;
+        }
+        long timer = vertx.setTimer(config.requestBodyTimeout().toMillis(), id -> {
+            Log.debugf("%s %s: the client's body did not arrive in time", client.method(), path);
+            problems.send(rc, new ApiException(408, "request-timeout", "Request Timeout",
+                    "the request body did not arrive within " + config.requestBodyTimeout().toSeconds() + " s", null));
+            client.connection().close();
+        });
+        client.body().onComplete(body -> {
+            if (!vertx.cancelTimer(timer) || rc.response().ended()) {
+                return; // timed out: already answered 408
+            }
+            if (body.failed()) {
+                client.connection().close(); // the client hung up or sent a broken body: nobody to answer
+                return;
+            }
+            forward(rc, route, path, body.result());
+        });
+        client.resume(); // paused by the access filter while the limits were counted
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null ? !"0".equals(length.trim()) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private void forward(RoutingContext rc, Route route, String path, Buffer body) {
         Upstream upstream = upstreams.get(route.service());
         Duration timeout = upstreams.timeout(route);
         String query = rc.request().query();
@@ -78,6 +131,13 @@ public class ProxyRoutes {
         String uri = query == null ? path : path + "?" + query;
         ProxyRequest request = ProxyRequest.reverseProxy(rc.request());
         request.setURI(uri);
+        if (body != null) {
+            request.headers().remove(HttpHeaders.TRANSFER_ENCODING);
+            request.setBody(Body.body(body));
+        }
+        // The service limits its expensive reads per client: it learns the client's address from the gateway only.
+        request.headers().set(FORWARDED_FOR, rc.request().remoteAddress().hostAddress());
+        request.headers().set(GatewayAssertion.HEADER, assertion.current());
         HttpMethod method = rc.request().method();
         Future<ProxyResponse> answer = upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout)
                 .compose(request::send)

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The gateway's own calls to the services (homepage parts, instructor profiles), through the same
@@ -31,9 +32,16 @@ public class ServiceClient {
      * 5xx, or its breaker is open. Client errors (4xx) are answers, not failures.
      */
     public Future<Answer> call(String service, HttpMethod method, String uri, String bearer, Buffer body, Duration timeout) {
+        return call(service, method, uri, bearer, body, timeout, Map.of());
+    }
+
+    /** The same, with more request headers (e.g. the web app's Idempotency-Key and X-Request-Id). */
+    public Future<Answer> call(String service, HttpMethod method, String uri, String bearer, Buffer body, Duration timeout,
+            Map<String, String> headers) {
         Upstream upstream = upstreams.get(service);
         return upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout).compose(request -> {
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
+            headers.forEach(request::putHeader);
             if (bearer != null) {
                 request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
             }

@@ -9,32 +9,74 @@ import static com.instainstru.gateway.support.Api.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.instainstru.gateway.support.RawHttp;
 import com.instainstru.gateway.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Brute force is throttled (limits from the test profile: 5 logins per email, 3 bookings per user), nothing leaks. */
+/**
+ * Brute force is throttled (limits of the test profile: 5 failed logins per address and account, 12 per
+ * account from all addresses, 3 bookings per user), nothing leaks. Other client addresses are other
+ * loopback addresses (127.0.0.x), spoken to over raw sockets.
+ */
 @QuarkusTest
 class AbuseTest {
 
     @Test
-    void bruteForceLoginIsThrottledWithRetryAfterEvenWithTheRightPassword() {
+    void anAttackerOnOneAddressCannotLockTheOwnerOutOfAnother() throws Exception {
         String email = uniqueEmail("target");
         register(email, "student", "Target");
+        // The attacker (127.0.0.1) hammers the account: five failures, then every attempt waits, uncounted.
         for (int i = 0; i < 5; i++) {
             json().body(Map.of("email", email, "password", "guess " + i)).post("/api/v1/auth/login").then().statusCode(401);
         }
-        Response limited = json().body(Map.of("email", email.toUpperCase(), "password", PASSWORD)).post("/api/v1/auth/login");
-        limited.then().statusCode(429).contentType(PROBLEM);
-        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
-        // Another account is not affected.
+        for (int i = 0; i < 15; i++) {
+            Response limited = json().body(Map.of("email", email, "password", "guess " + i)).post("/api/v1/auth/login");
+            limited.then().statusCode(429).contentType(PROBLEM);
+            assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 15 * 60);
+        }
+        // From that address even the right password waits ...
+        json().body(Map.of("email", email.toUpperCase(), "password", PASSWORD)).post("/api/v1/auth/login")
+                .then().statusCode(429);
+        // ... but the owner, from their own address, signs in: twenty attempts from one address did not lock them out.
+        assertThat(loginFrom("127.0.0.2", email, PASSWORD)).isEqualTo(200);
+        // Another account is not affected at the attacker's address either.
         String other = uniqueEmail("bystander");
         register(other, "student", "Bystander");
         json().body(Map.of("email", other, "password", PASSWORD)).post("/api/v1/auth/login").then().statusCode(200);
+    }
+
+    @Test
+    void credentialStuffingFromManyAddressesIsStopped() throws Exception {
+        String email = uniqueEmail("stuffed");
+        register(email, "student", "Stuffed");
+        // Four addresses, three guesses each: the account's ceiling (12 in this profile) is reached ...
+        for (int address = 11; address <= 14; address++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(loginFrom("127.0.0." + address, email, "guess " + i)).isEqualTo(401);
+            }
+        }
+        // ... so a fifth address is refused even with the right password, and so is the owner until the window ends.
+        assertThat(loginFrom("127.0.0.15", email, PASSWORD)).isEqualTo(429);
+        assertThat(loginFrom("127.0.0.2", email, PASSWORD)).isEqualTo(429);
+        // Correct passwords do not count as failures: a user signing in often is never throttled.
+        String busy = uniqueEmail("busy");
+        register(busy, "student", "Busy");
+        for (int i = 0; i < 15; i++) {
+            json().body(Map.of("email", busy, "password", PASSWORD)).post("/api/v1/auth/login").then().statusCode(200);
+        }
+    }
+
+    private static int loginFrom(String address, String email, String password) throws Exception {
+        String body = "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}";
+        try (RawHttp client = RawHttp.connect(io.restassured.RestAssured.port, address)) {
+            return RawHttp.status(client.send(RawHttp.post("/api/v1/auth/login", body)).readUntilClosed(Duration.ofSeconds(10)));
+        }
     }
 
     @jakarta.inject.Inject

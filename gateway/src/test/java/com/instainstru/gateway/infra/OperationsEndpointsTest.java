@@ -17,15 +17,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsEndpointsTest {
 
+    /** Health and metrics are on the management interface (its own port); the public port has neither. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     @Test
     void readinessIncludesPostgresAndRedis() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check"));
     }
 
     @Test
     void metricsArePublished() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().port(managementPort).get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @Test
@@ -51,5 +55,29 @@ class OperationsEndpointsTest {
                 "trendingServices", "trendingSearches");
         String second = given().get("/api/v1/home").then().statusCode(200).extract().path("generatedAt");
         assertThat(second).isEqualTo(first.getString("generatedAt"));
+    }
+
+    @Test
+    void metricsAreTaggedByRouteTemplateNeverByTheRawPaths() {
+        // More made-up paths than the tag limit (100): on routes with parameters, unrouted, refused before routing.
+        java.util.List<String> madeUp = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String junk = "junk" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            madeUp.add(junk);
+            given().get("/api/v1/catalog/services/" + junk).then().statusCode(503);
+            given().header("Authorization", "Bearer not-a-token").get("/api/v1/auth/" + junk).then().statusCode(401);
+            given().get("/api/v1/" + junk + "/x").then().statusCode(404);
+        }
+        // A route first asked after the flood is still measured, under its template.
+        given().get("/api/v1/bookings/" + java.util.UUID.randomUUID()).then().statusCode(401);
+        String published = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(published).contains("uri=\"/api/v1/catalog/services/{idOrSlug}\"").contains("uri=\"/api/v1/bookings/{id}\"");
+        assertThat(madeUp).noneMatch(published::contains);
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

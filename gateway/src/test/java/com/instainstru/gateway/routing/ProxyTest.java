@@ -129,6 +129,18 @@ class ProxyTest {
     }
 
     @Test
+    void aConnectionThatStallsInItsHeadersIsClosed() throws Exception {
+        try (com.instainstru.gateway.support.RawHttp slow = com.instainstru.gateway.support.RawHttp
+                .connect(io.restassured.RestAssured.port, "127.0.0.1")) {
+            slow.send("GET /api/v1/catalog/categories HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+            long start = System.nanoTime();
+            // This profile's idle timeout is 2 s (production: 30 s); before, such a connection stayed open for 30 minutes.
+            slow.readUntilClosed(Duration.ofSeconds(8));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1500));
+        }
+    }
+
+    @Test
     void unknownPathsAndMethodsAreAnsweredByTheGateway() {
         int before = StubServices.hits("a") + StubServices.hits("b");
         given().get("/api/v1/catalog/secret-internal").then().statusCode(404).contentType(PROBLEM);

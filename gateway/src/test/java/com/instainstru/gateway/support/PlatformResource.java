@@ -31,6 +31,11 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_EMAIL = "matrix-admin@instainstru.test";
     public static final String ADMIN_PASSWORD = "the admin's long password";
+    /** Base URLs of the services, for tests that call them directly (not through the gateway). */
+    public static volatile String catalogUrl;
+    public static volatile String bookingUrl;
+    public static volatile String searchUrl;
+    public static volatile String analyticsUrl;
     private final List<Process> processes = new ArrayList<>();
 
     @Override
@@ -54,6 +59,10 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
                     "CATALOG_URL", catalogUrl));
             CompletableFuture.allOf(c, b, s, a).join();
             post(catalogUrl + "/api/v1/admin/demo-data", "{\"instructors\": 6, \"seed\": 4343}");
+            PlatformResource.catalogUrl = catalogUrl;
+            PlatformResource.bookingUrl = bookingUrl;
+            PlatformResource.searchUrl = "http://127.0.0.1:" + search;
+            PlatformResource.analyticsUrl = "http://127.0.0.1:" + analytics;
             config.put("gateway.services.catalog.urls", catalogUrl);
             config.put("gateway.services.booking.urls", bookingUrl);
             config.put("gateway.services.search.urls", "http://127.0.0.1:" + search);
@@ -88,6 +97,8 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        int management = freePort(); // health and metrics: the management interface
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
         env.put("QUARKUS_REDIS_HOSTS", "redis://" + System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1") + ":"
                 + System.getenv().getOrDefault("REDIS_PORT", "6379") + "/5"); // the gateway tests' database
         env.put("JWT_PUBLIC_KEY_LOCATION", key.toString());
@@ -96,7 +107,7 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         synchronized (processes) {
             processes.add(process);
         }
-        waitUntilReady(process, "http://127.0.0.1:" + port, log);
+        waitUntilReady(process, "http://127.0.0.1:" + management, log);
     }
 
     private static void post(String url, String body) throws Exception {

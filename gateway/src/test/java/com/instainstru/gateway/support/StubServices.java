@@ -47,6 +47,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("gateway.breaker.request-volume", "10"),
                 Map.entry("gateway.breaker.failure-ratio", "0.5"),
                 Map.entry("gateway.breaker.delay", "PT2S"),
+                Map.entry("quarkus.http.idle-timeout", "PT2S"),
                 Map.entry("gateway.instructor-profiles.retry-interval", "1s"),
                 Map.entry("gateway.instructor-profiles.max-backoff", "PT1S"));
     }

@@ -88,13 +88,15 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        int management = freePort(); // health and metrics: the management interface
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
         env.put("QUARKUS_REDIS_HOSTS", "redis://" + System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1") + ":"
                 + System.getenv().getOrDefault("REDIS_PORT", "6379") + "/3"); // the database search's tests read
         env.put("JWT_PUBLIC_KEY_LOCATION", key.toString());
         env.putAll(settings);
         Process process = builder.start();
         processes.add(process);
-        waitUntilReady(process, "http://127.0.0.1:" + port, log);
+        waitUntilReady(process, "http://127.0.0.1:" + management, log);
     }
 
     private static void post(String url, String body) throws Exception {

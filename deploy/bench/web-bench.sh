@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Benchmark of the web app (the gateway's HTML pages). Self-contained: brings up PostgreSQL/Redis
+# (infra.sh), builds (unless SKIP_BUILD=1), starts its own gateway (port 19180) in front of its own
+# catalog-service (19181, 10,000 demo instructors of seed 7 as in the other benchmarks),
+# search-service (19182), booking-service (19183, 14 days of demo availability) and
+# analytics-service (19184), on the gateway benchmark's databases <service>_gwbench (so it does not
+# run beside gateway-bench.sh) and a throwaway Redis (19479). Then:
+#   1) HTML pages' server time at 8 clients: the home page, /services, 20 searches and 40 instructor
+#      profiles (each with its 14-day strip of times) asked in turn, after a discarded warm-up; the
+#      server time is the page's own Server-Timing (request in to headers out), read per answer by
+#      web-bench.lua                                                     wrk -t1 -c8 -d20s
+#   2) the home page's first visit in headless Chromium (Debian's /usr/bin/chromium, Playwright):
+#      every byte transferred (HTML, CSS, JS, icon; compressed as sent) and the first contentful
+#      paint, the median of 5 visits each in a fresh browser context (FirstPaintProbe in e2e-tests)
+# Prints a summary against the floors (2 cores):
+#   HTML pages' server time p99 <= 20 ms at 8 clients
+#   home page first visit <= 60 KB transferred; first contentful paint <= 300 ms (loopback)
+# and exits 1 when a floor is missed.
+#
+# Env: SKIP_BUILD=1, BENCH_DURATION (default 20s), BENCH_WARMUP (default 30s), BENCH_WEB_PORT (19180;
+#      the services take the next four ports), BENCH_REDIS_PORT (19479), BENCH_WEB_CONNECTIONS (8), JAVA_OPTS.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BENCH_REDIS_PORT="${BENCH_REDIS_PORT:-19479}" # read by bench-lib.sh
+# A page costs far more than an API answer: 10 s are a few hundred pages, not enough for the JIT.
+BENCH_WARMUP="${BENCH_WARMUP:-30s}"
+# shellcheck source=bench-lib.sh
+source "${BENCH_DIR}/bench-lib.sh"
+
+GATEWAY_PORT="${BENCH_WEB_PORT:-19180}"
+CATALOG_PORT=$((GATEWAY_PORT + 1))
+SEARCH_PORT=$((GATEWAY_PORT + 2))
+BOOKING_PORT=$((GATEWAY_PORT + 3))
+ANALYTICS_PORT=$((GATEWAY_PORT + 4))
+PORT_KNOB=BENCH_WEB_PORT
+GATEWAY_BASE="http://127.0.0.1:${GATEWAY_PORT}"
+CATALOG_BASE="http://127.0.0.1:${CATALOG_PORT}"
+SEARCH_BASE="http://127.0.0.1:${SEARCH_PORT}"
+BOOKING_BASE="http://127.0.0.1:${BOOKING_PORT}"
+ANALYTICS_BASE="http://127.0.0.1:${ANALYTICS_PORT}"
+CONNECTIONS="${BENCH_WEB_CONNECTIONS:-8}"
+INSTRUCTORS=10000
+SEED=7
+WEB_LUA="${BENCH_DIR}/web-bench.lua"
+ROOT_DIR="$(cd "${BENCH_DIR}/../.." && pwd)"
+# Floors
+MAX_PAGE_P99=20
+MAX_HOME_KB=60
+MAX_FCP_MS=300
+NO_LIMIT=1000000000
+
+WORK_DIR=""
+PAGE_ROWS=() # "page|n|p50|p90|p99|max"
+PROBE_OUT=""
+
+cleanup() {
+  stop_bench_jvms "benchmark JVM"
+  stop_bench_redis
+  [[ -z "$WORK_DIR" ]] || rm -rf "$WORK_DIR"
+}
+
+start_services() {
+  start_bench_jvm catalog-service "$CATALOG_PORT" catalog_gwbench "${LOG_DIR}/web-bench-catalog.log" \
+    CATALOG_CACHE_ENABLED=true BOOKING_URL="$BOOKING_BASE"
+  start_bench_jvm booking-service "$BOOKING_PORT" booking_gwbench "${LOG_DIR}/web-bench-booking.log" \
+    CATALOG_URL="$CATALOG_BASE" BOOKING_DEMO_DATA_ENABLED=true
+  local start=$EPOCHREALTIME answer
+  echo "loading catalog demo data: ${INSTRUCTORS} instructors (seed ${SEED}; nothing to do if they are there)"
+  answer="$(post_demo_data "$CATALOG_BASE" "{\"instructors\":${INSTRUCTORS},\"seed\":${SEED}}" 1800)"
+  echo "catalog demo data in $(seconds_since "$start") s: ${answer:0:200}"
+  start=$EPOCHREALTIME
+  answer="$(post_demo_data "$BOOKING_BASE" '{"days":14,"bookings":0}' 1800)"
+  echo "booking demo availability in $(seconds_since "$start") s: ${answer:0:200}"
+  start_bench_jvm search-service "$SEARCH_PORT" search_gwbench "${LOG_DIR}/web-bench-search.log" \
+    CATALOG_URL="$CATALOG_BASE" BOOKING_URL="$BOOKING_BASE"
+  start_bench_jvm analytics-service "$ANALYTICS_PORT" analytics_gwbench "${LOG_DIR}/web-bench-analytics.log" \
+    CATALOG_URL="$CATALOG_BASE" ANALYTICS_JOBS_SERVICE_ANALYTICS_CRON=off ANALYTICS_JOBS_DAILY_REPORT_CRON=off
+  start_bench_jvm gateway "$GATEWAY_PORT" gateway_gwbench "${LOG_DIR}/web-bench-gateway.log" \
+    JWT_PRIVATE_KEY_LOCATION="${KEYS_DIR}/jwt-private.pem" \
+    CATALOG_URL="$CATALOG_BASE" SEARCH_URL="$SEARCH_BASE" BOOKING_URL="$BOOKING_BASE" ANALYTICS_URL="$ANALYTICS_BASE" \
+    GATEWAY_RATE_LIMIT_PER_IP="$NO_LIMIT" GATEWAY_RATE_LIMIT_PER_USER="$NO_LIMIT"
+}
+
+# Writes ${WORK_DIR}/pages.txt: "<kind> <path>" lines, the pages in the mix (profiles of 40 instructors
+# that teach piano, with the 60-minute strip the search cards link to).
+write_pages() {
+  python3 - "${WORK_DIR}/pages.txt" "$CATALOG_BASE" <<'PY'
+import json, sys, urllib.parse, urllib.request
+out, catalog = sys.argv[1], sys.argv[2]
+queries = ["piano lessons", "guitar under $60", "spanish tutor tomorrow", "yoga in brooklyn", "sat prep for teens",
+           "math tutor online", "violin for kids", "swimming lessons this weekend", "chess coach",
+           "french conversation", "drum lessons after 5pm", "salsa dancing", "python programming",
+           "singing lessons for beginners", "english as a second language", "tennis coach in queens",
+           "art classes for kids", "chemistry tutor", "piano lessons under $50 tomorrow evening", "meditation online"]
+lines = ["home /", "services /services"]
+lines += ["search /search?q=" + urllib.parse.quote_plus(q) for q in queries]
+page = json.load(urllib.request.urlopen(catalog + "/api/v1/instructors?service=piano&size=40"))
+for i in page["items"]:
+    piano = next(o for o in i["offerings"] if o["serviceSlug"] == "piano")
+    lines.append("profile /instructors/%s?service=%s&duration=%d" % (i["id"], piano["catalogServiceId"],
+                                                                      piano["durationOptions"][0]))
+open(out, "w").write("\n".join(lines) + "\n")
+print(len(lines), "pages in the mix:", len(queries), "searches,", len(page["items"]), "profiles")
+PY
+}
+
+settle_pages() {
+  local path status
+  for path in / /services "/search?q=piano" ; do
+    status="$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 "${GATEWAY_BASE}${path}")" || status=000
+    [[ "$status" == 200 ]] || { echo "GET ${path} answered ${status}" >&2; return 1; }
+  done
+}
+
+run_pages() {
+  echo
+  echo "== HTML pages (${CONNECTIONS} clients)"
+  settle_pages
+  warm_up_wrk "$CONNECTIONS" -s "$WEB_LUA" "$GATEWAY_BASE" -- "${WORK_DIR}/pages.txt"
+  settle_pages
+  measure_wrk "$CONNECTIONS" -s "$WEB_LUA" "$GATEWAY_BASE" -- "${WORK_DIR}/pages.txt"
+  local errors
+  errors="$(awk -F'errors=' '/^bench: errors=/ { print $2 }' <<<"$WRK_OUT")"
+  record_result "HTML pages (home, services, search, profile)" wrk "$WRK_OUT" "${errors:-1}" - -
+  while read -r kind n p50 p90 p99 max; do
+    if (( n > 0 )); then
+      PAGE_ROWS+=("${kind}|${n}|${p50}|${p90}|${p99}|${max}")
+    fi
+  done < <(awk '/^bench: server / { gsub(/[a-z0-9]+=/, ""); print $3, $4, $6, $7, $8, $9 }' <<<"$WRK_OUT")
+}
+
+run_first_visit() {
+  echo
+  echo "== the home page's first visit in headless Chromium"
+  PROBE_OUT="$(cd "$ROOT_DIR" && mvn -B -q -o -pl e2e-tests surefire:test -Dtest=FirstPaintProbe \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dweb.bench.url="$GATEWAY_BASE" 2>&1)" || true
+  grep '^probe:' <<<"$PROBE_OUT" || { echo "$PROBE_OUT" | tail -40; FAILED=1; }
+}
+
+report() {
+  echo
+  echo "server time of the HTML pages (ms, Server-Timing), ${CONNECTIONS} clients"
+  {
+    echo "page|answers|p50|p90|p99|max|floor|result"
+    local row kind p99 verdict
+    for row in "${PAGE_ROWS[@]}"; do
+      IFS='|' read -r kind _ _ _ p99 _ <<<"$row"
+      verdict=PASS
+      awk -v p="$p99" -v m="$MAX_PAGE_P99" 'BEGIN { exit !(p != "nan" && p <= m) }' || { verdict=FAIL; FAILED=1; }
+      echo "${row}|p99 <= ${MAX_PAGE_P99} ms|${verdict}"
+    done
+  } | awk -F'|' '{ printf "%-10s %8s %8s %8s %8s %8s  %-16s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
+  local kb fcp
+  kb="$(awk '/^probe: / { for (i = 1; i <= NF; i++) if ($i ~ /^total_kb=/) { sub(/total_kb=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
+  fcp="$(awk '/^probe: / { for (i = 1; i <= NF; i++) if ($i ~ /^fcp_median_ms=/) { sub(/fcp_median_ms=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
+  echo
+  printf '%-46s %10s  %-18s %s\n' "home page, first visit" "figure" "floor" "result"
+  verdict_row "transferred (HTML, CSS, JS, icon; compressed)" "${kb:-nan}" "KB" "$MAX_HOME_KB"
+  verdict_row "first contentful paint (median of 5)" "${fcp:-nan}" "ms" "$MAX_FCP_MS"
+  report_results "web benchmark (${INSTRUCTORS} instructors, ${DURATION} per run, wrk -t1, $(nproc) cores)" 46 6
+}
+
+verdict_row() { # verdict_row <what> <figure> <unit> <max>
+  local verdict=PASS
+  awk -v v="$2" -v m="$4" 'BEGIN { exit !(v != "nan" && v + 0 <= m) }' || { verdict=FAIL; FAILED=1; }
+  printf '%-46s %7s %s  %-18s %s\n' "$1" "$2" "$3" "<= $4 $3" "$verdict"
+}
+
+main() {
+  command -v python3 >/dev/null || apt_install python3
+  [[ -x /usr/bin/chromium ]] || apt_install chromium
+  build_services
+  ensure_keys
+  WORK_DIR="$(mktemp -d)"
+  trap cleanup EXIT
+  start_bench_redis
+  start_services
+  write_pages
+  run_pages
+  run_first_visit
+  report
+}
+
+main "$@"

@@ -1,0 +1,81 @@
+package com.instainstru.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The home page's first visit, measured in headless Chromium for deploy/bench/web-bench.sh (not part of
+ * the suite: its name does not end in Test; the benchmark runs it with -Dtest=FirstPaintProbe and
+ * -Dweb.bench.url=<gateway>). Each visit is a fresh browser context (empty cache): every byte
+ * transferred (headers and compressed bodies of the page, its stylesheet, script and icon) and the
+ * first contentful paint from the browser's own Paint Timing. Prints "probe: ..." lines and holds the
+ * floors: at most 60 KB, first contentful paint at most 300 ms (median of 5 visits).
+ */
+class FirstPaintProbe {
+
+    private static final int VISITS = 5;
+
+    @Test
+    void theHomePagesFirstVisit() {
+        String base = System.getProperty("web.bench.url");
+        assertThat(base).as("-Dweb.bench.url (the gateway to measure)").isNotBlank();
+        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
+            List<Double> paints = new ArrayList<>();
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            for (int visit = 0; visit < VISITS; visit++) {
+                try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+                    Page page = context.newPage();
+                    Map<String, Long> sizes = new LinkedHashMap<>();
+                    List<Request> requests = new ArrayList<>();
+                    page.onRequestFinished(requests::add);
+                    page.navigate(base + "/", new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
+                    page.waitForLoadState();
+                    page.waitForTimeout(300); // the icon may finish after the load event
+                    List.copyOf(requests).forEach(request -> sizes.merge(kind(request), transferred(request), Long::sum));
+                    Object fcp = page.evaluate("() => new Promise(resolve => {"
+                            + " new PerformanceObserver(list => resolve(list.getEntriesByName('first-contentful-paint')"
+                            + "   .map(e => e.startTime)[0] ?? null)).observe({type: 'paint', buffered: true});"
+                            + " setTimeout(() => resolve(null), 5000); })");
+                    assertThat(fcp).as("first contentful paint of visit %d", visit + 1).isNotNull();
+                    paints.add(((Number) fcp).doubleValue());
+                    if (visit == 0) {
+                        bytes.putAll(sizes);
+                    }
+                }
+            }
+            long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+            List<Double> sorted = paints.stream().sorted().toList();
+            double median = sorted.get(sorted.size() / 2);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "probe: fcp_median_ms=%.0f total_kb=%.1f",
+                    median, total / 1024.0));
+            bytes.forEach((kind, n) -> line.append(String.format(Locale.ROOT, " %s_kb=%.1f", kind, n / 1024.0)));
+            line.append(" visits_ms=").append(paints.stream().map(p -> String.format(Locale.ROOT, "%.0f", p)).toList());
+            System.out.println(line);
+            assertThat(total).as("bytes of the home page's first visit").isLessThanOrEqualTo(60 * 1024);
+            assertThat(median).as("first contentful paint (ms)").isLessThanOrEqualTo(300);
+        }
+    }
+
+    private static String kind(Request request) {
+        String url = request.url();
+        return url.endsWith(".js") ? "js" : url.contains(".css") ? "css" : url.contains(".svg") ? "icon" : "html";
+    }
+
+    /** What crossed the wire for one request: its response's headers and (encoded) body. */
+    private static long transferred(Request request) {
+        var sizes = request.sizes();
+        return Math.max(0, sizes.responseHeadersSize) + Math.max(0, sizes.responseBodySize);
+    }
+}

@@ -1,0 +1,267 @@
+package com.instainstru.gateway.web.pages;
+
+import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
+import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
+import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
+import com.instainstru.gateway.identity.AuthResponses.UserResponse;
+import com.instainstru.gateway.identity.AuthService;
+import com.instainstru.gateway.infra.ApiException;
+import com.instainstru.gateway.infra.Problem;
+import com.instainstru.gateway.web.WebPaths;
+import com.instainstru.gateway.web.session.SessionCookies;
+import com.instainstru.gateway.web.session.Visitor;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Signing up, in and out, and the account page (password change), with the gateway's own identity service:
+ * the same rules, limits and tokens as the API's /api/v1/auth. Signing in sets the session cookies and
+ * returns the visitor to where they were (a path of this site only).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountPages {
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    SessionCookies cookies;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Inject
+    Page page;
+
+    @Inject
+    Limits limits;
+
+    @Inject
+    Validator validator;
+
+    /** A form as it was filled in, and what is wrong with it (field → message; "" for the whole form). */
+    public record Form(Map<String, String> values, Map<String, String> errors) {
+
+        static Form empty() {
+            return new Form(Map.of(), Map.of());
+        }
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public boolean invalid(String field) {
+            return errors.containsKey(field);
+        }
+    }
+
+    public record LoginView(String next, boolean expired, Form form) {
+    }
+
+    public record SignupView(String next, Form form) {
+    }
+
+    public record AccountView(UserResponse user, String done, Form form) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(LoginView view);
+
+        static native TemplateInstance signup(SignupView view);
+
+        static native TemplateInstance logout();
+
+        static native TemplateInstance account(AccountView view);
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance loginPage(@RestQuery String next, @RestQuery String expired) {
+        return Templates.login(new LoginView(WebPaths.safeReturn(next), expired != null, Form.empty()));
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> login(@RestForm String email, @RestForm String password, @RestForm String next) {
+        String back = WebPaths.safeReturn(next);
+        Map<String, String> values = Map.of("email", email == null ? "" : email);
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            return Uni.createFrom().item(loginAgain(400, back, values, "Enter your email and your password."));
+        }
+        RoutingContext rc = request.getCurrent();
+        return limits.login(rc)
+                .flatMap(ok -> auth.login(new LoginRequest(email, password)))
+                .map(tokens -> {
+                    cookies.write(rc, tokens);
+                    return Response.seeOther(URI.create(back)).build();
+                })
+                .onFailure(ApiException.class).recoverWithItem(e -> {
+                    ApiException refused = (ApiException) e;
+                    return loginAgain(refused.status(), back, values, refused.status() == 429
+                            ? "Too many sign-in attempts. Please wait a minute and try again."
+                            : "The email or the password is wrong.");
+                });
+    }
+
+    @GET
+    @Path("signup")
+    public TemplateInstance signupPage(@RestQuery String next) {
+        return Templates.signup(new SignupView(WebPaths.safeReturn(next), new Form(Map.of("role", "student"), Map.of())));
+    }
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> signup(@RestForm String name, @RestForm String email, @RestForm String password,
+            @RestForm String role, @RestForm String next) {
+        String back = WebPaths.safeReturn(next);
+        Map<String, String> values = new HashMap<>();
+        values.put("name", name == null ? "" : name);
+        values.put("email", email == null ? "" : email);
+        values.put("role", role == null ? "" : role);
+        RegisterRequest registration = new RegisterRequest(email, password, role, name);
+        Map<String, String> errors = errors(validator.validate(registration));
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(Response.status(400).entity(Templates.signup(new SignupView(back,
+                    new Form(values, errors)))).build());
+        }
+        RoutingContext rc = request.getCurrent();
+        return limits.register(rc)
+                .flatMap(ok -> auth.register(registration))
+                .flatMap(user -> auth.login(new LoginRequest(email, password)))
+                .map(tokens -> {
+                    cookies.write(rc, tokens);
+                    return Response.seeOther(URI.create(back)).build();
+                })
+                .onFailure(ApiException.class).recoverWithItem(e -> {
+                    ApiException refused = (ApiException) e;
+                    Map<String, String> why = new HashMap<>(errors(refused));
+                    if (refused.status() == 409) {
+                        why.put("email", "An account with this email already exists. Sign in instead.");
+                    }
+                    return Response.status(refused.status()).entity(Templates.signup(new SignupView(back,
+                            new Form(values, why)))).build();
+                });
+    }
+
+    @GET
+    @Path("logout")
+    public TemplateInstance logoutPage() {
+        return Templates.logout();
+    }
+
+    /** Signs out: the refresh token's whole sign-in is revoked, and the cookies are removed. */
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> logout() {
+        RoutingContext rc = request.getCurrent();
+        String refresh = cookies.read(rc, SessionCookies.REFRESH);
+        Uni<Void> revoked = refresh == null ? Uni.createFrom().voidItem() : auth.logout(refresh);
+        return revoked.map(v -> {
+            cookies.clear(rc);
+            return Response.seeOther(URI.create("/")).build();
+        });
+    }
+
+    @GET
+    @Path("account")
+    public Uni<TemplateInstance> account(@RestQuery String done) {
+        Visitor visitor = page.requireSignedIn();
+        return auth.me(visitor.userId()).map(user -> Templates.account(new AccountView(user, done, Form.empty())));
+    }
+
+    /** Changes the password (which signs out every other device) and signs this browser in again with it. */
+    @POST
+    @Path("account/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+            @RestForm String confirmPassword) {
+        Visitor visitor = page.requireSignedIn();
+        PasswordChangeRequest change = new PasswordChangeRequest(currentPassword, newPassword);
+        Map<String, String> errors = new HashMap<>(errors(validator.validate(change)));
+        if (newPassword != null && !newPassword.equals(confirmPassword)) {
+            errors.put("confirmPassword", "does not match the new password");
+        }
+        RoutingContext rc = request.getCurrent();
+        return auth.me(visitor.userId()).flatMap(user -> {
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().item(accountAgain(user, errors));
+            }
+            return auth.changePassword(visitor.userId(), change)
+                    .flatMap(v -> auth.login(new LoginRequest(user.email(), newPassword)))
+                    .map(tokens -> {
+                        cookies.write(rc, tokens);
+                        return Response.seeOther(URI.create("/account?done=password")).build();
+                    })
+                    .onFailure(ApiException.class).recoverWithItem(e -> accountAgain(user, errors((ApiException) e)));
+        });
+    }
+
+    private static Response accountAgain(UserResponse user, Map<String, String> errors) {
+        return Response.status(400).entity(Templates.account(new AccountView(user, null, new Form(Map.of(), errors))))
+                .build();
+    }
+
+    private static Response loginAgain(int status, String back, Map<String, String> values, String error) {
+        return Response.status(status).entity(Templates.login(new LoginView(back, false,
+                new Form(values, Map.of("", error))))).build();
+    }
+
+    private static Map<String, String> errors(Set<? extends ConstraintViolation<?>> violations) {
+        Map<String, String> errors = new HashMap<>();
+        for (ConstraintViolation<?> v : violations) {
+            String field = v.getPropertyPath().toString();
+            errors.merge(field, message(field, v.getMessage()), (a, b) -> a);
+        }
+        return errors;
+    }
+
+    private static Map<String, String> errors(ApiException e) {
+        Problem problem = e.toProblem(null);
+        Map<String, String> errors = new HashMap<>();
+        if (problem.errors() != null) {
+            problem.errors().forEach(fe -> errors.put(fe.field(), fe.message()));
+        }
+        if (errors.isEmpty() && e.status() != 409) {
+            errors.put("", e.status() == 429 ? "Too many attempts. Please wait a minute and try again." : e.getMessage());
+        }
+        return errors;
+    }
+
+    private static String message(String field, String message) {
+        return switch (field) {
+            case "password", "newPassword" -> message.startsWith("size") ? "must be 10 to 72 characters" : message;
+            case "email" -> message.contains("blank") ? "is required" : message;
+            case "name" -> message.contains("blank") ? "is required" : message;
+            case "role" -> "choose student or instructor";
+            default -> message;
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package com.instainstru.gateway.web.pages;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.gateway.home.HomePage;
+import com.instainstru.gateway.web.client.CatalogViews.Catalog;
+import com.instainstru.gateway.web.client.CatalogViews.Category;
+import com.instainstru.gateway.web.client.CatalogViews.CategoryHighlights;
+import com.instainstru.gateway.web.client.CatalogViews.Home;
+import com.instainstru.gateway.web.client.CatalogViews.ServiceSummary;
+import com.instainstru.gateway.web.client.CatalogViews.TrendingSearch;
+import com.instainstru.gateway.web.client.CatalogViews.TrendingService;
+import com.instainstru.gateway.web.client.PageServices;
+import com.instainstru.gateway.web.client.Part;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The home page (search box, categories, trending) and /services (every category and service). */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePages {
+
+    @Inject
+    HomePage homePage;
+
+    @Inject
+    PageServices services;
+
+    @Inject
+    ObjectMapper gatewayJson;
+
+    private ObjectMapper json;
+
+    /** The last homepage read, with the bytes it was read from (the homepage itself is kept a few seconds). */
+    private final AtomicReference<Read> last = new AtomicReference<>();
+
+    private record Read(byte[] body, HomeView view) {
+    }
+
+    /** A category as the home page shows it: its top bookable services are the preview. */
+    public record CategoryCard(String slug, String name, String subtitle, int serviceCount, List<ServiceSummary> top) {
+    }
+
+    public record HomeView(List<CategoryCard> categories, List<TrendingService> trending, List<TrendingSearch> searches,
+            List<String> missing) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(HomeView home);
+
+        static native TemplateInstance services(Part<Catalog> catalog);
+    }
+
+    @PostConstruct
+    void init() {
+        json = gatewayJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    @GET
+    public Uni<TemplateInstance> home() {
+        return homePage.body().map(this::view).map(Templates::home);
+    }
+
+    @GET
+    @Path("services")
+    public Uni<TemplateInstance> services() {
+        return services.read("catalog", "/api/v1/catalog/all", null, Catalog.class, "the list of lessons")
+                .map(Templates::services);
+    }
+
+    private HomeView view(byte[] body) {
+        Read read = last.get();
+        if (read != null && read.body() == body) {
+            return read.view();
+        }
+        HomeView view = parse(body);
+        last.set(new Read(body, view));
+        return view;
+    }
+
+    private HomeView parse(byte[] body) {
+        Home home;
+        try {
+            home = json.readValue(body, Home.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the homepage cannot be read", e);
+        }
+        Map<String, CategoryHighlights> top = home.topPerCategory().stream()
+                .collect(Collectors.toMap(CategoryHighlights::slug, Function.identity(), (a, b) -> a));
+        List<CategoryCard> cards = home.categories().stream().map(c -> card(c, top.get(c.slug()))).toList();
+        if (cards.isEmpty()) {
+            cards = home.topPerCategory().stream()
+                    .map(h -> new CategoryCard(h.slug(), h.name(), h.subtitle(), h.services().size(), h.services()))
+                    .toList();
+        }
+        List<String> missing = home.unavailable().stream().map(HomePages::describe).distinct().toList();
+        return new HomeView(cards, home.trendingServices(), home.trendingSearches(), missing);
+    }
+
+    private static CategoryCard card(Category category, CategoryHighlights highlights) {
+        return new CategoryCard(category.slug(), category.name(), category.subtitle(), category.serviceCount(),
+                highlights == null || highlights.services() == null ? List.of() : highlights.services());
+    }
+
+    private static String describe(String part) {
+        return switch (part) {
+            case "categories", "topPerCategory" -> "the categories";
+            case "trendingServices" -> "trending lessons";
+            case "trendingSearches" -> "popular searches";
+            default -> part;
+        };
+    }
+}
