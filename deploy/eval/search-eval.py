@@ -48,9 +48,10 @@ def get(url):
             return r.status, json.load(r)
     except urllib.error.HTTPError as e:
         if e.code == 429:
-            # search-service limits searches per client (a burst, then a steady rate): wait as it says.
+            # search-service and booking-service limit reads per client (a burst, then a steady rate): wait as
+            # they say.
             time.sleep(int(e.headers.get("Retry-After", "1")))
-            return fetch(base, query, limit)
+            return get(url)
         body = e.read()
         try:
             return e.code, json.loads(body)
