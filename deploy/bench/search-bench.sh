@@ -143,6 +143,32 @@ stop_search() {
   JVM_PIDS=("${kept[@]}")
 }
 
+# True when the search-service consumer group has read and acknowledged every entry of <stream>
+# on the bench Redis.
+caught_up() { # caught_up <stream>
+  local info lag pending
+  info="$(redis-cli -h 127.0.0.1 -p "$BENCH_REDIS_PORT" --no-raw XINFO GROUPS "$1" 2>/dev/null | tr -d '"')" || return 1
+  read -r pending lag < <(awk '/[0-9]+\) name$/ { getline; g = $NF }
+    g == "search-service" && /pending$/ { getline; p = $NF }
+    g == "search-service" && /lag$/ { getline; l = $NF }
+    END { print (p == "" ? -1 : p), (l == "" ? -1 : l) }' <<<"$info")
+  [[ "$pending" == 0 && ( "$lag" == 0 || "$lag" == "(nil)" ) ]]
+}
+
+# Waits until search-service has applied the streams' backlog (the demo data's events: every
+# instructor, offering, availability change and booking), so that the measured searches do not share
+# the cores with it; records how long that took.
+wait_caught_up() {
+  local start=$EPOCHREALTIME deadline=$((SECONDS + 900)) stream
+  for stream in catalog-events booking-events; do
+    until caught_up "$stream"; do
+      (( SECONDS < deadline )) || { echo "search-service did not catch up with ${stream} in 900 s" >&2; return 1; }
+      sleep 1
+    done
+  done
+  echo "search-service caught up with the streams' backlog in $(seconds_since "$start") s"
+}
+
 # Quarkus' own "started in ..." and the rebuild's line from <log>, when there.
 quarkus_lines() { grep -Eo '(search-service [^ ]+ .*started in [0-9.]+s|Read model rebuilt: .*)' "$1" || true; }
 
@@ -380,6 +406,7 @@ main() {
     "SELECT (SELECT count(*) FROM instructor) || ' instructors, ' || (SELECT count(*) FROM offering) || ' offerings, '
             || (SELECT count(*) FROM catalog_service) || ' services, ' || (SELECT count(*) FROM availability) || ' instructor-days'")"
   record_seconds "empty read model: rebuilt from REST, start to ready" "$rebuild_seconds" -
+  wait_caught_up
 
   # 2) Start-up on the full read model.
   stop_search

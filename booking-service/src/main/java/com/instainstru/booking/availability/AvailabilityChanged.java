@@ -4,8 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code availability.changed}: the full windows of each changed date (empty on a blackout or a cleared date). */
-public record AvailabilityChanged(UUID instructorId, String timeZone, List<DateWindows> dates) {
+/**
+ * {@code availability.changed}: the full windows of each changed date (a blacked-out date says so), the
+ * instructor's booking rules as they are now, and {@code version}, the instructor's availability
+ * sequence: a consumer keeps, per date and for the rules, what the highest version said.
+ */
+public record AvailabilityChanged(UUID instructorId, String timeZone, long version, int minNoticeHours,
+        int bufferMinutes, int horizonDays, List<DateWindows> dates) {
 
     public static final String TYPE = "availability.changed";
 

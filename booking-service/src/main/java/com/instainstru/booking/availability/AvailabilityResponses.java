@@ -35,8 +35,15 @@ public final class AvailabilityResponses {
     public record FreeDay(LocalDate date, List<TimeRange> free) {
     }
 
-    @Schema(name = "InstructorFreeTime")
-    public record InstructorFreeTime(UUID instructorId, String timeZone, List<FreeDay> days) {
+    @Schema(name = "TakenTime", description = "A confirmed lesson with the instructor's buffer after it")
+    public record TakenTime(OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    @Schema(name = "InstructorFreeTime", description = "Free time (days), and what it is worked out from: the "
+            + "published windows and blackouts of the range (dates), the lessons that take time (taken), the rules, "
+            + "and version, the instructor's availability sequence that availability.changed events carry")
+    public record InstructorFreeTime(UUID instructorId, String timeZone, List<FreeDay> days, long version,
+            int minNoticeHours, int bufferMinutes, int horizonDays, List<DayWindows> dates, List<TakenTime> taken) {
     }
 
     @Schema(name = "FreeTime")

@@ -10,11 +10,12 @@ import com.instainstru.booking.availability.AvailabilityResponses.InstructorFree
 import com.instainstru.booking.availability.AvailabilityResponses.MyAvailability;
 import com.instainstru.booking.availability.AvailabilityResponses.TimeRange;
 import com.instainstru.booking.availability.AvailabilityStore.Snapshot;
+import com.instainstru.booking.availability.Schedule.Busy;
+import com.instainstru.booking.availability.Schedule.Rules;
 import com.instainstru.booking.availability.Schedule.Window;
 import com.instainstru.booking.catalog.CatalogGateway;
 import com.instainstru.booking.infra.ApiException;
 import com.instainstru.booking.infra.BookingConfig;
-import com.instainstru.booking.infra.EventOutbox;
 import com.instainstru.booking.infra.OutboxRelay;
 import com.instainstru.booking.infra.Problem;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +54,7 @@ public class AvailabilityService {
     CatalogGateway catalog;
 
     @Inject
-    EventOutbox outbox;
+    AvailabilityEvents events;
 
     @Inject
     OutboxRelay relay;
@@ -81,29 +82,40 @@ public class AvailabilityService {
         checkRange(request.from(), request.to());
         checkFreeTimeSize(request);
         return store.snapshots(pool, request.instructorIds().stream().distinct().toList(), request.from(), request.to())
-                .map(snapshots -> new FreeTime(request.instructorIds().stream().distinct().map(id -> {
-                    Snapshot s = snapshots.get(id);
-                    List<FreeDay> days = new ArrayList<>();
-                    s.schedule(clock.instant()).freeTime(request.from(), request.to()).forEach((date, free) -> days.add(
-                            new FreeDay(date, free.stream().map(i -> new TimeRange(i.start().format(HH_MM),
-                                    i.end().toLocalDate().isAfter(date) ? "24:00" : i.end().format(HH_MM))).toList())));
-                    return new InstructorFreeTime(id, s.rules().zone().getId(), days);
-                }).toList()));
+                .map(snapshots -> new FreeTime(request.instructorIds().stream().distinct()
+                        .map(id -> freeTime(snapshots.get(id), request.from(), request.to())).toList()));
+    }
+
+    private InstructorFreeTime freeTime(Snapshot s, LocalDate from, LocalDate to) {
+        List<FreeDay> days = new ArrayList<>();
+        s.schedule(clock.instant()).freeTime(from, to).forEach((date, free) -> days.add(
+                new FreeDay(date, free.stream().map(i -> new TimeRange(i.start().format(HH_MM),
+                        i.end().toLocalDate().isAfter(date) ? "24:00" : i.end().format(HH_MM))).toList())));
+        Rules rules = s.rules();
+        List<AvailabilityResponses.TakenTime> taken = s.busy().stream().sorted(java.util.Comparator.comparing(Busy::start))
+                .map(b -> new AvailabilityResponses.TakenTime(b.start().atZone(rules.zone()).toOffsetDateTime(),
+                        b.end().atZone(rules.zone()).toOffsetDateTime())).toList();
+        return new InstructorFreeTime(s.instructorId(), rules.zone().getId(), days, s.version(), rules.minNoticeHours(),
+                rules.bufferMinutes(), rules.horizonDays(), datesOf(s, from, to), taken);
     }
 
     public Uni<MyAvailability> myAvailability(UUID instructorId, LocalDate from, LocalDate to) {
         checkRange(from, to);
-        return store.snapshot(pool, instructorId, from, to).map(s -> {
-            List<DayWindows> dates = new ArrayList<>();
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                List<Window> windows = s.windows().getOrDefault(d, List.of());
-                if (!windows.isEmpty() || s.blackouts().contains(d)) {
-                    dates.add(new DayWindows(d, ranges(windows), s.blackouts().contains(d)));
-                }
+        return store.snapshot(pool, instructorId, from, to).map(s -> new MyAvailability(instructorId,
+                s.rules().zone().getId(), s.rules().minNoticeHours(), s.rules().bufferMinutes(), s.rules().horizonDays(),
+                datesOf(s, from, to)));
+    }
+
+    /** The dates of the range with windows or a blackout. */
+    private static List<DayWindows> datesOf(Snapshot s, LocalDate from, LocalDate to) {
+        List<DayWindows> dates = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            List<Window> windows = s.windows().getOrDefault(d, List.of());
+            if (!windows.isEmpty() || s.blackouts().contains(d)) {
+                dates.add(new DayWindows(d, AvailabilityEvents.ranges(windows), s.blackouts().contains(d)));
             }
-            return new MyAvailability(instructorId, s.rules().zone().getId(), s.rules().minNoticeHours(),
-                    s.rules().bufferMinutes(), s.rules().horizonDays(), dates);
-        });
+        }
+        return dates;
     }
 
     // ---- writes: each in one transaction, with one availability.changed event ----
@@ -199,23 +211,16 @@ public class AvailabilityService {
         Uni<Void> apply(SqlConnection conn, ZoneId zone);
     }
 
-    /** Runs a change in one transaction and records the resulting windows of the touched dates. */
+    /**
+     * Runs a change in one transaction and records the resulting windows of the touched dates (none for
+     * a change of settings: the event then carries the new rules only).
+     */
     private Uni<Void> write(UUID instructorId, String token, java.util.Collection<LocalDate> touched, Change change) {
         return zoneOf(instructorId, token).flatMap(zone -> pool.withTransaction(conn -> store
                         .ensureSettings(conn, instructorId, zone)
                         .chain(() -> change.apply(conn, ZoneId.of(zone)))
-                        .chain(() -> touched.isEmpty() ? Uni.createFrom().voidItem() : changedEvent(conn, instructorId,
-                                touched))))
+                        .chain(() -> events.changed(conn, instructorId, touched))))
                 .invoke(relay::wakeUp);
-    }
-
-    private Uni<Void> changedEvent(SqlConnection conn, UUID instructorId, java.util.Collection<LocalDate> touched) {
-        LocalDate first = touched.stream().min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = touched.stream().max(LocalDate::compareTo).orElseThrow();
-        return store.snapshot(conn, instructorId, first, last).flatMap(s -> outbox.record(conn,
-                AvailabilityChanged.TYPE, new AvailabilityChanged(instructorId, s.rules().zone().getId(),
-                        touched.stream().sorted().map(d -> new AvailabilityChanged.DateWindows(d,
-                                ranges(s.windows().getOrDefault(d, List.of())), s.blackouts().contains(d))).toList())));
     }
 
     /** The instructor's zone: from their settings, or (first time) from their catalog profile. */
@@ -323,8 +328,5 @@ public class AvailabilityService {
         return dates;
     }
 
-    private static List<TimeRange> ranges(List<Window> windows) {
-        return windows.stream().map(w -> new TimeRange(w.start().format(HH_MM), w.end().format(HH_MM))).toList();
-    }
 
 }

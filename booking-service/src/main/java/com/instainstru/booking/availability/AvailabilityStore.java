@@ -30,8 +30,8 @@ public class AvailabilityStore {
     public static final String DEFAULT_ZONE = "America/New_York";
 
     /** One instructor's settings, windows, blackouts and taken time over a date range. */
-    public record Snapshot(UUID instructorId, Rules rules, boolean hasSettings, Map<LocalDate, List<Window>> windows,
-            Set<LocalDate> blackouts, List<Busy> busy) {
+    public record Snapshot(UUID instructorId, Rules rules, boolean hasSettings, long version,
+            Map<LocalDate, List<Window>> windows, Set<LocalDate> blackouts, List<Busy> busy) {
 
         public Schedule schedule(java.time.Instant now) {
             return new Schedule(rules, windows, blackouts, busy, now);
@@ -41,16 +41,17 @@ public class AvailabilityStore {
     private static final String SNAPSHOT = """
             SELECT instructor_id, 's' AS kind, NULL::date AS d, NULL::time AS t1, NULL::time AS t2,
                    NULL::timestamptz AS a, NULL::timestamptz AS b, time_zone AS tz,
-                   min_notice_hours AS notice, buffer_minutes AS buffer, horizon_days AS horizon
+                   min_notice_hours AS notice, buffer_minutes AS buffer, horizon_days AS horizon,
+                   availability_version AS version
               FROM instructor_settings WHERE instructor_id = ANY($1)
             UNION ALL
-            SELECT instructor_id, 'w', date, start_time, end_time, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT instructor_id, 'w', date, start_time, end_time, NULL, NULL, NULL, NULL, NULL, NULL, NULL
               FROM availability_window WHERE instructor_id = ANY($1) AND date BETWEEN $2 AND $3
             UNION ALL
-            SELECT instructor_id, 'x', date, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT instructor_id, 'x', date, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
               FROM blackout_date WHERE instructor_id = ANY($1) AND date BETWEEN $2 AND $3
             UNION ALL
-            SELECT instructor_id, 'k', NULL, NULL, NULL, start_at, blocked_until, NULL, NULL, NULL, NULL
+            SELECT instructor_id, 'k', NULL, NULL, NULL, start_at, blocked_until, NULL, NULL, NULL, NULL, NULL
               FROM booking WHERE instructor_id = ANY($1) AND status = 'confirmed'
                AND start_at < $5 AND blocked_until > $4
             """;
@@ -131,6 +132,7 @@ public class AvailabilityStore {
         private final UUID id;
         private Rules rules = new Rules(ZoneId.of(DEFAULT_ZONE), 0, 0, 90);
         private boolean hasSettings;
+        private long version;
         private final Map<LocalDate, List<Window>> windows = new TreeMap<>();
         private final Set<LocalDate> blackouts = new HashSet<>();
         private final List<Busy> busy = new ArrayList<>();
@@ -145,6 +147,7 @@ public class AvailabilityStore {
                     rules = new Rules(ZoneId.of(r.getString("tz")), r.getInteger("notice"), r.getInteger("buffer"),
                             r.getInteger("horizon"));
                     hasSettings = true;
+                    version = r.getLong("version");
                 }
                 case "w" -> windows.computeIfAbsent(r.getLocalDate("d"), k -> new ArrayList<>())
                         .add(new Window(r.getLocalTime("t1"), r.getLocalTime("t2")));
@@ -155,7 +158,7 @@ public class AvailabilityStore {
 
         Snapshot build() {
             windows.values().forEach(list -> list.sort(java.util.Comparator.comparing(Window::start)));
-            return new Snapshot(id, rules, hasSettings, windows, blackouts, busy);
+            return new Snapshot(id, rules, hasSettings, version, windows, blackouts, busy);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.instainstru.booking.demo;
 
+import com.instainstru.booking.availability.AvailabilityEvents;
 import com.instainstru.booking.catalog.CatalogClient;
 import com.instainstru.booking.catalog.CatalogClient.InstructorView;
 import com.instainstru.booking.catalog.CatalogClient.OfferingView;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Demo availability for every active instructor in the catalog (weekday afternoons and evenings,
  * some mornings and weekends, varied per instructor), plus sample past (completed) and future
- * (confirmed) bookings by a handful of demo students. Deterministic and idempotent.
+ * (confirmed) bookings by a handful of demo students, each announced on booking-events like any other
+ * change (availability.changed, booking.created). Deterministic and idempotent.
  */
 @ApplicationScoped
 class DemoDataService {
@@ -45,6 +47,9 @@ class DemoDataService {
 
     @Inject
     EventOutbox outbox;
+
+    @Inject
+    AvailabilityEvents availabilityEvents;
 
     @Inject
     OutboxRelay relay;
@@ -125,11 +130,19 @@ class DemoDataService {
                 .execute(Tuple.of(instructorIds, zones))
                 .chain(() -> conn.preparedQuery("""
                         INSERT INTO availability_window (instructor_id, date, start_time, end_time)
-                        SELECT * FROM unnest($1::uuid[], $2::date[], $3::time[], $4::time[])
-                        ON CONFLICT (instructor_id, date, start_time) DO NOTHING""")
+                        SELECT * FROM unnest($1::uuid[], $2::date[], $3::time[], $4::time[]) AS x(i, d, s, e)
+                        -- A date the instructor has already published is left as they made it.
+                        WHERE NOT EXISTS (SELECT 1 FROM availability_window w WHERE w.instructor_id = x.i AND w.date = x.d)
+                        ON CONFLICT (instructor_id, date, start_time) DO NOTHING RETURNING instructor_id""")
                         .execute(Tuple.of(ids.toArray(UUID[]::new), dates.toArray(LocalDate[]::new),
                                 starts.toArray(LocalTime[]::new), ends.toArray(LocalTime[]::new))))
-                .map(rows -> rows.rowCount());
+                // Search learns the windows like any other: availability.changed for each instructor given some.
+                .flatMap(rows -> {
+                    java.util.Set<UUID> changed = new java.util.LinkedHashSet<>();
+                    rows.forEach(r -> changed.add(r.getUUID("instructor_id")));
+                    return availabilityEvents.restated(conn, changed, today, today.plusDays(days - 1L))
+                            .replaceWith(rows.rowCount());
+                });
     }
 
     /**
@@ -168,6 +181,7 @@ class DemoDataService {
             payload.put("serviceName", offering.serviceName());
             payload.put("startTime", startAt.toOffsetDateTime());
             payload.put("endTime", startAt.plusMinutes(60).toOffsetDateTime());
+            payload.put("blockedUntil", startAt.plusMinutes(60).toOffsetDateTime());
             payload.put("durationMinutes", 60);
             payload.put("hourlyRate", price);
             payload.put("totalPrice", price);

@@ -2,6 +2,7 @@ package com.instainstru.booking.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.booking.availability.AvailabilityEvents;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,6 +51,12 @@ public class CatalogEventsConsumer {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AvailabilityEvents availabilityEvents;
+
+    @Inject
+    java.time.Clock clock;
 
     private final String consumer = "booking-" + ManagementFactory.getRuntimeMXBean().getName();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -174,12 +182,22 @@ public class CatalogEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         // An older event delivered late (reclaimed from a dead pod) does not overwrite a newer zone.
+        // A new zone moves every window in time: their dates from yesterday on are announced again.
         return conn.preparedQuery("""
-                        UPDATE instructor_settings SET time_zone = $2, time_zone_as_of = $3, updated_at = now()
-                        WHERE instructor_id = $1
-                          AND ($3::timestamptz IS NULL OR time_zone_as_of IS NULL OR time_zone_as_of < $3)""")
+                        UPDATE instructor_settings s SET time_zone = $2, time_zone_as_of = $3, updated_at = now()
+                        FROM (SELECT time_zone AS old FROM instructor_settings WHERE instructor_id = $1 FOR UPDATE) o
+                        WHERE s.instructor_id = $1
+                          AND ($3::timestamptz IS NULL OR s.time_zone_as_of IS NULL OR s.time_zone_as_of < $3)
+                        RETURNING o.old IS DISTINCT FROM s.time_zone AS moved, s.horizon_days""")
                 .execute(Tuple.of(instructor, zone, occurredAt))
-                .replaceWithVoid();
+                .flatMap(rows -> {
+                    if (rows.size() == 0 || !rows.iterator().next().getBoolean("moved")) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(zone)));
+                    return availabilityEvents.restated(conn, List.of(instructor), today.minusDays(1),
+                            today.plusDays(rows.iterator().next().getInteger("horizon_days")));
+                });
     }
 
     /** The envelope, or null when it is not one we can read (it is acknowledged, not retried forever). */

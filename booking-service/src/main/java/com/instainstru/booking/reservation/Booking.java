@@ -1,5 +1,6 @@
 package com.instainstru.booking.reservation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
@@ -8,14 +9,18 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A booking as stored and as answered; times are shown in the instructor's time zone. */
+/**
+ * A booking as stored and as answered; times are shown in the instructor's time zone. {@code blockedUntil}
+ * (the end of the instructor's buffer after it) goes out in events, not in answers.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Booking")
 public record Booking(UUID id, UUID studentId, UUID instructorId, UUID instructorServiceId, UUID serviceId,
         String serviceName, String instructorName, OffsetDateTime startTime, OffsetDateTime endTime,
         int durationMinutes, BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, String meetingLocation,
         String note, String timeZone, String status, OffsetDateTime cancelledAt, String cancelledBy,
-        String cancelReason, boolean lateCancellation, UUID rescheduledFrom, OffsetDateTime createdAt) {
+        String cancelReason, boolean lateCancellation, UUID rescheduledFrom, OffsetDateTime createdAt,
+        @JsonIgnore @Schema(hidden = true) OffsetDateTime blockedUntil) {
 
     static final String CONFIRMED = "confirmed";
 
@@ -28,7 +33,7 @@ public record Booking(UUID id, UUID studentId, UUID instructorId, UUID instructo
                 r.getString("location_type"), r.getString("meeting_location"), r.getString("note"), zone.getId(),
                 r.getString("status"), local(r.getOffsetDateTime("cancelled_at"), zone), r.getString("cancelled_by"),
                 r.getString("cancel_reason"), r.getBoolean("late_cancellation"), r.getUUID("rescheduled_from"),
-                local(r.getOffsetDateTime("created_at"), zone));
+                local(r.getOffsetDateTime("created_at"), zone), local(r.getOffsetDateTime("blocked_until"), zone));
     }
 
     private static OffsetDateTime local(OffsetDateTime t, ZoneId zone) {

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The booking-events payloads (docs/ARCHITECTURE.md), as past-tense records. */
+/**
+ * The booking-events payloads (docs/ARCHITECTURE.md), as past-tense records. {@code blockedUntil}: the instructor's time
+ * is taken until then (the lesson and their buffer after it).
+ */
 final class BookingEvents {
 
     private BookingEvents() {
@@ -12,13 +15,14 @@ final class BookingEvents {
 
     record BookingCreated(UUID bookingId, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId,
             String serviceName, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
-            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, String timeZone) {
+            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, String timeZone,
+            OffsetDateTime blockedUntil) {
         static final String TYPE = "booking.created";
 
         static BookingCreated of(Booking b) {
             return new BookingCreated(b.id(), b.studentId(), b.instructorId(), b.instructorServiceId(), b.serviceId(),
                     b.serviceName(), b.startTime(), b.endTime(), b.durationMinutes(), b.hourlyRate(), b.totalPrice(),
-                    b.locationType(), b.timeZone());
+                    b.locationType(), b.timeZone(), b.blockedUntil());
         }
     }
 
@@ -36,13 +40,15 @@ final class BookingEvents {
 
     record BookingRescheduled(UUID previousBookingId, UUID bookingId, UUID studentId, UUID instructorId,
             UUID offeringId, UUID serviceId, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
-            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType) {
+            BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, OffsetDateTime blockedUntil,
+            OffsetDateTime previousStartTime, OffsetDateTime previousEndTime) {
         static final String TYPE = "booking.rescheduled";
 
         static BookingRescheduled of(Booking previous, Booking b) {
             return new BookingRescheduled(previous.id(), b.id(), b.studentId(), b.instructorId(),
                     b.instructorServiceId(), b.serviceId(), b.startTime(), b.endTime(), b.durationMinutes(),
-                    b.hourlyRate(), b.totalPrice(), b.locationType());
+                    b.hourlyRate(), b.totalPrice(), b.locationType(), b.blockedUntil(), previous.startTime(),
+                    previous.endTime());
         }
     }
 

@@ -137,14 +137,16 @@ public class CatalogAdminService {
         return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-$", "") : slug;
     }
 
+    /** Flushed first, so the event carries the version the change gave the service. */
     private Uni<Void> recordUpserted(CatalogService s) {
-        return outbox.record(CatalogServiceUpserted.TYPE, upserted(s));
+        return Panache.getSession().flatMap(session -> session.flush())
+                .chain(() -> outbox.record(CatalogServiceUpserted.TYPE, upserted(s)));
     }
 
     static CatalogServiceUpserted upserted(CatalogService s) {
         return new CatalogServiceUpserted(s.id, s.slug, s.name, s.category.slug, s.category.name,
                 List.of(s.searchTerms), List.of(s.relatedSlugs), s.onlineCapable, s.active, s.description,
-                s.displayOrder, s.requiresCertification);
+                s.displayOrder, s.requiresCertification, s.version);
     }
 
     /** A service's own page and the aggregates listing it; its instructors' pages show its name. */

@@ -35,7 +35,7 @@ class CatalogQueries {
     private static final String SERVICE_COLUMNS = """
             s.id, s.slug, s.name, s.description, s.display_order, s.online_capable, s.requires_certification,
             s.search_terms, s.related_slugs, s.active, s.popularity, s.demand_score, s.trending, s.bookings_30d,
-            s.searches_30d, s.price_p25, s.price_p50, s.price_p75, s.analytics_as_of,
+            s.searches_30d, s.price_p25, s.price_p50, s.price_p75, s.analytics_as_of, s.version,
             coalesce(off.instructor_count, 0) AS instructor_count, off.min_rate, off.max_rate
             """;
 
@@ -177,6 +177,7 @@ class CatalogQueries {
         return new ServiceResponse(r.getUUID("id"), r.getString("slug"), r.getString("name"), categorySlug, categoryName,
                 r.getString("description"), r.getInteger("display_order"), r.getBoolean("online_capable"),
                 r.getBoolean("requires_certification"), Arrays.asList(r.getArrayOfStrings("search_terms")),
-                Arrays.asList(r.getArrayOfStrings("related_slugs")), r.getBoolean("active"), instructors, price, analytics);
+                Arrays.asList(r.getArrayOfStrings("related_slugs")), r.getBoolean("active"), instructors, price, analytics,
+                r.getLong("version"));
     }
 }

@@ -51,7 +51,8 @@ public final class CatalogResponses {
             boolean active,
             @Schema(description = "Active instructors offering this service") int instructorCount,
             PriceRange priceRange,
-            ServiceAnalytics analytics) {
+            ServiceAnalytics analytics,
+            @Schema(description = "Rises with every change of the service; the version its events carry") long version) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

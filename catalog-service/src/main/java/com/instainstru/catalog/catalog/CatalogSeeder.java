@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * Seeds the categories and catalog services from {@code seed/catalog.json} at start. Only missing
- * rows are added (an admin's later edits are kept), so every start and every pod may run it; each
- * added service is announced on catalog-events like any other.
+ * rows are added (an admin's later edits are kept), and search terms the seed has that a service lacks
+ * are added to it, so every start and every pod may run it; each added or extended service is
+ * announced on catalog-events like any other.
  */
 @ApplicationScoped
 class CatalogSeeder {
@@ -70,8 +71,9 @@ class CatalogSeeder {
         int added = pool.withTransaction(conn -> insertCategories(conn, seed.categories())
                         .flatMap(v -> insertServices(conn, seed)))
                 .await().atMost(Duration.ofSeconds(60));
-        if (added > 0) {
-            Log.infof("Seeded %d catalog services", added);
+        int extended = pool.withTransaction(conn -> addSearchTerms(conn, seed)).await().atMost(Duration.ofSeconds(60));
+        if (added > 0 || extended > 0) {
+            Log.infof("Seeded %d catalog services; added new search terms of the seed to %d", added, extended);
             relay.wakeUp();
         }
     }
@@ -121,8 +123,42 @@ class CatalogSeeder {
                             CatalogServiceUpserted.TYPE, new CatalogServiceUpserted(CatalogService.idForSlug(s.slug()),
                                     s.slug(), s.name(), s.category(), categories.get(s.category()).name(), s.searchTerms(),
                                     s.relatedServices(), s.onlineCapable(), true, null, s.displayOrder(),
-                                    s.requiresCertification()))).toList();
+                                    s.requiresCertification(), 0))).toList();
                     return outbox.insert(conn, events).replaceWith(added.size());
+                });
+    }
+
+    /**
+     * Search terms the seed has that a service lacks (the seed grows: other languages, new phrasings) are
+     * added to it, the admin's own terms kept; each service so changed is announced with its new version.
+     */
+    private Uni<Integer> addSearchTerms(SqlConnection conn, Seed seed) {
+        List<Tuple> rows = seed.services().stream().map(s -> Tuple.of(CatalogService.idForSlug(s.slug()),
+                s.searchTerms().toArray(String[]::new))).toList();
+        return conn.preparedQuery("""
+                        UPDATE catalog_service s
+                           SET search_terms = s.search_terms || ARRAY(SELECT t FROM unnest($2::text[]) t
+                                                                      WHERE NOT t = ANY(s.search_terms)),
+                               version = s.version + 1, updated_at = now()
+                          FROM category c
+                         WHERE s.id = $1 AND c.id = s.category_id AND NOT s.search_terms @> $2::text[]
+                        RETURNING s.id, s.slug, s.name, c.slug AS c_slug, c.name AS c_name, s.search_terms,
+                                  s.related_slugs, s.online_capable, s.active, s.description, s.display_order,
+                                  s.requires_certification, s.version""")
+                .executeBatch(rows)
+                .flatMap(result -> {
+                    List<EventOutbox.Event> events = new ArrayList<>();
+                    for (var rs = result; rs != null; rs = rs.next()) {
+                        for (Row r : rs) {
+                            events.add(new EventOutbox.Event(CatalogServiceUpserted.TYPE, new CatalogServiceUpserted(
+                                    r.getUUID("id"), r.getString("slug"), r.getString("name"), r.getString("c_slug"),
+                                    r.getString("c_name"), List.of(r.getArrayOfStrings("search_terms")),
+                                    List.of(r.getArrayOfStrings("related_slugs")), r.getBoolean("online_capable"),
+                                    r.getBoolean("active"), r.getString("description"), r.getInteger("display_order"),
+                                    r.getBoolean("requires_certification"), r.getLong("version"))));
+                        }
+                    }
+                    return outbox.insert(conn, events).replaceWith(events.size());
                 });
     }
 }

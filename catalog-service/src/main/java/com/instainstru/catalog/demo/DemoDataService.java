@@ -156,11 +156,11 @@ class DemoDataService {
         for (DemoInstructor i : instructors) {
             events.add(new EventOutbox.Event(InstructorUpserted.TYPE, new InstructorUpserted(i.id(), i.name(), i.bio(),
                     i.yearsExperience(), TIME_ZONE, i.areas(), i.teachesOnline(), i.teachesAtStudio(),
-                    i.travelsToStudents(), "active")));
+                    i.travelsToStudents(), "active", 0)));
             for (DemoOffering o : i.offerings()) {
                 events.add(new EventOutbox.Event(OfferingUpserted.TYPE, new OfferingUpserted(o.id(), i.id(),
                         o.serviceId(), o.hourlyRate(), o.durationOptions(), o.levels(), o.ageGroups(),
-                        o.locationTypes(), true, o.description())));
+                        o.locationTypes(), true, o.description(), 0)));
             }
         }
         return events;

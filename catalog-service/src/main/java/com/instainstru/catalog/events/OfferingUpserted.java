@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code offering.upserted}: an instructor started offering a catalog service, or changed its terms. */
+/**
+ * {@code offering.upserted}: an instructor started offering a catalog service, or changed its terms.
+ * {@code version} rises with every change of the offering (consumers keep the highest they have seen).
+ */
 public record OfferingUpserted(UUID offeringId, UUID instructorId, UUID serviceId, BigDecimal hourlyRate,
         List<Integer> durationOptions, List<String> levels, List<String> ageGroups, List<String> locationTypes,
-        boolean active, String description) {
+        boolean active, String description, long version) {
 
     public static final String TYPE = "offering.upserted";
 }

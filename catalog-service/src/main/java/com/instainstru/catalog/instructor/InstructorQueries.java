@@ -102,13 +102,14 @@ class InstructorQueries {
                 r.getString("service_slug"), r.getString("service_name"), r.getString("category_slug"),
                 r.getBigDecimal("hourly_rate"), Arrays.asList(r.getArrayOfIntegers("duration_options")),
                 Arrays.asList(r.getArrayOfStrings("levels")), Arrays.asList(r.getArrayOfStrings("age_groups")),
-                Arrays.asList(r.getArrayOfStrings("location_types")), r.getString("description"), r.getBoolean("active"));
+                Arrays.asList(r.getArrayOfStrings("location_types")), r.getString("description"), r.getBoolean("active"),
+                r.getLong("version"));
     }
 
     private static InstructorResponse instructor(Row r, List<OfferingResponse> offerings) {
         return new InstructorResponse(r.getUUID("id"), r.getString("name"), r.getString("bio"),
                 r.getInteger("years_experience"), r.getString("time_zone"), Arrays.asList(r.getArrayOfStrings("areas")),
                 r.getBoolean("teaches_online"), r.getBoolean("teaches_at_studio"), r.getBoolean("travels_to_student"),
-                AccountStatus.valueOf(r.getString("status")), offerings);
+                AccountStatus.valueOf(r.getString("status")), offerings, r.getLong("version"));
     }
 }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Instructor")
 public record InstructorResponse(UUID id, String name, String bio, int yearsExperience, String timeZone,
         List<String> areas, boolean teachesOnline, boolean teachesAtStudio, boolean travelsToStudents,
-        AccountStatus status, List<OfferingResponse> offerings) {
+        AccountStatus status, List<OfferingResponse> offerings,
+        @Schema(description = "Rises with every change of the instructor; the version their events carry") long version) {
 
     @Schema(name = "InstructorPage")
     public record Page(List<InstructorResponse> items, int page, int size, long total) {

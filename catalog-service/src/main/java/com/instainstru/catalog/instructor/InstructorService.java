@@ -71,6 +71,8 @@ public class InstructorService {
                             instructor.updatedAt = OffsetDateTime.now();
                             return instructor.<Instructor>persist();
                         })
+                        // Flushed first, so the event carries the version the change gave the instructor.
+                        .call(instructor -> Panache.getSession().flatMap(session -> session.flush()))
                         .call(instructor -> outbox.record(InstructorUpserted.TYPE, upserted(instructor))))
                 .call(instructor -> offeredServices(instructorId).flatMap(services -> {
                     Set<String> keys = CacheKeys.forInstructorProfile(instructorId, services);
@@ -117,8 +119,10 @@ public class InstructorService {
                     instructor.updatedAt = instructor.statusChangedAt;
                     return Offering.<Offering>list("instructorId", instructorId)
                             .flatMap(offerings -> OfferStats.refresh(offerings.stream().map(o -> o.catalogServiceId).toList()))
+                            .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
                             .chain(() -> outbox.record(InstructorStatusChanged.TYPE, new InstructorStatusChanged(
-                                    instructorId, instructor.status.name(), previous.name(), actor, request.reason())));
+                                    instructorId, instructor.status.name(), previous.name(), actor, request.reason(),
+                                    instructor.version)));
                 })))
                 .call(v -> offeredServices(instructorId)
                         .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services))))
@@ -162,6 +166,6 @@ public class InstructorService {
 
     public static InstructorUpserted upserted(Instructor i) {
         return new InstructorUpserted(i.id, i.name, i.bio, i.yearsExperience, i.timeZone, List.of(i.areas),
-                i.teachesOnline, i.teachesAtStudio, i.travelsToStudents, i.status.name());
+                i.teachesOnline, i.teachesAtStudio, i.travelsToStudents, i.status.name(), i.version);
     }
 }

@@ -70,7 +70,7 @@ public class OfferingService {
                             return offering.<Offering>persist().map(saved -> new Offered(saved, service));
                         })
                         .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
-                        .call(offered -> outbox.record(OfferingUpserted.TYPE, upserted(offered.offering()))))
+                        .call(offered -> recordUpserted(offered.offering())))
                 .call(this::invalidate)
                 .invoke(relay::wakeUp);
     }
@@ -91,7 +91,7 @@ public class OfferingService {
                             });
                         })
                         .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
-                        .call(offered -> outbox.record(OfferingUpserted.TYPE, upserted(offered.offering()))))
+                        .call(offered -> recordUpserted(offered.offering())))
                 .call(this::invalidate)
                 .invoke(relay::wakeUp);
     }
@@ -105,7 +105,7 @@ public class OfferingService {
                         .call(offered -> Offering.delete("id = ?1 and instructorId = ?2", offeringId, instructorId))
                         .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
                         .call(offered -> outbox.record(OfferingRemoved.TYPE, new OfferingRemoved(offered.offering().id,
-                                instructorId, offered.offering().catalogServiceId))))
+                                instructorId, offered.offering().catalogServiceId, offered.offering().version + 1))))
                 .call(this::invalidate)
                 .invoke(relay::wakeUp)
                 .replaceWithVoid();
@@ -182,15 +182,21 @@ public class OfferingService {
         offering.updatedAt = OffsetDateTime.now();
     }
 
+    /** Flushed first, so the event carries the version the change gave the offering. */
+    private Uni<Void> recordUpserted(Offering offering) {
+        return Panache.getSession().flatMap(session -> session.flush())
+                .chain(() -> outbox.record(OfferingUpserted.TYPE, upserted(offering)));
+    }
+
     public static OfferingUpserted upserted(Offering o) {
         return new OfferingUpserted(o.id, o.instructorId, o.catalogServiceId, o.hourlyRate, List.of(o.durationOptions),
-                List.of(o.levels), List.of(o.ageGroups), List.of(o.locationTypes), o.active, o.description);
+                List.of(o.levels), List.of(o.ageGroups), List.of(o.locationTypes), o.active, o.description, o.version);
     }
 
     static OfferingResponse toResponse(Offering o, CatalogService s) {
         return new OfferingResponse(o.id, o.instructorId, o.catalogServiceId, s.slug, s.name, s.category.slug,
                 o.hourlyRate, List.of(o.durationOptions), List.of(o.levels), List.of(o.ageGroups),
-                List.of(o.locationTypes), o.description, o.active);
+                List.of(o.locationTypes), o.description, o.active, o.version);
     }
 
     private Uni<Void> invalidate(Offered offered) {

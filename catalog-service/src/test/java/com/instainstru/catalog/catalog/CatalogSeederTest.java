@@ -54,6 +54,28 @@ class CatalogSeederTest {
         }
     }
 
+    @Test
+    void searchTermsTheSeedGainedReachExistingServicesOnceWithANewVersion() {
+        UUID id = CatalogService.idForSlug("violin");
+        // As a database seeded before the seed had the other languages' words for violin.
+        pool.preparedQuery("UPDATE catalog_service SET search_terms = array_remove(array_remove(search_terms, 'скрипка'), "
+                + "'小提琴') || '{fiddle tunes by the admin}' WHERE id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id))
+                .await().indefinitely();
+        long version = count("SELECT version FROM catalog_service WHERE id = '" + id + "'");
+        long events = count("SELECT count(*) FROM outbox_event WHERE type = 'catalog-service.upserted'");
+
+        seeder.onStart(new StartupEvent());
+        assertThat(count("SELECT count(*) FROM catalog_service WHERE id = '" + id + "' AND search_terms @> "
+                + "'{скрипка,小提琴,fiddle tunes by the admin}'")).isEqualTo(1);
+        assertThat(count("SELECT version FROM catalog_service WHERE id = '" + id + "'")).isEqualTo(version + 1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE type = 'catalog-service.upserted'")).isEqualTo(events + 1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE type = 'catalog-service.upserted' AND envelope LIKE "
+                + "'%\"version\":" + (version + 1) + "}%' AND envelope LIKE '%小提琴%'")).isEqualTo(1);
+
+        seeder.onStart(new StartupEvent());
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE type = 'catalog-service.upserted'")).isEqualTo(events + 1);
+    }
+
     private long count(String sql) {
         return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
     }

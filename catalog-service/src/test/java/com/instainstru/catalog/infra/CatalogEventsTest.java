@@ -57,6 +57,41 @@ class CatalogEventsTest {
         assertThat(payload(mine, "offering.removed").get("offeringId").asText()).isEqualTo(offering.toString());
     }
 
+    @Test
+    void eachAggregatesEventsCarryAVersionThatRisesWithEveryChangeAndThePagesShowIt() {
+        UUID service = Api.newCatalogService("music", true);
+        UUID me = Api.newInstructor("Versioned");
+        UUID offering = Api.offer(me, service, "60");
+        Api.as(Tokens.instructor(me)).body(Api.offering(service, new java.math.BigDecimal("65")))
+                .put("/api/v1/instructors/me/services/" + offering).then().statusCode(200);
+        Api.as(Tokens.instructor(me)).body(java.util.Map.of("name", "Versioned Again", "areas", List.of("Harlem")))
+                .put("/api/v1/instructors/me").then().statusCode(200);
+        Api.setStatus(me, "pause");
+        Api.setStatus(me, "resume");
+        long shownOffering = io.restassured.RestAssured.given().get("/api/v1/instructors/" + me).then().statusCode(200)
+                .extract().jsonPath().getLong("offerings[0].version");
+        long shownInstructor = io.restassured.RestAssured.given().get("/api/v1/instructors/" + me).then()
+                .extract().jsonPath().getLong("version");
+        Api.as(Tokens.instructor(me)).delete("/api/v1/instructors/me/services/" + offering).then().statusCode(204);
+
+        List<JsonNode> mine = await().atMost(Duration.ofSeconds(10)).until(() -> eventsAbout(me, service),
+                events -> events.stream().anyMatch(e -> e.get("type").asText().equals("offering.removed")));
+        List<Long> instructor = versions(mine, "instructor.upserted", "instructor.status-changed");
+        List<Long> offer = versions(mine, "offering.upserted", "offering.removed");
+        // Profile, profile, pause, resume: one instructor, four versions in order; the offering's likewise.
+        assertThat(instructor).hasSize(4).isSorted().doesNotHaveDuplicates();
+        assertThat(offer).hasSize(3).isSorted().doesNotHaveDuplicates();
+        assertThat(instructor.get(3)).isEqualTo(shownInstructor);
+        assertThat(offer.get(1)).isEqualTo(shownOffering);
+        assertThat(versions(mine, "catalog-service.upserted")).hasSize(1);
+    }
+
+    private static List<Long> versions(List<JsonNode> events, String... types) {
+        List<String> wanted = List.of(types);
+        return events.stream().filter(e -> wanted.contains(e.get("type").asText()))
+                .map(e -> e.get("payload").get("version").asLong()).toList();
+    }
+
     private List<JsonNode> eventsAbout(UUID instructor, UUID service) {
         List<StreamMessage<String, String, String>> entries = redis.stream(String.class).xrevrange("catalog-events",
                 io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 2000);

@@ -18,6 +18,8 @@ public interface SearchConfig {
 
     Rebuild rebuild();
 
+    Reconcile reconcile();
+
     interface Outbox {
         /** The Redis stream search events go to. */
         @WithDefault("search-events")
@@ -102,5 +104,15 @@ public interface SearchConfig {
         /** How often a failed rebuild (a service down) is tried again. */
         @WithDefault("5s")
         String retryInterval();
+    }
+
+    interface Reconcile {
+        /** Whether the read model is compared with catalog-service and booking-service (and repaired) periodically. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often (one pod at a time); a run is skipped when the last one, by any pod, finished within it. */
+        @WithDefault("PT10M")
+        java.time.Duration interval();
     }
 }

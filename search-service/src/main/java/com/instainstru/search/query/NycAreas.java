@@ -15,8 +15,15 @@ import java.util.Map;
 /** New York City's boroughs and neighbourhoods (the same directory instructors choose their areas from). */
 public final class NycAreas {
 
-    /** An area as queries name it: lower-case words, and the borough it lies in. */
-    public record Area(String name, String borough) {
+    /**
+     * An area: its key (lower-case words, as instructors' areas are stored), the borough it lies in, and
+     * its name in lower case as the directory writes it ("hell's kitchen", "bedford-stuyvesant").
+     */
+    public record Area(String name, String borough, String label) {
+
+        public Area(String name, String borough) {
+            this(name, borough, name);
+        }
     }
 
     private final List<Area> longestFirst;
@@ -26,8 +33,8 @@ public final class NycAreas {
         Map<String, Area> areas = new LinkedHashMap<>();
         neighbourhoodsByBorough.forEach((borough, hoods) -> {
             String b = key(borough);
-            areas.put(b, new Area(b, b));
-            hoods.forEach(h -> areas.putIfAbsent(key(h), new Area(key(h), b)));
+            areas.put(b, new Area(b, b, borough.toLowerCase(Locale.ROOT)));
+            hoods.forEach(h -> areas.putIfAbsent(key(h), new Area(key(h), b, h.toLowerCase(Locale.ROOT))));
         });
         List<Area> sorted = new ArrayList<>(areas.values());
         sorted.sort(Comparator.comparingInt((Area a) -> a.name().length()).reversed());

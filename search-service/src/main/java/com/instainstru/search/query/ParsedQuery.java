@@ -3,6 +3,8 @@ package com.instainstru.search.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The constraints read out of a natural-language query, and the text left for finding the
@@ -20,13 +22,39 @@ public record ParsedQuery(
         String level,
         String ageGroup,
         Location location,
-        Boolean online) {
+        Boolean online,
+        @Schema(description = "Where the lesson takes place when the query says: student_home (\"can come to us\") "
+                + "or studio", enumeration = {"student_home", "studio"}) String locationType,
+        @Schema(description = "\"low\" when the query asked for a low price without naming one (cheap, reasonably "
+                + "priced): cheaper offerings rank first, no cap is invented") String budget) {
 
-    /** A date constraint: the words' meaning ({@code tomorrow}, {@code weekend}, {@code saturday}, {@code date}) and its dates. */
-    public record DateRange(String keyword, LocalDate from, LocalDate to) {
+    /**
+     * A date constraint: the words' meaning ({@code tomorrow}, {@code weekend}, {@code saturday},
+     * {@code weekdays}, {@code date}...) and its dates; {@code weekdays}, when not null, the only days of
+     * the week meant between them ("weekdays except monday").
+     */
+    public record DateRange(String keyword, LocalDate from, LocalDate to, List<String> weekdays) {
+
+        public DateRange(String keyword, LocalDate from, LocalDate to) {
+            this(keyword, from, to, null);
+        }
+
+        /** Whether a date of the range is meant. */
+        public boolean includes(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to)
+                    && (weekdays == null || weekdays.contains(day.getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
-    /** Where: a borough or neighbourhood (lower case) with its borough, or near the student. */
-    public record Location(String text, String borough, boolean nearMe) {
+    /**
+     * Where: one or more New York areas (lower case, {@code areas}; {@code borough} when they share one), or
+     * near the student, or a place outside the city ({@code outside}: nobody there is served).
+     * {@code text} is what to show: the area, "a or b", a landmark or the place outside.
+     */
+    public record Location(String text, String borough, boolean nearMe, List<String> areas, boolean outside) {
+
+        public static Location nearTheStudent() {
+            return new Location("near_me", null, true, List.of(), false);
+        }
     }
 }

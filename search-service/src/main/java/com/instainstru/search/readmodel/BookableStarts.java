@@ -17,16 +17,16 @@ public final class BookableStarts {
 
     /**
      * Fills {@code out} with the first starts at or after {@code from} of a lesson {@code needed} ms
-     * long, inside {@code free} and (unless null) {@code asked} — both ascending, disjoint
-     * {@code [start, end)} pairs of epoch ms — and returns how many it found.
+     * long that ends by {@code until}, inside {@code free} and (unless null) {@code asked} — both
+     * ascending, disjoint {@code [start, end)} pairs of epoch ms — and returns how many it found.
      */
-    public static int starts(long[] free, long[] asked, long from, long needed, long[] out) {
+    public static int starts(long[] free, long[] asked, long from, long until, long needed, long[] out) {
         int n = 0;
         int i = 0;
         int j = 0;
         while (i < free.length && n < out.length && (asked == null || j < asked.length)) {
             long start = free[i];
-            long end = free[i + 1];
+            long end = Math.min(free[i + 1], until);
             if (asked != null) {
                 start = Math.max(start, asked[j]);
                 end = Math.min(end, asked[j + 1]);
@@ -43,10 +43,28 @@ public final class BookableStarts {
         return n;
     }
 
-    /** The first such start, or {@link OfferingIndex#NONE}. */
-    public static long first(long[] free, long[] asked, long from, long needed) {
-        long[] one = new long[1];
-        return starts(free, asked, from, needed, one) == 1 ? one[0] : OfferingIndex.NONE;
+    /** The first such start, or {@link OfferingIndex#NONE} (the same walk as {@link #starts}, without allocating: it runs per candidate). */
+    public static long first(long[] free, long[] asked, long from, long until, long needed) {
+        int i = 0;
+        int j = 0;
+        while (i < free.length && (asked == null || j < asked.length)) {
+            long start = free[i];
+            long end = Math.min(free[i + 1], until);
+            if (asked != null) {
+                start = Math.max(start, asked[j]);
+                end = Math.min(end, asked[j + 1]);
+            }
+            long t = onGrid(Math.max(start, from));
+            if (t + needed <= end) {
+                return t;
+            }
+            if (asked == null || free[i + 1] <= asked[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+        }
+        return OfferingIndex.NONE;
     }
 
     /** The first quarter hour at or after {@code millis}. */

@@ -3,7 +3,8 @@ package com.instainstru.search.readmodel;
 import static com.instainstru.search.readmodel.ReadModelStore.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.instainstru.search.readmodel.ReadModelStore.DayWindows;
+import com.instainstru.search.readmodel.FreeTimeStore.DayWindows;
+import com.instainstru.search.readmodel.FreeTimeStore.Rules;
 import com.instainstru.search.readmodel.ReadModelStore.InstructorRow;
 import com.instainstru.search.readmodel.ReadModelStore.OfferingRow;
 import com.instainstru.search.readmodel.ReadModelStore.Popularity;
@@ -31,25 +32,33 @@ public class EventApplier {
     @Inject
     ReadModelStore store;
 
+    @Inject
+    FreeTimeStore freeTime;
+
     public Uni<Void> apply(SqlClient sql, JsonNode event) {
         JsonNode p = event.path("payload");
-        OffsetDateTime asOf = occurredAt(event);
         try {
             return switch (event.path("type").asText()) {
-                case "catalog-service.upserted" -> store.upsertService(sql, service(p), asOf);
-                case "instructor.upserted" -> store.upsertInstructor(sql, instructor(p), asOf);
-                case "instructor.status-changed" -> store.changeStatus(sql, id(p, "instructorId"), text(p, "status"), asOf);
-                case "offering.upserted" -> store.upsertOffering(sql, offering(p), asOf);
-                case "offering.removed" -> store.removeOffering(sql, id(p, "offeringId"));
-                case "availability.changed" -> store.replaceWindows(sql, id(p, "instructorId"),
-                        ZoneId.of(ReadModelStore.validZone(p.path("timeZone").asText(null))), days(p.path("dates")));
-                case "booking.created" -> store.addBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
-                        time(p, "startTime"), time(p, "endTime"));
-                case "booking.cancelled" -> store.removeBooking(sql, id(p, "bookingId"));
-                case "booking.rescheduled" -> store.removeBooking(sql, id(p, "previousBookingId"))
-                        .chain(() -> store.addBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
-                                time(p, "startTime"), time(p, "endTime")));
-                case "service-analytics.updated" -> store.updatePopularity(sql, popularity(p.path("services")), asOf);
+                case "catalog-service.upserted" -> store.upsertService(sql, service(p));
+                case "instructor.upserted" -> store.upsertInstructor(sql, instructor(p));
+                case "instructor.status-changed" -> store.changeStatus(sql, id(p, "instructorId"), text(p, "status"),
+                        version(p));
+                case "offering.upserted" -> store.upsertOffering(sql, offering(p));
+                case "offering.removed" -> store.removeOffering(sql, id(p, "offeringId"), id(p, "instructorId"),
+                        id(p, "serviceId"));
+                case "availability.changed" -> freeTime.replaceWindows(sql, id(p, "instructorId"),
+                        ZoneId.of(ReadModelStore.validZone(p.path("timeZone").asText(null))), version(p), rules(p),
+                        days(p.path("dates")));
+                case "booking.created" -> freeTime.addBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
+                        time(p, "startTime"), blockedUntil(p));
+                case "booking.cancelled" -> freeTime.cancelBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
+                        optionalTime(p, "startTime"), optionalTime(p, "endTime"));
+                case "booking.rescheduled" -> freeTime.cancelBooking(sql, id(p, "previousBookingId"),
+                                id(p, "instructorId"), optionalTime(p, "previousStartTime"), optionalTime(p, "previousEndTime"))
+                        .chain(() -> freeTime.addBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
+                                time(p, "startTime"), blockedUntil(p)));
+                case "service-analytics.updated" -> store.updatePopularity(sql, popularity(p.path("services")),
+                        occurredAt(event));
                 default -> Uni.createFrom().voidItem();
             };
         } catch (RuntimeException unreadable) {
@@ -60,23 +69,45 @@ public class EventApplier {
     public static ServiceRow service(JsonNode p) {
         return new ServiceRow(id(p, "serviceId"), text(p, "slug"), text(p, "name"), text(p, "categorySlug"),
                 text(p, "categoryName"), strings(p.path("searchTerms")), p.path("onlineCapable").asBoolean(false),
-                p.path("active").asBoolean(true));
+                p.path("active").asBoolean(true), version(p));
     }
 
     public static InstructorRow instructor(JsonNode p) {
         return new InstructorRow(id(p, "instructorId"), text(p, "name"), p.path("timeZone").asText(null),
-                strings(p.path("areas")), p.path("teachesOnline").asBoolean(false), text(p, "status"));
+                strings(p.path("areas")), p.path("teachesOnline").asBoolean(false), text(p, "status"), version(p));
+    }
+
+    /** An offering as catalog-events (offeringId, serviceId) or catalog's pages (id, catalogServiceId) give it. */
+    public static OfferingRow offering(JsonNode p, UUID instructorId) {
+        List<Integer> durations = new ArrayList<>();
+        p.path("durationOptions").forEach(d -> durations.add(d.asInt()));
+        if (durations.isEmpty() || !p.path("hourlyRate").isNumber() && !p.path("hourlyRate").isTextual()) {
+            throw new IllegalArgumentException("an offering needs an hourlyRate and durationOptions");
+        }
+        return new OfferingRow(id(p, p.has("offeringId") ? "offeringId" : "id"),
+                instructorId != null ? instructorId : id(p, "instructorId"),
+                id(p, p.has("serviceId") ? "serviceId" : "catalogServiceId"),
+                new BigDecimal(p.get("hourlyRate").asText()), durations, strings(p.path("levels")),
+                strings(p.path("ageGroups")), strings(p.path("locationTypes")), p.path("active").asBoolean(true),
+                version(p));
     }
 
     public static OfferingRow offering(JsonNode p) {
-        List<Integer> durations = new ArrayList<>();
-        p.path("durationOptions").forEach(d -> durations.add(d.asInt()));
-        if (durations.isEmpty() || !p.path("hourlyRate").isNumber()) {
-            throw new IllegalArgumentException("an offering needs an hourlyRate and durationOptions");
+        return offering(p, null);
+    }
+
+    /** The rules an availability.changed (or the free-time API) carries, or null from a producer that sends none. */
+    static Rules rules(JsonNode p) {
+        if (!p.hasNonNull("minNoticeHours")) {
+            return null;
         }
-        return new OfferingRow(id(p, "offeringId"), id(p, "instructorId"), id(p, "serviceId"),
-                new BigDecimal(p.get("hourlyRate").asText()), durations, strings(p.path("levels")),
-                strings(p.path("ageGroups")), strings(p.path("locationTypes")), p.path("active").asBoolean(true));
+        return new Rules(p.path("timeZone").asText(null), p.path("minNoticeHours").asInt(0),
+                p.path("bufferMinutes").asInt(0), p.path("horizonDays").asInt(365), version(p));
+    }
+
+    /** The producer's per-aggregate version (0 from one that sends none). */
+    static long version(JsonNode p) {
+        return p.path("version").asLong(0);
     }
 
     static List<DayWindows> days(JsonNode dates) {
@@ -89,6 +120,15 @@ public class EventApplier {
             out.add(new DayWindows(LocalDate.parse(text(d, "date")), windows));
         }
         return out;
+    }
+
+    /** The end of the instructor's taken time: after the buffer when the producer says, else the lesson's end. */
+    private static OffsetDateTime blockedUntil(JsonNode p) {
+        return p.hasNonNull("blockedUntil") ? time(p, "blockedUntil") : time(p, "endTime");
+    }
+
+    private static OffsetDateTime optionalTime(JsonNode p, String field) {
+        return p.hasNonNull(field) ? time(p, field) : null;
     }
 
     static List<Popularity> popularity(JsonNode services) {

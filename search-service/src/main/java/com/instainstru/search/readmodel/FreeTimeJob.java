@@ -19,7 +19,8 @@ public class FreeTimeJob {
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dropPast() {
         return pool.query("DELETE FROM availability WHERE day < current_date - 2").execute()
-                .flatMap(ok -> pool.query("DELETE FROM booked WHERE upper(during) < now() - interval '2 days'").execute())
+                .flatMap(ok -> pool.query("DELETE FROM booked WHERE upper(during) < now() - interval '2 days' "
+                        + "OR isempty(during) AND noted_at < now() - interval '7 days'").execute())
                 // Pods follow removals within a second; one that fell further behind reads everything again.
                 .flatMap(ok -> pool.query("DELETE FROM removed_row WHERE removed_at < now() - interval '1 day'").execute())
                 .replaceWithVoid();

@@ -2,6 +2,8 @@ package com.instainstru.search.readmodel;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,32 @@ public class OfferingIndex {
     /**
      * An instructor as search needs them. {@code free} holds their free time as ascending, disjoint
      * {@code [start, end)} pairs in epoch milliseconds (start0, end0, start1, end1...), cut at each
-     * midnight of their time zone (a lesson may not run across it).
+     * midnight of their time zone (a lesson may not run across it). Booking's rules: lessons are booked
+     * at least {@code noticeMillis} ahead and at most {@code horizonDays} days ahead (dates in {@code zone}).
      */
     public record Instructor(UUID id, String name, Set<String> areas, Set<String> boroughs, List<String> areaNames,
-            boolean teachesOnline, boolean active, long[] free) {
+            boolean teachesOnline, boolean active, long[] free, long noticeMillis, int horizonDays, ZoneId zone) {
 
-        /** The first quarter hour from {@code from} that starts {@code needed} free milliseconds, or NONE. */
-        public long firstFree(long from, long needed) {
-            return BookableStarts.first(free, null, from, needed);
+        /** Beyond this many days the horizon is past any free time search holds: no need to work it out. */
+        private static final int FAR_HORIZON_DAYS = 60;
+
+        /** The earliest moment a lesson may start, searching at {@code now}. */
+        public long earliest(long now) {
+            return now + noticeMillis;
+        }
+
+        /** The moment lessons may no longer start: the end of the last date the horizon allows. */
+        public long until(long now) {
+            if (horizonDays >= FAR_HORIZON_DAYS) {
+                return Long.MAX_VALUE;
+            }
+            return Instant.ofEpochMilli(now).atZone(zone).toLocalDate().plusDays(horizonDays + 1L).atStartOfDay(zone)
+                    .toInstant().toEpochMilli();
+        }
+
+        /** The first quarter hour from {@code now} (notice and horizon kept) that starts {@code needed} free ms, or NONE. */
+        public long firstFree(long now, long needed) {
+            return BookableStarts.first(free, null, earliest(now), until(now), needed);
         }
     }
 

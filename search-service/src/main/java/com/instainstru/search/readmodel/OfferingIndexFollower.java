@@ -38,11 +38,12 @@ public class OfferingIndexFollower {
     static final long STALE_MILLIS = 10 * 60 * 1000L;
 
     private static final String INSTRUCTORS = """
-            SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AS active, free_ms, time_zone
+            SELECT id, name, areas, boroughs, area_names, teaches_online, status = 'active' AND profile_version >= 0 AS active,
+                   free_ms, coalesce(schedule_zone, time_zone) AS zone, notice_minutes, horizon_days
             FROM instructor""";
     private static final String OFFERINGS = """
             SELECT id, instructor_id, service_id, hourly_rate, durations, min_duration, levels, age_groups,
-                   location_types, active
+                   location_types, active AND NOT removed AS active
             FROM offering""";
     private static final String SINCE = " WHERE changed_in >= $1::text::xid8";
 
@@ -144,10 +145,12 @@ public class OfferingIndexFollower {
     }
 
     private static OfferingIndex.Instructor instructor(Row r) {
-        long[] pairs = FreeTime.splitAtMidnight(r.getArrayOfLongs("free_ms"), FreeTime.zone(r.getString("time_zone")));
+        java.time.ZoneId zone = FreeTime.zone(r.getString("zone"));
+        long[] pairs = FreeTime.splitAtMidnight(r.getArrayOfLongs("free_ms"), zone);
         return new OfferingIndex.Instructor(r.getUUID("id"), r.getString("name"), Set.copyOf(Arrays.asList(r.getArrayOfStrings("areas"))),
                 Set.copyOf(Arrays.asList(r.getArrayOfStrings("boroughs"))), List.of(r.getArrayOfStrings("area_names")),
-                r.getBoolean("teaches_online"), r.getBoolean("active"), pairs);
+                r.getBoolean("teaches_online"), r.getBoolean("active"), pairs, r.getInteger("notice_minutes") * 60_000L,
+                r.getInteger("horizon_days"), zone);
     }
 
     private static OfferingIndex.Offering offering(Row r) {

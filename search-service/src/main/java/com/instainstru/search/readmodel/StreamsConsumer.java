@@ -26,9 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Keeps the read model current from {@code catalog-events}, {@code booking-events} and
  * {@code analytics-events}, read as the consumer group {@code search-service} (pods share the work).
- * Each entry is applied in its own transaction with a record of its event id (a redelivery is
- * applied once) and acknowledged only after that commit; entries a dead pod left pending are
- * reclaimed. A new group starts at the beginning of what each stream retains.
+ * The entries read are applied up to 50 in a transaction, each with a record of its event id (a
+ * redelivery is applied once), and acknowledged only after that commit; if a chunk fails, its entries
+ * are applied one by one (one that fails stays pending). Entries a dead pod left pending are
+ * reclaimed. A new group starts at the beginning of what each stream retains. Every write is
+ * order-independent (versions, tombstones, a lock per instructor's free time), so pods and chunks
+ * may apply entries in any order.
  */
 @ApplicationScoped
 public class StreamsConsumer {
@@ -63,9 +66,13 @@ public class StreamsConsumer {
                 .replaceWithVoid();
     }
 
+    @Inject
+    ReadModelRebuild rebuild;
+
     @Scheduled(every = "${search.streams.interval:1s}", delayed = "1s")
     void tick() {
-        if (!polling.compareAndSet(false, true)) {
+        // An empty read model is filled from the services first; the events since are applied after it.
+        if (!rebuild.done() || !polling.compareAndSet(false, true)) {
             return;
         }
         pollAll().subscribe().with(n -> {
@@ -88,14 +95,17 @@ public class StreamsConsumer {
 
     /** Reads every stream once; returns the most entries any one of them had. */
     public Uni<Integer> pollAll() {
-        return Multi.createFrom().iterable(STREAMS).onItem().transformToUniAndConcatenate(this::poll)
+        return Multi.createFrom().iterable(STREAMS).onItem().transformToUniAndConcatenate(s -> poll(s, consumer, BATCH))
                 .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
-    /** Reads new entries of one stream (and reclaims stale ones), applies and acknowledges them. */
-    Uni<Integer> poll(String stream) {
+    /**
+     * Reads up to {@code count} new entries of one stream as the group member {@code consumer} (and
+     * reclaims stale ones), applies and acknowledges them. Each pod is one member; a test may play several.
+     */
+    Uni<Integer> poll(String stream, String consumer, int count) {
         Uni<Response> fresh = redis.send(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(GROUP).arg(consumer)
-                .arg("COUNT").arg(BATCH).arg("STREAMS").arg(stream).arg(">"));
+                .arg("COUNT").arg(count).arg("STREAMS").arg(stream).arg(">"));
         Uni<Response> stale = redis.send(Request.cmd(Command.XAUTOCLAIM).arg(stream).arg(GROUP).arg(consumer)
                 .arg(config.streams().reclaimIdle().toMillis()).arg("0-0").arg("COUNT").arg(100));
         return stale.ifNoItem().after(REDIS_TIMEOUT).fail()
@@ -112,14 +122,51 @@ public class StreamsConsumer {
                     }
                     return all;
                 }))
-                .flatMap(all -> Multi.createFrom().iterable(all)
-                        .onItem().transformToUniAndConcatenate(entry -> handle(stream, entry).onFailure()
-                                .recoverWithItem(e -> {
-                                    // Left pending: reclaimed and tried again later; the rest of the batch goes on.
-                                    Log.warnf("%s entry %s not applied yet: %s", stream, entry.id(), e.toString());
-                                    return null;
-                                }))
-                        .collect().asList().map(List::size));
+                .flatMap(all -> Multi.createFrom().iterable(chunks(all))
+                        .onItem().transformToUniAndConcatenate(chunk -> handleTogether(stream, chunk)
+                                .onFailure().recoverWithUni(together -> oneByOne(stream, chunk)))
+                        .collect().asList().map(done -> all.size()));
+    }
+
+    /** Entries applied together: a backlog costs one commit per chunk, not per entry. */
+    private static final int TOGETHER = 50;
+
+    private static List<List<Entry>> chunks(List<Entry> all) {
+        List<List<Entry>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += TOGETHER) {
+            out.add(all.subList(i, Math.min(all.size(), i + TOGETHER)));
+        }
+        return out;
+    }
+
+    /**
+     * Applies the entries in one transaction (each with its processed-event record), then acknowledges
+     * them; if any fails for a reason other than its own payload, nothing of the chunk is kept and
+     * {@link #oneByOne} takes over.
+     */
+    Uni<Void> handleTogether(String stream, List<Entry> chunk) {
+        List<JsonNode> events = chunk.stream().map(e -> parse(stream, e.envelope())).filter(java.util.Objects::nonNull).toList();
+        Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem() : pool.withTransaction(conn -> Multi.createFrom()
+                .iterable(events).onItem()
+                .transformToUniAndConcatenate(event -> firstTime(conn, stream, event).flatMap(first -> first
+                        ? applyOrSkip(conn, stream, event) : Uni.createFrom().voidItem()))
+                .collect().last().replaceWithVoid());
+        return applied.chain(() -> {
+            Request ack = Request.cmd(Command.XACK).arg(stream).arg(GROUP);
+            chunk.forEach(e -> ack.arg(e.id()));
+            return redis.send(ack);
+        }).replaceWithVoid();
+    }
+
+    /** Each entry in its own transaction: one that fails stays pending (reclaimed later), the rest go on. */
+    private Uni<Void> oneByOne(String stream, List<Entry> chunk) {
+        return Multi.createFrom().iterable(chunk)
+                .onItem().transformToUniAndConcatenate(entry -> handle(stream, entry).onFailure()
+                        .recoverWithItem(e -> {
+                            Log.warnf("%s entry %s not applied yet: %s", stream, entry.id(), e.toString());
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
     }
 
     record Entry(String id, String envelope) {

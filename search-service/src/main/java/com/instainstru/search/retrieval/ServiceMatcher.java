@@ -56,6 +56,8 @@ public final class ServiceMatcher {
     /** Words of service names, then words of search terms: typos are corrected towards names first. */
     private final Set<String> nameWords = new HashSet<>();
     private final Set<String> termWords = new HashSet<>();
+    /** Terms written in scripts without spaces, per service. */
+    private final Map<CatalogEntry, List<String>> unspacedTerms = new LinkedHashMap<>();
 
     /**
      * The services' nearest neighbours by meaning: the catalog services closest to a text, best first
@@ -88,6 +90,11 @@ public final class ServiceMatcher {
             words.put(s, w);
             nameWords.addAll(w.name());
             w.terms().forEach(termWords::addAll);
+            List<String> cjk = s.searchTerms().stream().map(t -> fold(t).replaceAll("\\s+", "")).filter(ServiceMatcher::unspaced)
+                    .filter(t -> t.codePointCount(0, t.length()) >= 2).toList();
+            if (!cjk.isEmpty()) {
+                unspacedTerms.put(s, cjk);
+            }
         }
     }
 
@@ -160,6 +167,10 @@ public final class ServiceMatcher {
     /** The lexical rules, most certain first; null when none applies. */
     private ServiceMatch lexical(List<String> query) {
         String key = String.join(" ", query);
+        ServiceMatch written = unspacedTerms(key);
+        if (written != null) {
+            return written;
+        }
         Set<String> words = new LinkedHashSet<>(query);
         List<CatalogEntry> byName = services.stream().filter(s -> {
             Words w = this.words.get(s);
@@ -199,6 +210,30 @@ public final class ServiceMatcher {
         return words.stream().filter(CATEGORY_WORDS::containsKey).map(CATEGORY_WORDS::get)
                 .sorted(Comparator.comparing(slug -> slug.equals("tutoring") ? 1 : 0)).findFirst()
                 .map(this::category).orElse(null);
+    }
+
+    /**
+     * Chinese, Japanese and Korean are written without spaces between words ("学钢琴", "钢琴课"): a service
+     * whose name or term in such a script appears anywhere in the text is meant (the longest such term wins).
+     */
+    private ServiceMatch unspacedTerms(String text) {
+        if (!unspaced(text)) {
+            return null;
+        }
+        int longest = 0;
+        List<CatalogEntry> found = new ArrayList<>();
+        for (Map.Entry<CatalogEntry, List<String>> e : unspacedTerms.entrySet()) {
+            for (String term : e.getValue()) {
+                if (text.contains(term) && term.length() >= longest) {
+                    if (term.length() > longest) {
+                        found.clear();
+                        longest = term.length();
+                    }
+                    found.add(e.getKey());
+                }
+            }
+        }
+        return found.isEmpty() ? null : found.size() == 1 ? one(found.get(0), 0.9) : several(scored(found, 0.85));
     }
 
     /**
@@ -300,11 +335,47 @@ public final class ServiceMatcher {
 
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        for (String t : text.toLowerCase(Locale.ROOT).replace("&", " and ").split("[^\\p{L}\\p{N}]+")) {
+        for (String t : fold(text).replace("&", " and ").split("[^\\p{L}\\p{N}]+")) {
             if (!t.isEmpty() && !STOP.contains(t)) {
-                out.add(t);
+                out.add(stem(t));
             }
         }
         return out;
+    }
+
+    /** Lower case, accents of Latin letters dropped ("matemáticas" is "matematicas"); other scripts as they are. */
+    static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.chars().allMatch(c -> c < 0x80)) {
+            return lower;
+        }
+        return java.text.Normalizer.normalize(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD)
+                .replaceAll("(?<=[a-z])\\p{M}+", ""), java.text.Normalizer.Form.NFC);
+    }
+
+    private static final List<String> RUSSIAN_ENDINGS = List.of("иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми",
+            "ими", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ию",
+            "ия", "ие", "ии", "ью", "а", "я", "ы", "и", "е", "у", "ю", "о", "ь");
+
+    /** Russian words declined ("гитары", "гитаре", "гитару") are compared by their stem ("гитар"). */
+    static String stem(String token) {
+        char first = token.charAt(0);
+        if (first < 0x0400 || first > 0x04FF || token.length() < 5) {
+            return token;
+        }
+        for (String ending : RUSSIAN_ENDINGS) {
+            if (token.endsWith(ending) && token.length() - ending.length() >= 3) {
+                return token.substring(0, token.length() - ending.length());
+            }
+        }
+        return token;
+    }
+
+    /** Whether the text is written in a script without spaces between words (Chinese, Japanese, Korean). */
+    static boolean unspaced(String term) {
+        return term.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
     }
 }

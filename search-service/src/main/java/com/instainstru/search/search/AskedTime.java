@@ -49,6 +49,9 @@ public record AskedTime(LocalDate from, LocalDate to, List<Instant[]> intervals)
         Instant floor = now.toInstant();
         List<Instant[]> intervals = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (q.date() != null && !q.date().includes(d)) {
+                continue; // "weekdays except monday", "tuesdays"
+            }
             Instant s = d.atTime(start).atZone(NEW_YORK).toInstant();
             Instant e = end == null ? d.plusDays(1).atStartOfDay(NEW_YORK).toInstant() : d.atTime(end).atZone(NEW_YORK).toInstant();
             if (s.isBefore(floor)) {

@@ -1,5 +1,6 @@
 package com.instainstru.search.search;
 
+import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.readmodel.BookableStarts;
 import com.instainstru.search.readmodel.OfferingIndex;
 import com.instainstru.search.readmodel.OfferingIndex.Instructor;
@@ -43,6 +44,9 @@ final class OfferingSearch {
     static final Comparator<Hit> RANK = Comparator.comparingDouble(Hit::score).reversed()
             .thenComparing(h -> h.offering().hourlyRate())
             .thenComparing(h -> h.offering().id(), OfferingSearch::compareUnsigned);
+    /** Best first when the query asked for low prices without a number ("cheap", "reasonably priced"). */
+    static final Comparator<Hit> CHEAP_FIRST = Comparator.comparing((Hit h) -> h.offering().hourlyRate())
+            .thenComparing(RANK);
 
     private final OfferingIndex index;
     private final Map<UUID, CatalogEntry> activeServices;
@@ -56,7 +60,8 @@ final class OfferingSearch {
 
     Page find(Filters f, long now, int limit, int offset) {
         int keep = offset + limit;
-        PriorityQueue<Hit> best = new PriorityQueue<>(keep + 1, RANK.reversed());
+        Comparator<Hit> rank = f.cheapFirst() ? CHEAP_FIRST : RANK;
+        PriorityQueue<Hit> best = new PriorityQueue<>(keep + 1, rank.reversed());
         long total = 0;
         long[] asked = f.time() == null ? null : f.time().millis();
         Map<UUID, Double> services = f.services();
@@ -80,7 +85,7 @@ final class OfferingSearch {
                 double score = base + SOON_WEIGHT * (slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS));
                 // Most matches of a broad query rank below the page: they are counted, not kept.
                 Hit hit = new Hit(o, i, score, slot);
-                if (best.size() < keep || RANK.compare(hit, best.peek()) < 0) {
+                if (best.size() < keep || rank.compare(hit, best.peek()) < 0) {
                     best.add(hit);
                     if (best.size() > keep) {
                         best.poll();
@@ -89,18 +94,81 @@ final class OfferingSearch {
             }
         }
         List<Hit> ranked = new ArrayList<>(best);
-        ranked.sort(RANK);
+        ranked.sort(rank);
         List<Hit> page = offset >= ranked.size() ? Collections.emptyList() : ranked.subList(offset, ranked.size());
         return new Page(page, total);
     }
 
     /**
+     * For relaxation, in one pass: how many of the matched services' offerings (of active instructors)
+     * fail exactly each set of constraints — index {@code m} counts those failing the constraints whose
+     * bits are set in {@code m} (bit = {@link Filters.Constraint#ordinal()}); index 0 those meeting all.
+     */
+    int[] failures(Filters f, long now) {
+        int[] counts = new int[1 << Filters.Constraint.values().length];
+        long[] asked = f.time() == null ? null : f.time().millis();
+        Map<UUID, Double> services = f.services();
+        Iterable<UUID> serviceIds = services != null ? services.keySet() : activeServices.keySet();
+        for (UUID serviceId : serviceIds) {
+            if (!activeServices.containsKey(serviceId)) {
+                continue;
+            }
+            for (Offering o : index.offeringsOf(serviceId)) {
+                Instructor i = index.instructor(o.instructorId());
+                if (i != null && i.active()) {
+                    counts[failed(f, o, i, asked, now)]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The constraints an offering fails, as bits of {@link Filters.Constraint#ordinal()}. */
+    private static int failed(Filters f, Offering o, Instructor i, long[] asked, long now) {
+        int mask = 0;
+        if (f.minPrice() != null && o.hourlyRate().compareTo(f.minPrice()) < 0
+                || f.maxPrice() != null && o.hourlyRate().compareTo(f.maxPrice()) > 0) {
+            mask |= bit(Filters.Constraint.PRICE);
+        }
+        if (f.durationMinutes() != null && !o.durations().contains(f.durationMinutes())) {
+            mask |= bit(Filters.Constraint.DURATION);
+        }
+        if (f.level() != null && !o.levels().contains(f.level())) {
+            mask |= bit(Filters.Constraint.LEVEL);
+        }
+        if (f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())) {
+            mask |= bit(Filters.Constraint.AGE_GROUP);
+        }
+        if (f.place() != null && !o.locationTypes().contains(f.place())) {
+            mask |= bit(Filters.Constraint.PLACE);
+        }
+        if (f.areas() != null && !(o.inPerson() && covers(i, f.areas()))) {
+            mask |= bit(Filters.Constraint.LOCATION);
+        }
+        if (f.online() != null && !(f.online() ? o.offersOnline() && i.teachesOnline() : o.inPerson())) {
+            mask |= bit(Filters.Constraint.ONLINE);
+        }
+        // Free in the asked time, for a lesson of the asked length — or, where the offering has not that length
+        // (the length would be given up first), of its shortest.
+        long lesson = (mask & bit(Filters.Constraint.DURATION)) != 0 ? o.minDuration() * 60_000L : lessonMillis(f, o);
+        if (asked != null && BookableStarts.first(i.free(), asked, i.earliest(now), i.until(now), lesson)
+                == OfferingIndex.NONE) {
+            mask |= bit(Filters.Constraint.TIME);
+        }
+        return mask;
+    }
+
+    static int bit(Filters.Constraint c) {
+        return 1 << c.ordinal();
+    }
+
+    /**
      * The offering's first bookable start: a quarter hour from which a lesson of the asked length (or
-     * the offering's shortest) fits the instructor's free time — inside the asked time if one was asked
-     * (NOT_FREE if none there), else at all (NONE if none).
+     * the offering's shortest) fits the instructor's free time, with their notice and horizon — inside the
+     * asked time if one was asked (NOT_FREE if none there), else at all (NONE if none).
      */
     private static long slot(Filters f, Offering o, Instructor i, long[] asked, long now) {
-        long slot = BookableStarts.first(i.free(), asked, now, lessonMillis(f, o));
+        long slot = BookableStarts.first(i.free(), asked, i.earliest(now), i.until(now), lessonMillis(f, o));
         return asked != null && slot == OfferingIndex.NONE ? NOT_FREE : slot;
     }
 
@@ -110,8 +178,9 @@ final class OfferingSearch {
             return new long[0];
         }
         long[] out = new long[max];
-        int n = BookableStarts.starts(hit.instructor().free(), f.time() == null ? null : f.time().millis(), now,
-                lessonMillis(f, hit.offering()), out);
+        Instructor i = hit.instructor();
+        int n = BookableStarts.starts(i.free(), f.time() == null ? null : f.time().millis(), i.earliest(now),
+                i.until(now), lessonMillis(f, hit.offering()), out);
         return java.util.Arrays.copyOf(out, n);
     }
 
@@ -125,21 +194,28 @@ final class OfferingSearch {
                 || f.maxPrice() != null && o.hourlyRate().compareTo(f.maxPrice()) > 0
                 || f.durationMinutes() != null && !o.durations().contains(f.durationMinutes())
                 || f.level() != null && !o.levels().contains(f.level())
-                || f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())) {
+                || f.ageGroup() != null && !o.ageGroups().contains(f.ageGroup())
+                || f.place() != null && !o.locationTypes().contains(f.place())) {
             return false;
         }
-        if (f.area() != null && !f.area().equals(f.borough())) {
-            // A neighbourhood: instructors who name it, or who cover its whole borough; in person.
-            if (!o.inPerson() || !i.areas().contains(f.area()) && !i.areas().contains(f.borough())) {
-                return false;
-            }
-        } else if (f.borough() != null && (!o.inPerson() || !i.boroughs().contains(f.borough()))) {
+        if (f.areas() != null && !(o.inPerson() && covers(i, f.areas()))) {
             return false;
         }
         if (f.online() != null) {
             return f.online() ? o.offersOnline() && i.teachesOnline() : o.inPerson();
         }
         return true;
+    }
+
+    /** Whether the instructor teaches in one of the areas: a borough they cover, or a neighbourhood they name or whose borough they cover. */
+    private static boolean covers(Instructor i, List<NycAreas.Area> areas) {
+        for (NycAreas.Area a : areas) {
+            if (a.name().equals(a.borough()) ? i.boroughs().contains(a.borough())
+                    : i.areas().contains(a.name()) || i.areas().contains(a.borough())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL's uuid order (unsigned bytes), so that ties break the same way on every pod. */

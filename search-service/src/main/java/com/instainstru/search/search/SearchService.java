@@ -75,7 +75,8 @@ public class SearchService {
     /** How many bookable start times each result carries. */
     static final int NEXT_STARTS = 3;
 
-    private final QueryParser parser = new QueryParser(NycAreas.load());
+    private static final NycAreas AREAS = NycAreas.load();
+    private final QueryParser parser = new QueryParser(AREAS);
     private Cache<String, Answer> answers;
     private Timer searchTimer;
 
@@ -96,13 +97,13 @@ public class SearchService {
         String query = validQuery(rawQuery);
         int limit = com.instainstru.search.infra.QueryParams.intIn("limit", rawLimit, config.results().defaultLimit(), 1,
                 config.results().maxLimit());
-        int offset = offset(cursor);
+        Cursor page = Cursor.parse(cursor);
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(AskedTime.NEW_YORK);
-        String key = query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + '|' + limit + '|' + offset + '|'
+        String key = query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + '|' + limit + '|' + page + '|'
                 + now.toLocalDate();
         Answer cached = answers.getIfPresent(key);
         Uni<Answer> answer = cached != null ? Uni.createFrom().item(cached)
-                : compute(query, limit, offset, now).invoke(a -> answers.put(key, a));
+                : compute(query, limit, page, now).invoke(a -> answers.put(key, a));
         return answer.map(a -> {
             double total = ms(System.nanoTime() - start);
             UUID searchId = UUID.randomUUID();
@@ -125,9 +126,9 @@ public class SearchService {
         return q.replaceAll("\\p{Cntrl}", " ").strip();
     }
 
-    private Uni<Answer> compute(String query, int limit, int offset, ZonedDateTime now) {
+    private Uni<Answer> compute(String query, int limit, Cursor page, ZonedDateTime now) {
         long t0 = System.nanoTime();
-        ParsedQuery parsed = parser.parse(query, now.toLocalDate());
+        ParsedQuery parsed = parser.parse(query, now);
         long t1 = System.nanoTime();
         CatalogSnapshot.Snapshot snapshot = catalog.current();
         Set<String> texts = snapshot.matcher().textsNeedingMeaning(parsed.serviceText());
@@ -152,9 +153,10 @@ public class SearchService {
                     double embedMs = ms(embedNanos[0]);
                     double retrieveMs = Math.max(0, ms(t2 - t1) - embedMs);
                     ServiceMatch matched = match;
-                    return select(parsed, matched, now, limit, offset).map(selected -> new Answer(parsed,
+                    return select(parsed, matched, now, limit, page).map(selected -> new Answer(parsed,
                             matchView(matched), selected.results(), selected.total(), selected.relaxed(),
-                            selected.total() > offset + limit ? cursor(offset + limit) : null,
+                            selected.total() > page.offset() + limit
+                                    ? new Cursor(page.offset() + limit, selected.relaxed()).encode() : null,
                             ms(t1 - t0), embedMs, retrieveMs, ms(System.nanoTime() - t2)));
                 });
     }
@@ -169,48 +171,72 @@ public class SearchService {
     record Selected(List<Result> results, long total, List<String> relaxed) {
     }
 
-    private Uni<Selected> select(ParsedQuery q, ServiceMatch match, ZonedDateTime now, int limit, int offset) {
+    private Uni<Selected> select(ParsedQuery q, ServiceMatch match, ZonedDateTime now, int limit, Cursor page) {
         if (match.kind() == Kind.NONE || match.kind() != Kind.ALL && match.services().isEmpty()) {
             return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
         }
         Filters filters = filters(q, match, now);
-        return run(filters, limit, offset).flatMap(found -> found.total() > 0 || offset > 0
-                ? Uni.createFrom().item(found) : relax(filters, limit));
+        if (page.offset() > 0) {
+            // A later page: the same constraints as the first, given up as that page's answer gave them up.
+            Filters same = filters;
+            for (Constraint c : Constraint.values()) {
+                same = page.relaxed().contains(c.label) ? same.without(c) : same;
+            }
+            List<String> relaxed = page.relaxed();
+            return run(same, limit, page.offset()).map(s -> new Selected(s.results(), s.total(), relaxed));
+        }
+        return run(filters, limit, 0).flatMap(found -> found.total() > 0 ? Uni.createFrom().item(found)
+                : relax(filters, limit));
     }
 
     /**
-     * Nothing met every constraint: give up one at a time (time first, the budget late), keeping the
-     * first that finds something; if none alone does, all of them.
+     * Nothing met every constraint: give them up in order — the lesson's length first, the asked day and
+     * time last, so that a time is never given up while someone is free then — each alone first, then
+     * together with those before it, until something is found. Which set finds something is read from
+     * one pass over the offerings ({@link OfferingSearch#failures}); only that answer is then ranked.
      */
     private Uni<Selected> relax(Filters filters, int limit) {
         List<Constraint> given = java.util.Arrays.stream(Constraint.values()).filter(filters::has).toList();
-        if (given.isEmpty()) {
-            return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
+        int[] failures = search().failures(filters, clock.millis());
+        int upTo = 0;
+        for (Constraint c : given) {
+            upTo |= OfferingSearch.bit(c);
+            for (int set : new int[] {OfferingSearch.bit(c), upTo}) {
+                if (meetsAllBut(failures, set)) {
+                    Filters relaxed = filters;
+                    List<String> labels = new ArrayList<>();
+                    for (Constraint d : given) {
+                        if ((set & OfferingSearch.bit(d)) != 0) {
+                            relaxed = relaxed.without(d);
+                            labels.add(d.label);
+                        }
+                    }
+                    return run(relaxed, limit, 0).map(s -> new Selected(s.results(), s.total(), labels));
+                }
+            }
         }
-        return tryEach(filters, given, 0, limit);
+        return Uni.createFrom().item(new Selected(List.of(), 0, List.of()));
     }
 
-    private Uni<Selected> tryEach(Filters filters, List<Constraint> given, int i, int limit) {
-        if (i == given.size()) {
-            Filters none = filters;
-            for (Constraint c : given) {
-                none = none.without(c);
+    /** Whether some offering fails no constraint outside {@code set}. */
+    private static boolean meetsAllBut(int[] failures, int set) {
+        for (int mask = 0; mask < failures.length; mask++) {
+            if (failures[mask] > 0 && (mask & ~set) == 0) {
+                return true;
             }
-            List<String> all = given.stream().map(c -> c.label).toList();
-            return given.size() == 1 ? Uni.createFrom().item(new Selected(List.of(), 0, List.of()))
-                    : run(none, limit, 0).map(s -> new Selected(s.results(), s.total(), s.total() > 0 ? all : List.of()));
         }
-        Constraint c = given.get(i);
-        return run(filters.without(c), limit, 0).flatMap(s -> s.total() > 0
-                ? Uni.createFrom().item(new Selected(s.results(), s.total(), List.of(c.label)))
-                : tryEach(filters, given, i + 1, limit));
+        return false;
+    }
+
+    private OfferingSearch search() {
+        CatalogSnapshot.Snapshot snapshot = catalog.current();
+        return new OfferingSearch(index, snapshot.byId(), snapshot.popularity());
     }
 
     private Uni<Selected> run(Filters filters, int limit, int offset) {
         CatalogSnapshot.Snapshot snapshot = catalog.current();
         long now = clock.millis();
-        OfferingSearch.Page page = new OfferingSearch(index, snapshot.byId(), snapshot.popularity())
-                .find(filters, now, limit, offset);
+        OfferingSearch.Page page = search().find(filters, now, limit, offset);
         List<Result> results = new ArrayList<>(page.hits().size());
         for (OfferingSearch.Hit h : page.hits()) {
             OfferingIndex.Offering o = h.offering();
@@ -236,10 +262,16 @@ public class SearchService {
             }
         }
         String ageGroup = "high_school".equals(q.ageGroup()) ? "teens" : q.ageGroup();
-        ParsedQuery.Location where = q.location();
-        boolean place = where != null && !where.nearMe();
         return new Filters(services, q.minPrice(), q.maxPrice(), q.durationMinutes(), q.level(), ageGroup,
-                place ? where.text() : null, place ? where.borough() : null, q.online(), AskedTime.of(q, now));
+                areas(q.location()), q.online(), q.locationType(), AskedTime.of(q, now), "low".equals(q.budget()));
+    }
+
+    /** The areas asked (null: none; empty: only places outside New York, where nobody teaches). */
+    static List<NycAreas.Area> areas(ParsedQuery.Location where) {
+        if (where == null || where.nearMe()) {
+            return null;
+        }
+        return where.areas().stream().map(AREAS::find).flatMap(java.util.Optional::stream).toList();
     }
 
     private static Match matchView(ServiceMatch m) {
@@ -263,23 +295,47 @@ public class SearchService {
         return p;
     }
 
-    static String cursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
+    /**
+     * Where a page starts, and the constraints the first page gave up (a later page gives up the same):
+     * opaque to clients, {@code o:<offset>[;r:<label>,...]} in base64url.
+     */
+    record Cursor(int offset, List<String> relaxed) {
 
-    static int offset(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
+        static final Cursor FIRST = new Cursor(0, List.of());
+        private static final Set<String> LABELS = java.util.Arrays.stream(Constraint.values()).map(c -> c.label)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+        String encode() {
+            String text = "o:" + offset + (relaxed.isEmpty() ? "" : ";r:" + String.join(",", relaxed));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            int offset = Integer.parseInt(decoded.substring(2));
-            if (!decoded.startsWith("o:") || offset < 0 || offset > 10_000) {
-                throw new IllegalArgumentException(decoded);
+
+        static Cursor parse(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return FIRST;
             }
-            return offset;
-        } catch (RuntimeException e) {
-            throw ApiException.invalid("cursor", "is not a cursor this search returned (use nextCursor as given)");
+            try {
+                String decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+                String[] parts = decoded.split(";", -1);
+                if (!parts[0].startsWith("o:") || parts.length > 2) {
+                    throw new IllegalArgumentException(decoded);
+                }
+                int offset = Integer.parseInt(parts[0].substring(2));
+                List<String> relaxed = parts.length == 2 && parts[1].startsWith("r:")
+                        ? List.of(parts[1].substring(2).split(",")) : List.of();
+                if (offset < 0 || offset > 10_000 || parts.length == 2 && relaxed.isEmpty()
+                        || !LABELS.containsAll(relaxed)) {
+                    throw new IllegalArgumentException(decoded);
+                }
+                return new Cursor(offset, relaxed);
+            } catch (RuntimeException e) {
+                throw ApiException.invalid("cursor", "is not a cursor this search returned (use nextCursor as given)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return offset + ":" + relaxed;
         }
     }
 

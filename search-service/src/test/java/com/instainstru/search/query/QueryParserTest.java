@@ -39,7 +39,9 @@ class QueryParserTest {
         assertThat(parse("between 20 and 45 dollars").maxPrice()).isEqualByComparingTo("45");
         assertThat(parse("$30-$50 lessons").maxPrice()).isEqualByComparingTo("50");
         assertThat(parse("around $60 violin").minPrice()).isEqualByComparingTo("48");
-        assertThat(parse("cheap drum lessons").maxPrice()).isEqualByComparingTo(QueryParser.CHEAP);
+        // A vague word asks for low prices; it is not a cap nobody said.
+        assertThat(parse("cheap drum lessons").maxPrice()).isNull();
+        assertThat(parse("cheap drum lessons").budget()).isEqualTo("low");
         assertThat(parse("piano $1,200 per hour").maxPrice()).isEqualByComparingTo("1200");
         assertThat(parse("under $99999999999999999999").maxPrice()).isEqualByComparingTo(new BigDecimal("99999999999999999999"));
     }
@@ -132,7 +134,7 @@ class QueryParserTest {
         assertThat(at7.timeAfter()).isEqualTo(LocalTime.of(19, 0));
         assertThat(at7.serviceText()).isEqualTo("bass guitar");
         assertThat(parse("math for 5th grader").ageGroup()).isEqualTo("kids");
-        assertThat(parse("math for 5th grader").serviceText()).isEqualTo("math");
+        assertThat(parse("math for 5th grader").serviceText()).isEqualTo("elementary math");
         assertThat(parse("chemistry for grade 10").ageGroup()).isEqualTo("teens");
         assertThat(parse("tennis coach for intermediate players").serviceText()).isEqualTo("tennis");
     }

@@ -23,7 +23,7 @@ class BookableStartsTest {
 
     private static long[] starts(long[] free, long[] asked, long from, long needed, int max) {
         long[] out = new long[max];
-        return Arrays.copyOf(out, BookableStarts.starts(free, asked, from, needed, out));
+        return Arrays.copyOf(out, BookableStarts.starts(free, asked, from, Long.MAX_VALUE, needed, out));
     }
 
     @Test
@@ -33,13 +33,13 @@ class BookableStartsTest {
         long[] asked = {at("2026-12-01T08:00:00Z"), at("2026-12-01T14:30:00Z")};
         long now = at("2026-11-30T00:00:00Z");
         // 09:00–09:30 is too short for an hour; 13:00–14:30 inside the asked time is long enough.
-        assertThat(BookableStarts.first(free, asked, now, HOUR)).isEqualTo(at("2026-12-01T13:00:00Z"));
+        assertThat(BookableStarts.first(free, asked, now, Long.MAX_VALUE, HOUR)).isEqualTo(at("2026-12-01T13:00:00Z"));
         assertThat(starts(free, asked, now, HOUR, 3)).containsExactly(at("2026-12-01T13:00:00Z"),
                 at("2026-12-01T13:15:00Z"), at("2026-12-01T13:30:00Z"));
         assertThat(starts(free, asked, now, HOUR / 2, 4)).containsExactly(at("2026-12-01T09:00:00Z"),
                 at("2026-12-01T13:00:00Z"), at("2026-12-01T13:15:00Z"), at("2026-12-01T13:30:00Z"));
         // Only 90 minutes of the afternoon stretch lie inside the asked time.
-        assertThat(BookableStarts.first(free, asked, now, 2 * HOUR)).isEqualTo(OfferingIndex.NONE);
+        assertThat(BookableStarts.first(free, asked, now, Long.MAX_VALUE, 2 * HOUR)).isEqualTo(OfferingIndex.NONE);
         // Nothing asked: the soonest anywhere.
         assertThat(starts(free, null, now, 2 * HOUR, 3)).containsExactly(at("2026-12-01T13:00:00Z"),
                 at("2026-12-01T13:15:00Z"), at("2026-12-01T13:30:00Z"));
@@ -53,7 +53,16 @@ class BookableStartsTest {
                 at("2026-12-01T13:45:00Z"), at("2026-12-01T14:00:00Z"));
         assertThat(starts(free, null, at("2026-12-01T13:45:00Z"), HOUR, 3)).containsExactly(
                 at("2026-12-01T13:45:00Z"), at("2026-12-01T14:00:00Z"));
-        assertThat(BookableStarts.first(free, null, at("2026-12-01T14:00:01Z"), HOUR)).isEqualTo(OfferingIndex.NONE);
+        assertThat(BookableStarts.first(free, null, at("2026-12-01T14:00:01Z"), Long.MAX_VALUE, HOUR)).isEqualTo(OfferingIndex.NONE);
+    }
+
+    @Test
+    void aLessonEndsBeforeTheHorizon() {
+        long[] free = {at("2026-12-01T13:00:00Z"), at("2026-12-01T15:00:00Z")};
+        long[] out = new long[5];
+        int n = BookableStarts.starts(free, null, 0, at("2026-12-01T14:30:00Z"), HOUR, out);
+        assertThat(Arrays.copyOf(out, n)).containsExactly(at("2026-12-01T13:00:00Z"), at("2026-12-01T13:15:00Z"),
+                at("2026-12-01T13:30:00Z"));
     }
 
     @Test
@@ -72,6 +81,8 @@ class BookableStartsTest {
             long from = random.nextInt(48) * 7 * MINUTE;
             long needed = (1 + random.nextInt(8)) * 15 * MINUTE;
             long[] found = starts(free, asked, from, needed, 5);
+            assertThat(BookableStarts.first(free, asked, from, Long.MAX_VALUE, needed))
+                    .isEqualTo(found.length == 0 ? OfferingIndex.NONE : found[0]);
             for (long t : found) {
                 assertThat(t % BookableStarts.GRID_MILLIS).isZero();
                 assertThat(t).isGreaterThanOrEqualTo(from);

@@ -249,20 +249,26 @@ class SearchResourceTest {
         UUID offering = UUID.randomUUID();
         Instant now = Instant.now();
         UUID first = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now,
-                Catalog.offering(offering, instructor, "drums", "70.00", List.of(60), List.of("beginner"),
-                        List.of("adults"), List.of("studio")));
+                versioned(Catalog.offering(offering, instructor, "drums", "70.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")), 2));
         await().atMost(Duration.ofSeconds(20)).until(() -> instructors(search("drums under $75")).contains(instructor.toString()));
 
         // The same event delivered again, with a payload that would change it: applied once only.
         Streams.publish(redis, "catalog-events", first, "offering.upserted", now,
-                Catalog.offering(offering, instructor, "drums", "95.00", List.of(60), List.of("beginner"),
-                        List.of("adults"), List.of("studio")));
-        // An older change arriving late (reclaimed from a dead pod): ignored.
-        UUID late = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now.minusSeconds(60),
-                Catalog.offering(offering, instructor, "drums", "99.00", List.of(60), List.of("beginner"),
-                        List.of("adults"), List.of("studio")));
+                versioned(Catalog.offering(offering, instructor, "drums", "95.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")), 3));
+        // An older version arriving late (reclaimed from a dead pod), even with a later time stamp: ignored.
+        UUID late = Streams.publish(redis, "catalog-events", UUID.randomUUID(), "offering.upserted", now.plusSeconds(60),
+                versioned(Catalog.offering(offering, instructor, "drums", "99.00", List.of(60), List.of("beginner"),
+                        List.of("adults"), List.of("studio")), 1));
         await().atMost(Duration.ofSeconds(20)).until(() -> TestCatalogLoader.processed(late));
         assertThat(instructors(search("drums under $75"))).contains(instructor.toString());
+    }
+
+    private static Map<String, Object> versioned(Map<String, Object> payload, long version) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>(payload);
+        p.put("version", version);
+        return p;
     }
 
     @Test
@@ -284,6 +290,102 @@ class SearchResourceTest {
         assertThat(second.getList("results.instructorId", String.class)).isNotEmpty()
                 .doesNotContainAnyElementsOf(first.getList("results.instructorId", String.class));
         assertThat(second.getInt("total")).isEqualTo(first.getInt("total"));
+    }
+
+    @Test
+    void aRelaxedAnswerPagesWithTheSameRelaxation() {
+        List<String> players = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID player = Catalog.instructor(redis, "Accordion Player " + i, List.of("Queens"), true);
+            Catalog.offer(redis, player, "accordion", "90.00");
+            players.add(player.toString());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> everyInstructor("accordion").containsAll(players));
+        JsonPath first = given().queryParam("q", "accordion under $5").queryParam("limit", 2).get("/api/v1/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("relaxed")).containsExactly("price");
+        assertThat(first.getInt("total")).isGreaterThanOrEqualTo(3);
+        JsonPath second = given().queryParam("q", "accordion under $5").queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor")).get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(second.getList("relaxed")).containsExactly("price");
+        assertThat(second.getInt("total")).isEqualTo(first.getInt("total"));
+        assertThat(second.getList("results.instructorId", String.class)).isNotEmpty()
+                .doesNotContainAnyElementsOf(first.getList("results.instructorId", String.class));
+        // A cursor that claims a relaxation search never gives is not one of search's cursors.
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("o:2;r:service".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("q", "accordion under $5").queryParam("cursor", forged).get("/api/v1/search").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void lessonsAtHomeSeveralAreasAndPlacesOutsideTheCity() {
+        UUID travels = Catalog.instructor(redis, "Travelling Banjo", List.of("Astoria"), false);
+        UUID studio = Catalog.instructor(redis, "Studio Banjo", List.of("Long Island City"), false);
+        UUID uptown = Catalog.instructor(redis, "Uptown Banjo", List.of("Harlem"), false);
+        Streams.publish(redis, "catalog-events", "offering.upserted", Catalog.offering(UUID.randomUUID(), travels, "banjo",
+                "33.00", List.of(60), List.of("beginner"), List.of("adults"), List.of("student_home")));
+        Streams.publish(redis, "catalog-events", "offering.upserted", Catalog.offering(UUID.randomUUID(), studio, "banjo",
+                "33.00", List.of(60), List.of("beginner"), List.of("adults"), List.of("studio")));
+        Streams.publish(redis, "catalog-events", "offering.upserted", Catalog.offering(UUID.randomUUID(), uptown, "banjo",
+                "33.00", List.of(60), List.of("beginner"), List.of("adults"), List.of("studio", "student_home")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> everyInstructor("banjo").containsAll(
+                List.of(travels.toString(), studio.toString(), uptown.toString())));
+
+        JsonPath home = search("banjo teacher who can come to us");
+        assertThat(home.getString("parsed.locationType")).isEqualTo("student_home");
+        assertThat(everyInstructor("banjo teacher who can come to us")).contains(travels.toString(), uptown.toString())
+                .doesNotContain(studio.toString());
+        assertThat(home.getList("results.locationTypes.flatten()", String.class)).contains("student_home");
+
+        JsonPath two = search("banjo in Astoria or LIC");
+        assertThat(two.getList("parsed.location.areas", String.class)).containsExactly("astoria", "long island city");
+        assertThat(everyInstructor("banjo in Astoria or LIC")).contains(travels.toString(), studio.toString())
+                .doesNotContain(uptown.toString());
+        assertThat(everyInstructor("banjo near 10027")).contains(uptown.toString()).doesNotContain(travels.toString());
+
+        JsonPath outside = search("banjo in hoboken");
+        assertThat(outside.getBoolean("parsed.location.outside")).isTrue();
+        assertThat(outside.getList("relaxed")).containsExactly("location");
+        assertThat(outside.getList("results")).isNotEmpty();
+    }
+
+    @Test
+    void startsKeepTheInstructorsNoticeAndSeveralDaysOfTheWeek() {
+        LocalDate today = LocalDate.now(NEW_YORK);
+        UUID teacher = Catalog.instructor(redis, "Notice Harpist", List.of("Harlem"), true);
+        Catalog.offer(redis, teacher, "harp", "11.00");
+        List<Map<String, Object>> days = new java.util.ArrayList<>();
+        for (int d = 0; d < 8; d++) {
+            days.add(Map.of("date", today.plusDays(d).toString(), "blackout", false,
+                    "windows", List.of(Map.of("start", "00:00", "end", "24:00"))));
+        }
+        Map<String, Object> change = new java.util.LinkedHashMap<>(Map.of("instructorId", teacher, "timeZone", "America/New_York",
+                "version", 3, "minNoticeHours", 48, "bufferMinutes", 0, "horizonDays", 90));
+        change.put("dates", days);
+        Streams.publish(redis, "booking-events", "availability.changed", change);
+        String mine = "results.find { it.instructorId == '" + teacher + "' }";
+        await().atMost(Duration.ofSeconds(20)).until(() -> search("harp under $12").getString(mine + ".nextAvailable") != null);
+
+        Instant first = Instant.parse(search("harp under $12").getString(mine + ".nextAvailable"));
+        Instant notice = Instant.now().plus(Duration.ofHours(48));
+        // The first quarter hour after the notice; late in the evening, when a 30-minute lesson starting then
+        // would cross the instructor's midnight, the start of the next day.
+        Instant nextDay = notice.atZone(NEW_YORK).toLocalDate().plusDays(1).atStartOfDay(NEW_YORK).toInstant();
+        Instant latest = notice.plus(Duration.ofMinutes(20));
+        if (notice.plus(Duration.ofMinutes(15 + 30)).isAfter(nextDay)) {
+            latest = nextDay.plus(Duration.ofMinutes(1));
+        }
+        assertThat(first).isAfterOrEqualTo(notice.minus(Duration.ofMinutes(1))).isBefore(latest);
+        // Only the weekdays asked, and a span of the day.
+        JsonPath asked = search("harp under $12 tuesdays and thursdays from 1 to 3");
+        assertThat(asked.getList(mine + ".nextStarts", String.class)).hasSize(3);
+        for (String start : asked.getList(mine + ".nextStarts", String.class)) {
+            java.time.ZonedDateTime at = java.time.OffsetDateTime.parse(start).atZoneSameInstant(NEW_YORK);
+            assertThat(at.getDayOfWeek()).isIn(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
+            assertThat(at.toLocalTime()).isBetween(java.time.LocalTime.of(13, 0), java.time.LocalTime.of(14, 30));
+        }
     }
 
     @Test

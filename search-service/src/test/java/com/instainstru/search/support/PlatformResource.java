@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class PlatformResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Where the catalog-service started here keeps its cached answers (in search's test Redis database). */
+    static final String CATALOG_CACHE_PREFIX = "catalog-for-search-tests:";
     private static String catalogUrl;
     private static String bookingUrl;
     private final List<Process> processes = new ArrayList<>();
@@ -45,7 +47,7 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
             catalogUrl = "http://127.0.0.1:" + catalogPort;
             bookingUrl = "http://127.0.0.1:" + bookingPort;
             start("catalog-service", catalogPort, Map.of("PG_DATABASE", "catalog_test",
-                    "CATALOG_CACHE_PREFIX", "catalog-for-search-tests:", "CATALOG_DEMO_DATA_ENABLED", "true",
+                    "CATALOG_CACHE_PREFIX", CATALOG_CACHE_PREFIX, "CATALOG_DEMO_DATA_ENABLED", "true",
                     "BOOKING_URL", bookingUrl));
             start("booking-service", bookingPort, Map.of("PG_DATABASE", "booking_test", "CATALOG_URL", catalogUrl,
                     "BOOKING_DEMO_DATA_ENABLED", "true"));
@@ -56,6 +58,23 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("catalog-service and booking-service did not start for the tests", e);
         }
         return Map.of("quarkus.rest-client.catalog.url", catalogUrl, "quarkus.rest-client.booking.url", bookingUrl);
+    }
+
+    /** Drops catalog-service's cached answers, as their time to live would. */
+    public static void expireCatalogCache() {
+        io.vertx.mutiny.redis.client.Redis redis = io.quarkus.arc.Arc.container()
+                .instance(io.vertx.mutiny.redis.client.Redis.class).get();
+        String cursor = "0";
+        do {
+            io.vertx.mutiny.redis.client.Response page = redis.send(io.vertx.mutiny.redis.client.Request
+                    .cmd(io.vertx.mutiny.redis.client.Command.SCAN).arg(cursor).arg("MATCH").arg(CATALOG_CACHE_PREFIX + "*")
+                    .arg("COUNT").arg(1000)).await().atMost(java.time.Duration.ofSeconds(5));
+            cursor = page.get(0).toString();
+            for (io.vertx.mutiny.redis.client.Response key : page.get(1)) {
+                redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEL)
+                        .arg(key.toString())).await().atMost(java.time.Duration.ofSeconds(5));
+            }
+        } while (!"0".equals(cursor));
     }
 
     private void start(String module, int port, Map<String, String> settings) throws Exception {
