@@ -2,19 +2,44 @@ package com.instainstru.booking.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A private, real redis-server for tests that stop and restart Redis. It runs without persistence,
- * so a restart is an empty Redis, like a failed-over one.
+ * A private, real redis-server for tests that stop and restart Redis. By default it runs without persistence,
+ * so a restart is an empty Redis, like a failed-over one. With the init argument {@code durable=true} it runs
+ * as deploy/local/infra.sh runs the platform's Redis (append-only file fsynced every second, noeviction), in
+ * a directory of its own that a restart reads back; {@link #crashRedis()} kills it with SIGKILL.
  */
 public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The settings infra.sh gives the platform's Redis (its REDIS_DURABILITY). */
+    public static final Map<String, String> DURABLE = Map.of("appendonly", "yes", "appendfsync", "everysec",
+            "maxmemory-policy", "noeviction");
+
     private static int port;
     private static Process process;
+    private static Path directory;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        if (Boolean.parseBoolean(initArgs.getOrDefault("durable", "false"))) {
+            try {
+                directory = Files.createTempDirectory("redis-durable");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            directory = null;
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -30,12 +55,26 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         stopRedis();
+        if (directory != null) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static synchronized void startRedis() {
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
+            List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--save", ""));
+            if (directory == null) {
+                command.addAll(List.of("--appendonly", "no"));
+            } else {
+                command.addAll(List.of("--dir", directory.toString()));
+                DURABLE.forEach((name, value) -> command.addAll(List.of("--" + name, value)));
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
@@ -54,9 +93,22 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    public static synchronized void stopRedis() {
+    public static void stopRedis() {
+        stop(false);
+    }
+
+    /** Kills redis-server with SIGKILL: no shutdown, no last write; what it acknowledged must survive. */
+    public static void crashRedis() {
+        stop(true);
+    }
+
+    private static synchronized void stop(boolean kill) {
         if (process != null) {
-            process.destroy();
+            if (kill) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
             try {
                 process.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -1,0 +1,155 @@
+package com.instainstru.booking.reservation;
+
+import static com.instainstru.booking.support.Fixtures.at;
+import static com.instainstru.booking.support.Fixtures.book;
+import static com.instainstru.booking.support.Fixtures.publish;
+import static com.instainstru.booking.support.Fixtures.soon;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.booking.support.CatalogServiceResource;
+import com.instainstru.booking.support.Fixtures;
+import com.instainstru.booking.support.Fixtures.Teacher;
+import com.instainstru.booking.support.RedisServerResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis killed with SIGKILL right after a burst of bookings, then restarted on its own files, run as infra.sh
+ * runs the platform's Redis (append-only, fsync every second): every event the relay had written is still in
+ * the stream, and every consumer group gets each one exactly once, from where it had stopped. With
+ * {@code appendonly no} the restarted Redis is empty and this test fails.
+ */
+@QuarkusTest
+@TestProfile(RedisCrashTest.DurableRedis.class)
+class RedisCrashTest {
+
+    public static class DurableRedis implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RedisServerResource.class, Map.of("durable", "true")),
+                    new TestResourceEntry(CatalogServiceResource.class));
+        }
+    }
+
+    private static final String STREAM = "booking-events";
+    private static final String TIMES = "09:00 10:00 11:00 12:00 13:00 14:00";
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void everyEventOfABurstReachesEveryConsumerGroupOnceAfterRedisIsKilled() throws Exception {
+        LocalDate day = soon(6);
+        List<Teacher> teachers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Teacher t = Fixtures.teacher();
+            publish(t.id(), day, "09:00-15:00");
+            teachers.add(t);
+        }
+        for (String group : List.of("crash-a", "crash-b")) {
+            redis.stream(String.class).xgroupCreate(STREAM, group, "$", new XGroupCreateArgs().mkstream());
+        }
+        Set<String> booked = burst(teachers, day);
+        assertThat(booked).hasSize(teachers.size() * 6);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> createdIn(redis.stream(String.class).xrange(STREAM, StreamRange.of("-", "+"))).containsAll(booked));
+
+        // crash-a has read and acknowledged part of the stream (at least a quarter of the bookings); crash-b nothing.
+        Set<String> seenByA = new HashSet<>();
+        for (int reads = 0; seenByA.size() < booked.size() / 4; reads++) {
+            assertThat(reads).as("reads of crash-a before the crash").isLessThan(100);
+            Set<String> more = readAndAck("crash-a", 3);
+            assertThat(more).as("crash-a reads each booking once").noneMatch(seenByA::contains);
+            seenByA.addAll(more);
+        }
+
+        RedisServerResource.crashRedis();
+        RedisServerResource.startRedis();
+
+        Set<String> restOfA = readAndAck("crash-a", 1000);
+        assertThat(restOfA).as("what crash-a reads after the restart is what it had not read").doesNotContainAnyElementsOf(seenByA);
+        Set<String> a = new HashSet<>(seenByA);
+        a.addAll(restOfA);
+        assertThat(a).as("crash-a, every booking once").containsAll(booked);
+        assertThat(readAndAck("crash-b", 1000)).as("crash-b, every booking").containsAll(booked);
+        assertThat(readAndAck("crash-a", 1000)).as("nothing is delivered twice").doesNotContainAnyElementsOf(booked);
+    }
+
+    /** 24 bookings (4 instructors × 6 hours, each by its own student) sent 8 at a time; their ids. */
+    private Set<String> burst(List<Teacher> teachers, LocalDate day) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (Teacher t : teachers) {
+                for (String time : TIMES.split(" ")) {
+                    ids.add(pool.submit(() -> book(UUID.randomUUID(), t, at(day, time), 60).then().statusCode(201)
+                            .extract().<String>path("id")));
+                }
+            }
+            Set<String> booked = new HashSet<>();
+            for (Future<String> id : ids) {
+                booked.add(id.get());
+            }
+            return booked;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Reads up to {@code count} new entries as the group's consumer and acknowledges them; the bookings created. */
+    private Set<String> readAndAck(String group, int count) {
+        List<StreamMessage<String, String, String>> read = redis.stream(String.class)
+                .xreadgroup(group, "test", STREAM, ">", new XReadGroupArgs().count(count));
+        if (!read.isEmpty()) {
+            redis.stream(String.class).xack(STREAM, group, read.stream().map(StreamMessage::id).toArray(String[]::new));
+        }
+        return createdIn(read);
+    }
+
+    private Set<String> createdIn(List<StreamMessage<String, String, String>> messages) {
+        Set<String> ids = new HashSet<>();
+        for (StreamMessage<String, String, String> m : messages) {
+            JsonNode envelope = read(m.payload().get("envelope"));
+            if (envelope.path("type").asText().equals("booking.created")) {
+                String id = envelope.path("payload").path("bookingId").asText();
+                assertThat(ids.add(id)).as("booking %s once in one read", id).isTrue();
+            }
+        }
+        return ids;
+    }
+
+    private JsonNode read(String envelope) {
+        try {
+            return json.readTree(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
