@@ -218,6 +218,22 @@ SQL
   } | psql_super -d postgres -v role="$PG_USER" -v pw="$PG_PASSWORD" -v dbs="${INFRA_DATABASES[*]}" >/dev/null
 }
 
+# The suite's databases start empty on every run: a database left by an earlier run of other code
+# (another branch's migrations in Flyway's history) would stop the services from starting.
+reset_test_databases() {
+  local db
+  for db in "${INFRA_DATABASES[@]}"; do
+    if [[ "$db" == *_test || "$db" == *_e2e ]]; then
+      printf 'DROP DATABASE IF EXISTS %s WITH (FORCE);\n' "$db"
+    fi
+  done | psql_super -d postgres >/dev/null
+  setup_databases
+  # Redis databases 1-15 are the tests' (the platform uses 0).
+  local n
+  for n in $(seq 1 15); do redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" -n "$n" flushdb >/dev/null; done
+  infra_log "test databases emptied"
+}
+
 # --- Redis -------------------------------------------------------------------------------
 
 redis_ready() { [[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }

@@ -14,5 +14,7 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium
 fi
 
+reset_test_databases
+
 cd "${SCRIPT_DIR}/../.."
 mvn -B verify "$@"
