@@ -159,7 +159,7 @@ class TeachJourneyTest {
             assertThat(learn.navigate("/admin/instructors").status()).isEqualTo(403);
             Page anonymous = nobody.newPage();
             anonymous.navigate("/teach/lessons");
-            assertThat(anonymous).hasURL(Pattern.compile("/login\\?next=%2Fteach%2Flessons"));
+            assertThat(anonymous).hasURL(Pattern.compile("/login\\?next=(%2F|/)teach(%2F|/)lessons"));
 
             // The student finds the instructor and books next Monday at 5 PM.
             Api.awaitInSearch("piano", instructor.id());
@@ -207,11 +207,11 @@ class TeachJourneyTest {
                     .body("status", org.hamcrest.Matchers.is("completed"));
 
             // Issue 13's second journey: the admin suspends this instructor.
-            adminSuspends(BROWSERS.newContext(), name, email, instructor, student, nextMonday);
+            adminSuspends(BROWSERS.newContext(), learn, name, email, instructor, student, nextMonday);
         }
     }
 
-    private void adminSuspends(BrowserContext context, String name, String email, User instructor, User student,
+    private void adminSuspends(BrowserContext context, Page learn, String name, String email, User instructor, User student,
             LocalDate nextMonday) {
         try (context) {
             String offering = gateway(null).get("/api/v1/instructors/" + instructor.id()).then().statusCode(200)
@@ -240,11 +240,11 @@ class TeachJourneyTest {
             admin.locator("summary", new Page.LocatorOptions().setHasText("Every day as a table")).click();
             Locator days = admin.locator("table.data").first().locator("tbody tr");
             assertThat(days).hasCount(90);
-            // Today's row counts the two lessons booked in this test (and those of other tests of this run).
+            // Today's row counts the lessons booked in this test (and those of other tests of this run).
             String today = LocalDate.now(NEW_YORK).toString();
             int booked = Integer.parseInt(admin.locator("table.data").first().locator("tr", new Locator.LocatorOptions()
                     .setHasText(today)).locator("td").first().textContent().strip());
-            assertThat(booked).isGreaterThanOrEqualTo(2);
+            assertThat(booked).isPositive();
             PageChecks.check(admin, "admin-analytics");
 
             // Find the instructor by email; deactivating is refused (a future lesson), with the catalog's reason.
@@ -259,7 +259,7 @@ class TeachJourneyTest {
             PageChecks.check(admin, "admin-instructors");
             card.getByLabel("Reason (kept with the change)").fill("Leaving the platform");
             card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate " + name)).click();
-            assertThat(admin.locator(".notice.bad")).containsText("future");
+            assertThat(admin.locator(".notice.bad")).containsText("the instructor has 1 future booking(s)");
             assertThat(card).containsText("active");
             // A status change needs a reason.
             card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Suspend " + name)).click();
@@ -276,13 +276,13 @@ class TeachJourneyTest {
                     .until(() -> !gateway(null).queryParam("q", "piano").get("/api/v1/search").then().statusCode(200)
                             .extract().jsonPath().getList("results.instructorId").contains(instructor.id()));
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - suspendedAt)).isLessThan(java.time.Duration.ofSeconds(5));
-            Response profile = admin.navigate("/instructors/" + instructor.id());
+            Response profile = learn.navigate("/instructors/" + instructor.id());
             assertThat(profile.status()).isEqualTo(404);
             gateway(student.token()).header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(Map.of("instructorId", instructor.id(), "instructorServiceId", offering, "startTime",
                             tuesday.plusDays(1).toString(), "durationMinutes", 60, "locationType", "online"))
                     .post("/api/v1/bookings").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
-            Response review = admin.navigate("/book?instructor=" + instructor.id() + "&offering=" + offering + "&start="
+            Response review = learn.navigate("/book?instructor=" + instructor.id() + "&offering=" + offering + "&start="
                     + PageServicesEncoding.encode(tuesday.plusDays(1).toString()) + "&duration=60");
             assertThat(review.status()).isBetween(400, 499);
 
