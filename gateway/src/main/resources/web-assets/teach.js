@@ -9,6 +9,11 @@
     var columns = table.querySelectorAll("thead th").length - 1;
     var painting = null;
     cells.forEach(function (c, i) { c.tabIndex = i === 0 ? 0 : -1; });
+    // Open the grid at the first painted time of the week, or at 7 AM.
+    var scroller = table.closest(".week-scroll");
+    var painted = table.querySelector("input[name=cell]:checked");
+    var row = painted ? painted.closest("tr") : table.tBodies[0].rows[28];
+    if (scroller && row) { scroller.scrollTop = Math.max(0, row.offsetTop - table.tHead.offsetHeight - 8); }
     function at(i) { return cells[i]; }
     function focus(i) {
       if (i < 0 || i >= cells.length) { return null; }

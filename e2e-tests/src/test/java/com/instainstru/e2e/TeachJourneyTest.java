@@ -294,21 +294,31 @@ class TeachJourneyTest {
             admin.getByLabel("Search terms (comma-separated)").fill("theremin, electronic music");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add service")).click();
             assertThat(admin.getByText("The service is added")).isVisible();
-            Locator added = admin.locator(".card").filter(new Locator.FilterOptions().setHas(
-                    admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^" + service)))));
-            assertThat(added.getByLabel("Search terms")).hasValue("theremin, electronic music");
+            Locator row = admin.locator("tr").filter(new Locator.FilterOptions().setHasText(service));
+            assertThat(row).containsText("theremin, electronic music");
+            assertThat(row).containsText("active");
             PageChecks.check(admin, "admin-catalog");
-            added.getByLabel("Name").fill(service + " Lab");
-            added.getByLabel("Search terms").fill("theremin, etherphone");
-            added.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save " + service)).click();
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(service)).click();
+            admin.getByLabel("Name").fill(service + " Lab");
+            admin.getByLabel("Search terms (comma-separated)").fill("theremin, etherphone");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
             assertThat(admin.getByText("The service is saved.")).isVisible();
-            Locator renamed = admin.locator(".card").filter(new Locator.FilterOptions().setHas(
-                    admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^" + service + " Lab")))));
-            assertThat(renamed.getByLabel("Search terms")).hasValue("theremin, etherphone");
-            renamed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate " + service + " Lab")).click();
+            assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(service + " Lab");
+            assertThat(admin.getByLabel("Search terms (comma-separated)")).hasValue("theremin, etherphone");
+            PageChecks.check(admin, "admin-service");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate " + service + " Lab")).click();
             assertThat(admin.getByText("The service is deactivated")).isVisible();
-            assertThat(admin.locator(".card").filter(new Locator.FilterOptions().setHasText(service + " Lab")))
-                    .containsText("inactive");
+            assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("inactive");
+            // Piano is offered (by the suspended instructor among others): deactivating it is refused with the reason.
+            admin.navigate("/admin/catalog");
+            admin.locator("tr").filter(new Locator.FilterOptions().setHasText("Piano")).first()
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Piano").setExact(true)).click();
+            Response kept = admin.waitForResponse(r -> r.url().endsWith("/deactivate"), () -> admin.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Deactivate Piano")).click());
+            assertThat(kept.status()).isEqualTo(409);
+            assertThat(admin.locator(".notice.bad")).containsText("That didn't work");
+            gateway(null).get("/api/v1/catalog/services/piano").then().statusCode(200)
+                    .body("active", org.hamcrest.Matchers.is(true));
 
             // Pages refuse the other roles: the student gets 403 pages, the admin is not an instructor.
             assertThat(admin.navigate("/teach").status()).isEqualTo(403);

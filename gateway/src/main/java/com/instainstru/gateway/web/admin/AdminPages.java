@@ -124,6 +124,10 @@ public class AdminPages {
     public record CatalogView(Catalog catalog, String done, String error) {
     }
 
+    @TemplateData
+    public record ServiceView(Service service, String categoryName, String done, String error) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance analytics(AnalyticsView view);
@@ -131,6 +135,8 @@ public class AdminPages {
         static native TemplateInstance instructors(InstructorsView view);
 
         static native TemplateInstance catalog(CatalogView view);
+
+        static native TemplateInstance service(ServiceView view);
     }
 
     // ---- analytics ----
@@ -286,19 +292,21 @@ public class AdminPages {
                 why -> catalogResponse(null, why, 400));
     }
 
+    @GET
+    @Path("catalog/services/{id}")
+    public Uni<Response> servicePage(@RestPath String id, @RestQuery String done) {
+        calls.admin();
+        return serviceResponse(TeachCalls.id(id, "service"), done, null, 200);
+    }
+
     @POST
     @Path("catalog/services/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> editService(@RestPath String id, @RestForm String name, @RestForm String searchTerms) {
-        Visitor me = calls.admin();
+        calls.admin();
         UUID service = TeachCalls.id(id, "service");
-        return services.read("catalog", "/api/v1/catalog/all?include=all", me.accessToken(), Catalog.class, "the catalog")
-                .flatMap(part -> {
-                    calls.checked(part);
-                    if (!part.ok()) {
-                        throw PageException.unavailable("The catalog can't be read right now, and nothing was changed.");
-                    }
-                    Service s = find(part.value(), service).orElseThrow(() -> PageException.notFound(
+        return catalogPart().flatMap(catalog -> {
+                    Service s = find(catalog, service).orElseThrow(() -> PageException.notFound(
                             "There is no such service in the catalog."));
                     // The whole definition as it is, with the new name and terms (PUT replaces it: a retry is the same).
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -312,8 +320,9 @@ public class AdminPages {
                     body.put("searchTerms", searchTerms == null ? s.searchTerms() : terms(searchTerms));
                     body.put("relatedSlugs", s.relatedSlugs());
                     return calls.write("catalog", HttpMethod.PUT, "/api/v1/catalog/services/" + service, body, Map.of(),
-                            answer -> Response.seeOther(URI.create("/admin/catalog?done=saved")).build(),
-                            why -> catalogResponse(null, why, 400));
+                            answer -> Response.seeOther(URI.create("/admin/catalog/services/" + service + "?done=saved"))
+                                    .build(),
+                            why -> serviceResponse(service, null, why, 400));
                 });
     }
 
@@ -324,20 +333,35 @@ public class AdminPages {
         calls.admin();
         UUID service = TeachCalls.id(id, "service");
         return calls.write("catalog", HttpMethod.DELETE, "/api/v1/catalog/services/" + service, null, Map.of(),
-                answer -> Response.seeOther(URI.create("/admin/catalog?done=deactivated")).build(),
-                why -> catalogResponse(null, why, 409));
+                answer -> Response.seeOther(URI.create("/admin/catalog/services/" + service + "?done=deactivated")).build(),
+                why -> serviceResponse(service, null, why, 409));
     }
 
     private Uni<Response> catalogResponse(String done, String error, int status) {
+        return catalogPart().map(catalog -> Response.status(status)
+                .entity(Templates.catalog(new CatalogView(catalog, done, error))).build());
+    }
+
+    private Uni<Response> serviceResponse(UUID id, String done, String error, int status) {
+        return catalogPart().map(catalog -> {
+            Service s = find(catalog, id).orElseThrow(() -> PageException.notFound("There is no such service in the catalog."));
+            String category = catalog.categories().stream().filter(c -> c.slug().equals(s.categorySlug()))
+                    .map(AdminViews.Category::name).findFirst().orElse(s.categorySlug());
+            return Response.status(status).entity(Templates.service(new ServiceView(s, category, done, error))).build();
+        });
+    }
+
+    /** Every service of every category, inactive ones included (the admin's view of the catalog). */
+    private Uni<Catalog> catalogPart() {
         Visitor me = calls.admin();
         return services.read("catalog", "/api/v1/catalog/all?include=all", me.accessToken(), Catalog.class, "the catalog")
                 .map(part -> {
                     calls.checked(part);
                     if (!part.ok()) {
-                        throw PageException.unavailable("The catalog can't be shown right now. Please try again in a minute.");
+                        throw PageException.unavailable("The catalog can't be read right now, and nothing was changed. "
+                                + "Please try again in a minute.");
                     }
-                    return Response.status(status).entity(Templates.catalog(new CatalogView(part.value(), done, error)))
-                            .build();
+                    return part.value();
                 });
     }
 
