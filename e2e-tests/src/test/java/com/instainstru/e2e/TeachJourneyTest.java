@@ -86,6 +86,14 @@ class TeachJourneyTest {
             assertThat(page.getByLabel("Years of experience")).hasValue("9");
             assertThat(page.getByLabel("Park Slope")).isChecked();
 
+            // A write without the form's CSRF token (another site's form) is refused and changes nothing.
+            com.microsoft.playwright.APIResponse forged = page.request().post("/teach/profile",
+                    com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0).setForm(
+                            com.microsoft.playwright.options.FormData.create().set("name", "Someone Else")));
+            assertThat(forged.status()).isEqualTo(403);
+            page.reload();
+            assertThat(page.getByLabel("Name students see")).hasValue(name);
+
             // Piano at $60 for 30 and 60 minutes, picked by typing; the market's prices show as it is picked.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Services").setExact(true)).click();
             page.getByLabel("Service (type to search the catalog)").fill("Piano");
