@@ -216,6 +216,18 @@ class TeachJourneyTest {
 
             // Issue 13's second journey: the admin suspends this instructor.
             adminSuspends(BROWSERS.newContext(), learn, name, email, instructor, student, nextMonday);
+
+            // The instructor sees the suspension, and (after the admin ran the analytics) the market's prices of piano:
+            // the one completed $30 lesson is every percentile.
+            page.navigate("/teach");
+            assertThat(page.getByText("Your account is suspended")).isVisible();
+            page.navigate("/teach/services");
+            org.awaitility.Awaitility.await("piano's market prices").atMost(Api.EVENTUALLY)
+                    .pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+                        page.reload();
+                        return page.locator(".offering-edit .market").textContent().contains("(median)");
+                    });
+            assertThat(page.locator(".offering-edit .market")).containsText("$30 (25th percentile) · $30 (median) · $30 (75th)");
         }
     }
 
