@@ -153,6 +153,25 @@ class TeachJourneyTest {
             assertThat(weeks.get(20)).containsEntry("date", nextMonday.plusWeeks(2).plusDays(6).toString());
             assertThat(weeks.get(14).toString()).contains("17:00", "21:00");
 
+            // Bad addresses and forged forms are friendly pages with the right status, and change nothing.
+            assertThat(page.navigate("/teach/availability?week=someday").status()).isEqualTo(400);
+            assertThat(page.getByText("The week must be a date such as")).isVisible();
+            assertThat(page.navigate("/teach/availability?preset=all-day-every-day").status()).isEqualTo(400);
+            assertThat(page.navigate("/teach/lessons?tab=someday").status()).isEqualTo(400);
+            page.navigate("/teach/availability?week=" + nextMonday);
+            String csrf = page.locator("#week-form input[name=_csrf]").inputValue();
+            com.microsoft.playwright.APIResponse forgedCell = page.request().post("/teach/availability",
+                    com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0).setForm(
+                            com.microsoft.playwright.options.FormData.create().set("_csrf", csrf)
+                                    .set("week", nextMonday.toString()).set("cell", "d9-99")));
+            assertThat(forgedCell.status()).isEqualTo(400);
+            com.microsoft.playwright.APIResponse noLesson = page.request().post("/teach/lessons/" + UUID.randomUUID()
+                    + "/complete", com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0).setForm(
+                            com.microsoft.playwright.options.FormData.create().set("_csrf", csrf)));
+            assertThat(noLesson.status()).isEqualTo(404);
+            assertThat(gateway(instructor.token()).get("/api/v1/availability/me?from=" + nextMonday + "&to="
+                    + nextMonday.plusDays(6)).then().statusCode(200).extract().jsonPath().getList("dates")).hasSize(7);
+
             // Roles: a student gets a 403 page, an anonymous visitor the login page and back.
             User student = Api.signUp("student", "Noor Haddad");
             Page learn = learner.newPage();
