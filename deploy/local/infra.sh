@@ -238,12 +238,29 @@ reset_test_databases() {
 
 redis_ready() { [[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }
 
+# The streams are the platform's events between the outbox and the consumers: Redis keeps them on disk
+# (append-only file, fsync every second) and refuses writes rather than evicting keys when full.
+REDIS_DURABILITY=(appendonly yes appendfsync everysec maxmemory-policy noeviction)
+
+# A Redis already running (started earlier, or by someone else) gets the same settings at run time.
+configure_redis() {
+  local i
+  for ((i = 0; i < ${#REDIS_DURABILITY[@]}; i += 2)); do
+    redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" config set "${REDIS_DURABILITY[i]}" "${REDIS_DURABILITY[i + 1]}" >/dev/null
+  done
+}
+
 start_redis() {
-  redis_ready && return 0
+  if redis_ready; then configure_redis; return 0; fi
   local dir="${INFRA_RUN_DIR}/redis"
   mkdir -p "$dir" "${INFRA_RUN_DIR}/logs"
+  local durability=() i
+  for ((i = 0; i < ${#REDIS_DURABILITY[@]}; i += 2)); do
+    durability+=("--${REDIS_DURABILITY[i]}" "${REDIS_DURABILITY[i + 1]}")
+  done
   infra_log "starting Redis on ${REDIS_HOST}:${REDIS_PORT}"
   redis-server --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" --dir "$dir" \
+    "${durability[@]}" \
     --pidfile "${dir}/redis.pid" --logfile "${INFRA_RUN_DIR}/logs/redis.log" >/dev/null
   echo "${REDIS_HOST} ${REDIS_PORT}" >"${INFRA_RUN_DIR}/redis.started"
   wait_for 30 "Redis on ${REDIS_HOST}:${REDIS_PORT}" redis_ready

@@ -53,7 +53,8 @@ public class PageServices {
     void init() {
         // Tolerant of fields the pages do not show; times keep the offset the service wrote (the instructor's zone).
         json = gatewayJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
+                .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false)
+                .registerModule(Rfc3339Times.module());
     }
 
     /** A read for a page: the value, the service's refusal (4xx), or "unavailable" naming {@code what}. */

@@ -36,6 +36,9 @@ public class InstructorPages {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
+    /** The lesson length shown when the address names none and the offering has it. */
+    static final int DEFAULT_MINUTES = 60;
+
     @Inject
     PageServices services;
 
@@ -72,25 +75,36 @@ public class InstructorPages {
         clicks.report(sid, pos, instructorId, SearchPages.uuidOrNull(service));
         Uni<Part<Instructor>> instructor = services.read("catalog", "/api/v1/instructors/" + instructorId, null,
                 Instructor.class, "the instructor's profile");
-        Uni<Part<BookableTimes>> times = asked == null ? null : times(instructorId, asked);
-        return (times == null ? instructor.map(i -> new Parts(i, null))
-                : Uni.combine().all().unis(instructor, times).asTuple().map(t -> new Parts(t.getItem1(), t.getItem2())))
+        // Both asked at once: without a length in the address, the usual hour is asked for, which is the
+        // length shown whenever the offering has it (otherwise its times are asked again for its first length).
+        int likely = asked == null ? DEFAULT_MINUTES : asked;
+        return Uni.combine().all().unis(instructor, times(instructorId, likely)).asTuple()
+                .map(t -> new Parts(t.getItem1(), likely, t.getItem2()))
                 .flatMap(parts -> view(parts, instructorId, service, asked, picked))
                 .map(view -> htmx != null ? Templates.profile$times(view) : Templates.profile(view));
     }
 
-    private record Parts(Part<Instructor> instructor, Part<BookableTimes> times) {
+    private record Parts(Part<Instructor> instructor, int minutes, Part<BookableTimes> times) {
     }
 
     private Uni<ProfileView> view(Parts parts, UUID instructorId, String service, Integer asked, LocalDate picked) {
         Instructor instructor = found(parts.instructor());
         Offering offering = instructor.offering(service);
-        int duration = offering == null ? (asked == null ? 60 : asked)
-                : asked != null && offering.offers(asked) ? asked
-                : offering.durationOptions().isEmpty() ? 60 : offering.durationOptions().get(0);
-        Uni<Part<BookableTimes>> times = parts.times() != null && asked != null && asked == duration
+        int duration = length(offering, asked);
+        Uni<Part<BookableTimes>> times = parts.minutes() == duration
                 ? Uni.createFrom().item(parts.times()) : times(instructorId, duration);
         return times.map(part -> build(instructor, offering, duration, picked, part));
+    }
+
+    /** The length shown: the one asked when offered, else an hour when offered, else the offering's first. */
+    static int length(Offering offering, Integer asked) {
+        if (offering == null || offering.durationOptions().isEmpty()) {
+            return asked == null ? DEFAULT_MINUTES : asked;
+        }
+        if (asked != null && offering.offers(asked)) {
+            return asked;
+        }
+        return offering.offers(DEFAULT_MINUTES) ? DEFAULT_MINUTES : offering.durationOptions().get(0);
     }
 
     private ProfileView build(Instructor instructor, Offering offering, int duration, LocalDate picked,
