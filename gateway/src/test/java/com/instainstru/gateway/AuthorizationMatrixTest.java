@@ -131,6 +131,9 @@ class AuthorizationMatrixTest {
         m.put("POST /api/v1/bookings/{id}/cancel", e("/api/v1/bookings/" + anyId + "/cancel", "{}", 401, 404, 404, 404, 404, 404));
         m.put("POST /api/v1/bookings/{id}/reschedule", e("/api/v1/bookings/" + anyId + "/reschedule", "{}", 401, 400, 400, 400, 400, 400));
         m.put("POST /api/v1/bookings/{id}/no-show", e("/api/v1/bookings/" + anyId + "/no-show", "{}", 401, 403, 403, 404, 404, 404));
+        m.put("POST /api/v1/bookings/{id}/complete", e("/api/v1/bookings/" + anyId + "/complete", "{}", 401, 403, 403, 404, 404, 404));
+        m.put("GET /api/v1/bookings/instructors/stats",
+                e("/api/v1/bookings/instructors/stats?ids=" + f.instructorId, null, 401, 403, 403, 200, 403, 200));
         m.put("GET /api/v1/bookings/instructors/{instructorId}/future-count",
                 e("/api/v1/bookings/instructors/" + f.instructorId + "/future-count", null, 401, 403, 403, 200, 404, 200));
         m.put("GET /api/v1/availability/{instructorId}", e("/api/v1/availability/" + f.instructorId, null, 200, 200, 200, 200, 200, 200));
@@ -150,6 +153,7 @@ class AuthorizationMatrixTest {
         m.put("GET /api/v1/analytics/jobs/{name}/runs/{id}", e("/api/v1/analytics/jobs/service-analytics/runs/" + anyId, null, 401, 403, 403, 403, 403, 404));
         m.put("GET /api/v1/analytics/reports/latest", e("/api/v1/analytics/reports/latest", null, 401, 403, 403, 403, 403, OK_OR_NOT_FOUND));
         m.put("GET /api/v1/analytics/reports/{date}", e("/api/v1/analytics/reports/2001-01-01", null, 401, 403, 403, 403, 403, 404));
+        m.put("GET /api/v1/analytics/activity", e("/api/v1/analytics/activity?days=7", null, 401, 403, 403, 403, 403, 200));
         m.put("GET /api/v1/analytics/services", e("/api/v1/analytics/services", null, 401, 403, 403, 403, 403, 200));
         m.put("GET /api/v1/analytics/services/{id}", e("/api/v1/analytics/services/" + anyId, null, 401, 403, 403, 403, 403, 404));
         return m;

@@ -125,7 +125,7 @@ public class AvailabilityService {
         byDate.put(date, windows(windows, "windows"));
         return write(instructorId, token, byDate.keySet(), (conn, zone) -> {
             checkNotPast(date, zone, "date");
-            return store.replaceWindows(conn, instructorId, byDate);
+            return replaceKeepingLessons(conn, instructorId, zone, byDate);
         });
     }
 
@@ -141,7 +141,7 @@ public class AvailabilityService {
         }
         return write(instructorId, token, byDate.keySet(), (conn, zone) -> {
             byDate.keySet().removeIf(d -> d.isBefore(today(zone)));
-            return store.replaceWindows(conn, instructorId, byDate);
+            return replaceKeepingLessons(conn, instructorId, zone, byDate);
         });
     }
 
@@ -172,7 +172,7 @@ public class AvailabilityService {
                     Map<LocalDate, List<Window>> byDate = new TreeMap<>();
                     targets.forEach(date -> byDate.put(date, source.windows().getOrDefault(
                             weekStart.plusDays(ChronoUnit.DAYS.between(weekStart, date) % 7), List.of())));
-                    return store.replaceWindows(conn, instructorId, byDate);
+                    return replaceKeepingLessons(conn, instructorId, zone, byDate);
                 });
         });
     }
@@ -186,7 +186,7 @@ public class AvailabilityService {
         }
         return write(instructorId, token, byDate.keySet(), (conn, zone) -> {
             checkNotPast(request.from(), zone, "from");
-            return store.replaceWindows(conn, instructorId, byDate);
+            return replaceKeepingLessons(conn, instructorId, zone, byDate);
         });
     }
 
@@ -205,6 +205,39 @@ public class AvailabilityService {
 
     public Uni<Void> updateSettings(UUID instructorId, String token, AvailabilityRequests.SettingsRequest settings) {
         return write(instructorId, token, List.of(), (conn, zone) -> store.updateSettings(conn, instructorId, settings));
+    }
+
+    /**
+     * Replaces the windows of the dates, never the time of a confirmed lesson: a window that would leave a lesson
+     * outside is widened to hold it (the lesson stands either way; this keeps the published time telling the truth).
+     */
+    private Uni<Void> replaceKeepingLessons(SqlConnection conn, UUID instructorId, ZoneId zone,
+            Map<LocalDate, List<Window>> byDate) {
+        return store.lessonTimes(conn, instructorId, zone, byDate.keySet()).flatMap(lessons -> {
+            Map<LocalDate, List<Window>> kept = new TreeMap<>();
+            byDate.forEach((date, windows) -> kept.put(date, union(windows, lessons.getOrDefault(date, List.of()))));
+            return store.replaceWindows(conn, instructorId, kept);
+        });
+    }
+
+    /** The windows and the lessons' times together, overlapping and touching ones joined, in order. */
+    static List<Window> union(List<Window> windows, List<Window> lessons) {
+        if (lessons.isEmpty()) {
+            return windows;
+        }
+        List<Window> all = new ArrayList<>(windows);
+        all.addAll(lessons);
+        all.sort(java.util.Comparator.comparing(Window::start));
+        List<Window> joined = new ArrayList<>();
+        for (Window w : all) {
+            Window last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && !w.start().isAfter(last.end())) {
+                joined.set(joined.size() - 1, new Window(last.start(), w.end().isAfter(last.end()) ? w.end() : last.end()));
+            } else {
+                joined.add(w);
+            }
+        }
+        return joined;
     }
 
     interface Change {

@@ -116,6 +116,36 @@ public class AvailabilityStore {
                 .replaceWithVoid();
     }
 
+    /**
+     * The times of the instructor's confirmed lessons on the given dates, local to {@code zone} (lessons never cross
+     * the instructor's midnight), so that replacing a date's windows can keep them.
+     */
+    public Uni<Map<LocalDate, List<Window>>> lessonTimes(SqlClient sql, UUID instructorId, ZoneId zone,
+            Collection<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        LocalDate first = dates.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = dates.stream().max(LocalDate::compareTo).orElseThrow();
+        return sql.preparedQuery("SELECT start_at, end_at FROM booking WHERE instructor_id = $1 AND status = 'confirmed' "
+                        + "AND start_at >= $2 AND start_at < $3")
+                .execute(Tuple.of(instructorId, first.atStartOfDay(zone).toOffsetDateTime(),
+                        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
+                .map(rows -> {
+                    Map<LocalDate, List<Window>> byDate = new TreeMap<>();
+                    for (Row r : rows) {
+                        java.time.ZonedDateTime start = r.getOffsetDateTime("start_at").atZoneSameInstant(zone);
+                        java.time.ZonedDateTime end = r.getOffsetDateTime("end_at").atZoneSameInstant(zone);
+                        // A lesson lies inside one date's windows, which end by 23:45: it cannot reach the next date.
+                        if (dates.contains(start.toLocalDate()) && end.toLocalDate().equals(start.toLocalDate())) {
+                            byDate.computeIfAbsent(start.toLocalDate(), k -> new ArrayList<>())
+                                    .add(new Window(start.toLocalTime(), end.toLocalTime()));
+                        }
+                    }
+                    return byDate;
+                });
+    }
+
     public Uni<Void> addBlackouts(SqlClient sql, UUID instructorId, List<LocalDate> dates, String reason) {
         return sql.preparedQuery("""
                         INSERT INTO blackout_date (instructor_id, date, reason) SELECT $1, d, $3 FROM unnest($2::date[]) d

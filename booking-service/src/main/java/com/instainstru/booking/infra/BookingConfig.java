@@ -14,6 +14,18 @@ public interface BookingConfig {
 
     DemoData demoData();
 
+    ClockSettings clock();
+
+    interface ClockSettings {
+        /**
+         * Added to the system's time wherever booking-service asks what time it is (bookings, lessons, availability).
+         * Only end-to-end tests set it (BOOKING_CLOCK_OFFSET, e.g. PT190H) to see a lesson booked for next week as
+         * started; never set in production.
+         */
+        @WithDefault("PT0S")
+        Duration offset();
+    }
+
     interface DemoData {
         /** Whether the admin demo-data endpoint exists (local platform and benchmarks only). */
         @WithDefault("false")

@@ -147,6 +147,35 @@ public class BookingResource {
         return bookings.markNoShow(actor(), Ids.parse("id", id));
     }
 
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "The instructor marks a lesson completed once it has started (ended lessons are marked by a job)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
+    @APIResponse(responseCode = "403", description = "Not the lesson's instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not started, or not confirmed (already completed, cancelled, no-show)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Booking> complete(@PathParam("id") String id) {
+        return bookings.markCompleted(actor(), Ids.parse("id", id));
+    }
+
+    @GET
+    @Path("/instructors/stats")
+    @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
+    @Operation(summary = "Lessons by status of each instructor (ids, comma-separated, at most 100; an instructor: their own "
+            + "id only), starting from..to (ISO-8601 with offset; either may be left out)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorStats[].class)))
+    @APIResponse(responseCode = "400", description = "No ids, too many, malformed, or a bad time", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "An instructor asking for another's figures", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<InstructorStats>> stats(@QueryParam("ids") String ids, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        List<UUID> instructors = ids(ids);
+        if (!caller.isAdmin() && !instructors.equals(List.of(caller.userId()))) {
+            throw ApiException.forbidden("instructors see their own figures only");
+        }
+        return bookings.instructorStats(instructors, instant("from", from), instant("to", to));
+    }
+
     @GET
     @Path("/instructors/{instructorId}/future-count")
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
@@ -163,6 +192,20 @@ public class BookingResource {
 
     private Actor actor() {
         return new Actor(caller.userId(), caller.isAdmin());
+    }
+
+    private static final int MAX_STATS_IDS = 100;
+
+    private static List<UUID> ids(String ids) {
+        if (ids == null || ids.isBlank()) {
+            throw ApiException.invalid("ids", "is required: instructor ids, comma-separated");
+        }
+        List<String> parts = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .distinct().toList();
+        if (parts.isEmpty() || parts.size() > MAX_STATS_IDS) {
+            throw ApiException.invalid("ids", "must name 1 to " + MAX_STATS_IDS + " instructors");
+        }
+        return parts.stream().map(p -> Ids.parse("ids", p)).toList();
     }
 
     private static OffsetDateTime instant(String field, String value) {

@@ -265,14 +265,34 @@ public class BookingService {
                     if (b.startTime().toInstant().isBefore(clock.instant().minus(Duration.ofHours(48)))) {
                         throw ApiException.conflict("a no-show can be recorded up to 48 hours after the lesson's start");
                     }
-                    return store.markNoShow(conn, id).map(Optional::orElseThrow);
+                    return store.markNoShow(conn, id, clock.instant()).map(Optional::orElseThrow);
                 }).call(b -> outbox.record(conn, BookingConcluded.NO_SHOW, BookingConcluded.of(b))))
+                .invoke(relay::wakeUp);
+    }
+
+    /**
+     * The instructor (or an admin) marks a lesson completed once it has started (the job does so for every lesson
+     * that has ended). Marking it again is a 409 saying it is completed.
+     */
+    public Uni<Booking> markCompleted(Actor actor, UUID id) {
+        return pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(b -> {
+                    if (!actor.admin() && !b.instructorId().equals(actor.userId())) {
+                        throw ApiException.forbidden("only the instructor marks a lesson completed");
+                    }
+                    if (!Booking.CONFIRMED.equals(b.status())) {
+                        throw ApiException.conflict("the booking is " + b.status().replace('_', '-'));
+                    }
+                    if (b.startTime().toInstant().isAfter(clock.instant())) {
+                        throw ApiException.conflict("a lesson can be marked completed only once it has started");
+                    }
+                    return store.markCompleted(conn, id, clock.instant()).map(Optional::orElseThrow);
+                }).call(b -> outbox.record(conn, BookingConcluded.COMPLETED, BookingConcluded.of(b))))
                 .invoke(relay::wakeUp);
     }
 
     /** Marks every confirmed lesson that has ended as completed; returns how many. */
     public Uni<Integer> completeEndedLessons() {
-        return pool.withTransaction(conn -> store.completeEnded(conn, 500).call(done -> outbox.record(conn,
+        return pool.withTransaction(conn -> store.completeEnded(conn, 500, clock.instant()).call(done -> outbox.record(conn,
                         done.stream().map(b -> new EventOutbox.Event(BookingConcluded.COMPLETED, BookingConcluded.of(b)))
                                 .toList())))
                 .map(List::size)
@@ -300,7 +320,13 @@ public class BookingService {
     }
 
     public Uni<Long> futureBookings(UUID instructorId) {
-        return store.futureCount(pool, instructorId);
+        return store.futureCount(pool, instructorId, clock.instant());
+    }
+
+    /** Lessons by status of each instructor, starting in [from, to) (null: unbounded). */
+    public Uni<List<InstructorStats>> instructorStats(List<UUID> instructorIds, java.time.OffsetDateTime from,
+            java.time.OffsetDateTime to) {
+        return store.stats(pool, instructorIds, from, to, clock.instant());
     }
 
     /** A booking the actor is a party to (or any, for an admin); others get 404 so ids cannot be probed. */

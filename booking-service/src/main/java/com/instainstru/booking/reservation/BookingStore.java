@@ -73,28 +73,70 @@ class BookingStore {
                 .execute(Tuple.of(id, by, reason, late)).map(BookingStore::first);
     }
 
-    Uni<Optional<Booking>> markNoShow(SqlClient sql, UUID id) {
+    /** "Now" is the service's clock (which end-to-end tests may run ahead), not the database's. */
+    Uni<Optional<Booking>> markNoShow(SqlClient sql, UUID id, Instant now) {
         return sql.preparedQuery("""
                         UPDATE booking SET status = 'no_show', updated_at = now(), version = version + 1
-                        WHERE id = $1 AND status IN ('confirmed', 'completed') AND start_at <= now()
-                          AND start_at > now() - interval '48 hours' RETURNING *""")
-                .execute(Tuple.of(id)).map(BookingStore::first);
+                        WHERE id = $1 AND status IN ('confirmed', 'completed') AND start_at <= $2
+                          AND start_at > $2 - interval '48 hours' RETURNING *""")
+                .execute(Tuple.of(id, utc(now))).map(BookingStore::first);
+    }
+
+    /** The instructor (or an admin) marks a confirmed lesson that has started as completed; empty if it cannot be. */
+    Uni<Optional<Booking>> markCompleted(SqlClient sql, UUID id, Instant now) {
+        return sql.preparedQuery("""
+                        UPDATE booking SET status = 'completed', updated_at = now(), version = version + 1
+                        WHERE id = $1 AND status = 'confirmed' AND start_at <= $2 RETURNING *""")
+                .execute(Tuple.of(id, utc(now))).map(BookingStore::first);
     }
 
     /** Marks up to {@code limit} confirmed lessons that have ended as completed. */
-    Uni<List<Booking>> completeEnded(SqlClient sql, int limit) {
+    Uni<List<Booking>> completeEnded(SqlClient sql, int limit, Instant now) {
         return sql.preparedQuery("""
                         UPDATE booking SET status = 'completed', updated_at = now(), version = version + 1
-                        WHERE id IN (SELECT id FROM booking WHERE status = 'confirmed' AND end_at <= now()
+                        WHERE id IN (SELECT id FROM booking WHERE status = 'confirmed' AND end_at <= $2
                                      ORDER BY end_at LIMIT $1 FOR UPDATE SKIP LOCKED)
                         RETURNING *""")
-                .execute(Tuple.of(limit)).map(BookingStore::all);
+                .execute(Tuple.of(limit, utc(now))).map(BookingStore::all);
     }
 
-    Uni<Long> futureCount(SqlClient sql, UUID instructorId) {
+    Uni<Long> futureCount(SqlClient sql, UUID instructorId, Instant now) {
         return sql.preparedQuery("SELECT count(*) FROM booking WHERE instructor_id = $1 AND status = 'confirmed' "
-                        + "AND start_at > now()").execute(Tuple.of(instructorId))
+                        + "AND start_at > $2").execute(Tuple.of(instructorId, utc(now)))
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Per instructor, the lessons starting in [from, to) (either may be null: unbounded) by status, those still
+     * ahead of {@code now}, and the total price of the completed ones; one statement.
+     */
+    Uni<List<InstructorStats>> stats(SqlClient sql, List<UUID> instructorIds, OffsetDateTime from, OffsetDateTime to,
+            Instant now) {
+        return sql.preparedQuery("""
+                        SELECT i.id AS instructor_id,
+                               count(b.id) FILTER (WHERE b.status = 'confirmed') AS confirmed,
+                               count(b.id) FILTER (WHERE b.status = 'confirmed' AND b.start_at > $4) AS upcoming,
+                               count(b.id) FILTER (WHERE b.status = 'completed') AS completed,
+                               count(b.id) FILTER (WHERE b.status = 'cancelled') AS cancelled,
+                               count(b.id) FILTER (WHERE b.status = 'no_show') AS no_show,
+                               coalesce(sum(b.total_price) FILTER (WHERE b.status = 'completed'), 0) AS earnings
+                        FROM unnest($1::uuid[]) AS i(id)
+                        LEFT JOIN booking b ON b.instructor_id = i.id
+                             AND ($2::timestamptz IS NULL OR b.start_at >= $2)
+                             AND ($3::timestamptz IS NULL OR b.start_at < $3)
+                        GROUP BY i.id""")
+                .execute(Tuple.of(instructorIds.toArray(UUID[]::new), from, to, utc(now)))
+                .map(rows -> {
+                    List<InstructorStats> result = new ArrayList<>(rows.size());
+                    rows.forEach(r -> result.add(new InstructorStats(r.getUUID("instructor_id"), r.getLong("confirmed"),
+                            r.getLong("upcoming"), r.getLong("completed"), r.getLong("cancelled"), r.getLong("no_show"),
+                            r.getBigDecimal("earnings"))));
+                    return result;
+                });
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
     }
 
     /** A page of bookings by party, status and time range; {@code party} null means every booking (admin). */

@@ -118,16 +118,27 @@ class CatalogQueries {
                         c.getString("c_icon"), c.getInteger("c_order"), services)));
     }
 
+    /** Which services the full catalog lists. */
+    enum Listed {
+        /** What students can book: active services with at least one active instructor. */
+        BOOKABLE,
+        /** What an instructor can offer: every active service. */
+        OFFERABLE,
+        /** Everything, retired services included (admins). */
+        EVERY
+    }
+
     /** The full catalog: every category with its services, instructor counts and price ranges. */
-    Uni<CatalogResponse> all(boolean includeUnbookable) {
+    Uni<CatalogResponse> all(Listed listed) {
         return pool.preparedQuery("SELECT " + SERVICE_COLUMNS + ", " + CATEGORY_COLUMNS + """
                         , (SELECT count(*)::int FROM instructor WHERE status = 'active') AS active_instructors
                         FROM category c
                         LEFT JOIN (catalog_service s LEFT JOIN service_offer_stats off ON off.service_id = s.id)
-                               ON s.category_id = c.id AND ($1 OR (s.active AND off.instructor_count > 0))
+                               ON s.category_id = c.id
+                              AND ($1 = 'EVERY' OR (s.active AND ($1 = 'OFFERABLE' OR off.instructor_count > 0)))
                         ORDER BY c.display_order, c.slug, s.display_order, s.slug
                         """)
-                .execute(Tuple.of(includeUnbookable))
+                .execute(Tuple.of(listed.name()))
                 .map(rows -> {
                     List<CategoryServices> categories = groupByCategory(rows, CatalogQueries::service,
                             (c, services) -> new CategoryServices(c.getUUID("c_id"), c.getString("c_slug"),

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CatalogResource {
 
     private static final String ALL = "all";
+    private static final String OFFERABLE = "offerable";
 
     @Inject
     CatalogQueries queries;
@@ -100,12 +101,17 @@ public class CatalogResource {
 
     @GET
     @Path("/all")
-    @Operation(summary = "The full catalog with per-service instructor counts and price ranges (bookable services; admins: include=all)")
+    @Operation(summary = "The full catalog with per-service instructor counts and price ranges (bookable services; "
+            + "include=offerable: every active service, for instructors choosing what to teach; admins: include=all)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogResponse.class)))
     public Uni<Response> all(@QueryParam("include") String include) {
+        if (OFFERABLE.equals(include)) {
+            // Every active service, bookable or not yet: what an instructor can choose to teach (anyone may read it).
+            return answers.cached(CacheKeys.ALL, OFFERABLE, () -> queries.all(CatalogQueries.Listed.OFFERABLE));
+        }
         return includeAll(include).flatMap(all -> all
-                ? answers.fresh(queries.all(true))
-                : answers.cached(CacheKeys.ALL, ResponseCache.SINGLE, () -> queries.all(false)));
+                ? answers.fresh(queries.all(CatalogQueries.Listed.EVERY))
+                : answers.cached(CacheKeys.ALL, ResponseCache.SINGLE, () -> queries.all(CatalogQueries.Listed.BOOKABLE)));
     }
 
     @POST

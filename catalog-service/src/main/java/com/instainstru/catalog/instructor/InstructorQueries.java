@@ -59,19 +59,72 @@ class InstructorQueries {
                                            ORDER BY years_experience DESC, name, id LIMIT $2 OFFSET $3) m ON true
                         """)
                 .execute(Tuple.of(serviceId, size, (long) page * size))
-                .flatMap(rows -> {
-                    long total = rows.iterator().next().getLong("total");
-                    List<Row> found = new ArrayList<>();
-                    rows.forEach(r -> {
-                        if (r.getUUID("id") != null) {
-                            found.add(r);
-                        }
-                    });
-                    List<UUID> ids = found.stream().map(r -> r.getUUID("id")).toList();
-                    return offerings(ids, serviceId, true).map(offerings -> new InstructorResponse.Page(
-                            found.stream().map(r -> instructor(r, offerings.getOrDefault(r.getUUID("id"), List.of())))
-                                    .toList(), page, size, total));
-                });
+                .flatMap(rows -> page(rows, serviceId, true, page, size));
+    }
+
+    /** A page from rows of (total, instructor or nulls), with the instructors' offerings. */
+    private Uni<InstructorResponse.Page> page(io.vertx.mutiny.sqlclient.RowSet<Row> rows, UUID serviceId,
+            boolean activeOfferingsOnly, int page, int size) {
+        long total = rows.iterator().next().getLong("total");
+        List<Row> found = new ArrayList<>();
+        rows.forEach(r -> {
+            if (r.getUUID("id") != null) {
+                found.add(r);
+            }
+        });
+        List<UUID> ids = found.stream().map(r -> r.getUUID("id")).toList();
+        return offerings(ids, serviceId, activeOfferingsOnly).map(offerings -> new InstructorResponse.Page(
+                found.stream().map(r -> instructor(r, offerings.getOrDefault(r.getUUID("id"), List.of())))
+                        .toList(), page, size, total));
+    }
+
+    /** An admin's lookup: a part of the name and/or ids (either matches), and a status (null: any). */
+    record Lookup(String name, List<UUID> ids, AccountStatus status) {
+
+        static final int MAX_IDS = 100;
+
+        static Lookup of(String q, String ids, String status) {
+            String name = q == null || q.isBlank() ? null : q.strip();
+            if (name != null && name.length() > 100) {
+                throw com.instainstru.catalog.infra.ApiException.invalid("q", "must be at most 100 characters");
+            }
+            List<UUID> idList = ids == null || ids.isBlank() ? List.of() : Arrays.stream(ids.split(","))
+                    .map(String::strip).filter(id -> !id.isEmpty()).distinct()
+                    .map(id -> com.instainstru.catalog.infra.Ids.parse("ids", id)).toList();
+            if (idList.size() > MAX_IDS) {
+                throw com.instainstru.catalog.infra.ApiException.invalid("ids", "at most " + MAX_IDS + " ids");
+            }
+            AccountStatus wanted = null;
+            if (status != null && !status.isBlank() && !status.strip().equals("any")) {
+                try {
+                    wanted = AccountStatus.valueOf(status.strip());
+                } catch (IllegalArgumentException e) {
+                    throw com.instainstru.catalog.infra.ApiException.invalid("status",
+                            "must be active, suspended, deactivated or any");
+                }
+            }
+            return new Lookup(name, idList, wanted);
+        }
+    }
+
+    /** Instructors of any status by name part or id (admins), by name, with every offering; one page. */
+    Uni<InstructorResponse.Page> lookUp(Lookup lookup, int page, int size) {
+        // A name part is matched literally: LIKE's wildcards in it are escaped.
+        String pattern = lookup.name() == null ? null
+                : "%" + lookup.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return pool.preparedQuery("""
+                        WITH matches AS (
+                            SELECT i.* FROM instructor i
+                            WHERE ($3::text IS NULL OR i.status = $3)
+                              AND (($1::text IS NULL AND cardinality($2::uuid[]) = 0)
+                                   OR i.name ILIKE $1 OR i.id = ANY($2)))
+                        SELECT t.total, m.*
+                        FROM (SELECT count(*) AS total FROM matches) t
+                        LEFT JOIN LATERAL (SELECT * FROM matches ORDER BY name, id LIMIT $4 OFFSET $5) m ON true
+                        """)
+                .execute(Tuple.tuple(Arrays.asList(pattern, lookup.ids().toArray(UUID[]::new),
+                        lookup.status() == null ? null : lookup.status().name(), size, (long) page * size)))
+                .flatMap(rows -> page(rows, null, false, page, size));
     }
 
     private Uni<Map<UUID, List<OfferingResponse>>> offerings(List<UUID> instructorIds, UUID serviceId, boolean activeOnly) {

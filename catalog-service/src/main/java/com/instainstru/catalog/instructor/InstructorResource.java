@@ -63,14 +63,27 @@ public class InstructorResource {
     CurrentIdentityAssociation identity;
 
     @GET
-    @Operation(summary = "Active instructors, optionally those offering one catalog service (id or slug), a page at a time")
+    @Operation(summary = "Active instructors, optionally those offering one catalog service (id or slug), a page at a time; "
+            + "admins: q (a part of the name), ids (comma-separated) and status (active, suspended, deactivated or any) "
+            + "look up instructors of any status, by name")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.Page.class)))
     @APIResponse(responseCode = "400", description = "Bad page or size", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "q, ids or status asked by a non-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> list(@QueryParam("service") String service, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam("q") String q, @QueryParam("ids") String ids,
+            @QueryParam("status") String status) {
         int p = QueryParams.intIn("page", page, 0, 0, 10_000);
         int s = QueryParams.intIn("size", size, 20, 1, 100);
+        if (q != null || ids != null || status != null) {
+            InstructorQueries.Lookup lookup = InstructorQueries.Lookup.of(q, ids, status);
+            return answers.callerIsAdmin().flatMap(admin -> {
+                if (!admin) {
+                    throw ApiException.forbidden("only admins may look instructors up by name, id or status");
+                }
+                return answers.fresh(queries.lookUp(lookup, p, s));
+            });
+        }
         String key = service != null && Ids.looksLikeUuid(service) ? UUID.fromString(service).toString() : service;
         Supplier<Uni<?>> compute = () -> service == null
                 ? queries.activeInstructors(null, p, s)

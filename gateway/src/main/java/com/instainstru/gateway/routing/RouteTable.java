@@ -53,6 +53,8 @@ public final class RouteTable {
             route("bookings.cancel", "POST", "/api/v1/bookings/{id}/cancel", "booking", ANY_ROLE, "Cancel a booking"),
             route("bookings.reschedule", "POST", "/api/v1/bookings/{id}/reschedule", "booking", ANY_ROLE, "Move a booking to another time"),
             route("bookings.no-show", "POST", "/api/v1/bookings/{id}/no-show", "booking", Access.roles(INSTRUCTOR, ADMIN), "Mark a past booking as a no-show"),
+            route("bookings.complete", "POST", "/api/v1/bookings/{id}/complete", "booking", Access.roles(INSTRUCTOR, ADMIN), "Mark a started lesson completed"),
+            route("bookings.instructor-stats", "GET", "/api/v1/bookings/instructors/stats", "booking", Access.roles(INSTRUCTOR, ADMIN), "Lessons by status per instructor (instructors: their own)"),
             route("bookings.future-count", "GET", "/api/v1/bookings/instructors/{instructorId}/future-count", "booking", Access.roles(INSTRUCTOR, ADMIN), "How many future bookings an instructor has"),
             // booking-service: availability
             route("availability.instructor", "GET", "/api/v1/availability/{instructorId}", "booking", PUBLIC, "When an instructor can be booked"),
@@ -72,6 +74,7 @@ public final class RouteTable {
             route("analytics.job.run.one", "GET", "/api/v1/analytics/jobs/{name}/runs/{id}", "analytics", ADMIN_ONLY, "One job run (admin)"),
             route("analytics.reports.latest", "GET", "/api/v1/analytics/reports/latest", "analytics", ADMIN_ONLY, "The latest daily report (admin)"),
             route("analytics.reports.day", "GET", "/api/v1/analytics/reports/{date}", "analytics", ADMIN_ONLY, "The daily report of a date (admin)"),
+            route("analytics.activity", "GET", "/api/v1/analytics/activity", "analytics", ADMIN_ONLY, "Bookings and searches per day (admin)"),
             route("analytics.services", "GET", "/api/v1/analytics/services", "analytics", ADMIN_ONLY, "Every service's latest analytics (admin)"),
             route("analytics.service", "GET", "/api/v1/analytics/services/{id}", "analytics", ADMIN_ONLY, "One service's latest analytics (admin)"));
 

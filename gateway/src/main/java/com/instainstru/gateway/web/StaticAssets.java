@@ -38,12 +38,16 @@ public class StaticAssets {
     private String css;
     private String htmx;
     private String icon;
+    private String teachCss;
+    private String teachJs;
 
     @PostConstruct
     void load() {
         css = add("app", "css", "text/css; charset=utf-8", read("web-assets/app.css"), null);
         htmx = add("htmx", "js", "text/javascript; charset=utf-8", read(HTMX), read(HTMX + ".gz"));
         icon = add("favicon", "svg", "image/svg+xml", read("web-assets/favicon.svg"), null);
+        teachCss = add("teach", "css", "text/css; charset=utf-8", read("web-assets/teach.css"), null);
+        teachJs = add("teach", "js", "text/javascript; charset=utf-8", read("web-assets/teach.js"), null);
     }
 
     void register(@Observes Router router) {
@@ -60,6 +64,15 @@ public class StaticAssets {
 
     public String icon() {
         return icon;
+    }
+
+    /** The instructor's and admin's pages' own styles and the availability grid's script. */
+    public String teachCss() {
+        return teachCss;
+    }
+
+    public String teachJs() {
+        return teachJs;
     }
 
     private void serve(RoutingContext rc) {

@@ -1,0 +1,17 @@
+package com.instainstru.booking.reservation;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One instructor's lessons by status over a range of start times (GET /bookings/instructors/stats). */
+@Schema(name = "InstructorStats")
+public record InstructorStats(
+        UUID instructorId,
+        @Schema(description = "Confirmed lessons (ahead, or started and not yet marked)") long confirmed,
+        @Schema(description = "Confirmed lessons that have not started") long upcoming,
+        long completed,
+        long cancelled,
+        long noShows,
+        @Schema(description = "Total price of the completed lessons", example = "240.00") BigDecimal earnings) {
+}
