@@ -136,8 +136,9 @@ run_pages() {
 run_first_visit() {
   echo
   echo "== the home page's first visit in headless Chromium"
-  PROBE_OUT="$(cd "$ROOT_DIR" && mvn -B -q -o -pl e2e-tests surefire:test -Dtest=FirstPaintProbe \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dweb.bench.url="$GATEWAY_BASE" 2>&1)" || true
+  # (-Dstyle.color=never: with -q, Maven still prefixes lines with colour codes.)
+  PROBE_OUT="$(cd "$ROOT_DIR" && mvn -B -q -o -Dstyle.color=never -pl e2e-tests surefire:test -Dtest=FirstPaintProbe \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dweb.bench.url="$GATEWAY_BASE" 2>&1 | sed 's/\x1b\[[0-9;]*m//g')" || true
   grep '^probe:' <<<"$PROBE_OUT" || { echo "$PROBE_OUT" | tail -40; FAILED=1; }
 }
 

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
  * the suite: its name does not end in Test; the benchmark runs it with -Dtest=FirstPaintProbe and
  * -Dweb.bench.url=<gateway>). Each visit is a fresh browser context (empty cache): every byte
  * transferred (headers and compressed bodies of the page, its stylesheet, script and icon) and the
- * first contentful paint from the browser's own Paint Timing. Prints "probe: ..." lines and holds the
+ * first contentful paint (after two uncounted visits that start the browser's own processes) from the browser's own Paint Timing. Prints "probe: ..." lines and holds the
  * floors: at most 60 KB, first contentful paint at most 300 ms (median of 5 visits).
  */
 class FirstPaintProbe {
 
     private static final int VISITS = 5;
+    private static final int WARM_UP_VISITS = 2;
 
     @Test
     void theHomePagesFirstVisit() {
@@ -34,7 +35,9 @@ class FirstPaintProbe {
         try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
             List<Double> paints = new ArrayList<>();
             Map<String, Long> bytes = new LinkedHashMap<>();
-            for (int visit = 0; visit < VISITS; visit++) {
+            // The browser's own first start (its renderer and GPU processes) is not the page's: two visits
+            // in fresh contexts go first and are not counted.
+            for (int visit = -WARM_UP_VISITS; visit < VISITS; visit++) {
                 try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
                     Page page = context.newPage();
                     Map<String, Long> sizes = new LinkedHashMap<>();
@@ -49,6 +52,9 @@ class FirstPaintProbe {
                             + "   .map(e => e.startTime)[0] ?? null)).observe({type: 'paint', buffered: true});"
                             + " setTimeout(() => resolve(null), 5000); })");
                     assertThat(fcp).as("first contentful paint of visit %d", visit + 1).isNotNull();
+                    if (visit < 0) {
+                        continue;
+                    }
                     paints.add(((Number) fcp).doubleValue());
                     if (visit == 0) {
                         bytes.putAll(sizes);
