@@ -12,27 +12,26 @@ and checks against booking-service that:
 Prints one line per query and exits 1 when any check fails.
 """
 import argparse
-import json
+import importlib.util
+import pathlib
 import sys
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def get(url):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as r:
-            return r.status, json.load(r)
-    except urllib.error.HTTPError as e:
-        if e.code == 429:
-            time.sleep(int(e.headers.get("Retry-After", "1")))
-            return get(url)
-        return e.code, None
+def _search_eval():
+    """deploy/eval/search-eval.py, whose get() (with its 429 retry) this script shares."""
+    path = pathlib.Path(__file__).resolve().parent.parent / "eval" / "search-eval.py"
+    spec = importlib.util.spec_from_file_location("search_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+get = _search_eval().get
 
 
 PARTS = {"morning": (6, 12), "afternoon": (12, 17), "evening": (17, 22)}
