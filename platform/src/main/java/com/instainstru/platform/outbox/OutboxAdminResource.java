@@ -1,0 +1,56 @@
+package com.instainstru.platform.outbox;
+
+import com.instainstru.platform.problem.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The operator's republish of a producer's events, for after Redis lost its streams: each producing
+ * service declares a subclass with its own path ({@code @Path("/api/v1/bookings/admin/outbox")}); the
+ * operation is inherited. Admins only.
+ */
+public abstract class OutboxAdminResource {
+
+    @Inject
+    OutboxRelay relay;
+
+    /** What a republish did: how many events go out again, and how far back the kept events reach. */
+    public record Republished(int events, OffsetDateTime from, OffsetDateTime oldestKept) {
+    }
+
+    @POST
+    @Path("/republish")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Publish this service's events again from a point in time",
+            description = "Every kept outbox event created at or after `from` is published again, in its original "
+                    + "order. Consumers apply an event once, so a repeat is safe. Events are kept for 7 days.")
+    public Uni<Republished> republish(
+            @Parameter(description = "ISO-8601 date-time with an offset, e.g. 2026-12-01T06:00:00Z", required = true)
+            @QueryParam("from") String from) {
+        OffsetDateTime since = parse(from);
+        return relay.republishFrom(since).flatMap(count -> relay.oldestKept()
+                .map(oldest -> new Republished(count, since, oldest)));
+    }
+
+    private static OffsetDateTime parse(String from) {
+        if (from == null || from.isBlank()) {
+            throw ApiException.invalid("from", "is required (an ISO-8601 date-time with an offset)");
+        }
+        try {
+            return OffsetDateTime.parse(from.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("from", "must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T06:00:00Z");
+        }
+    }
+}
