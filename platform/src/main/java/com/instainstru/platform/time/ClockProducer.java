@@ -1,5 +1,6 @@
 package com.instainstru.platform.time;
 
+import io.quarkus.arc.DefaultBean;
 import io.quarkus.logging.Log;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +26,7 @@ public class ClockProducer {
     }
 
     @Produces
+    @DefaultBean
     @ApplicationScoped
     Clock clock(Settings settings) {
         Duration offset = settings.offset();
