@@ -17,7 +17,7 @@
 # server time, and an answer to a distinct query that says timings.cached=true is an error, like
 # any answer other than 200. Prints a summary against the floors (2 cores, 10,000 instructors):
 #   uncached: >= 300 searches/s, server time p50 <= 10 ms and p99 <= 30 ms
-#   cached:   server time p99 <= 5 ms (the issue states its floors in server time; the summary also shows
+#   cached:   server time p99 <= 5 ms (the floors are in server time; the summary also shows
 #             what wrk saw, which at ~10k req/s on the same two cores is mostly the client's own queueing)
 #   search-service start to ready (full read model) <= 5 s
 # and exits 1 when a floor is missed.
