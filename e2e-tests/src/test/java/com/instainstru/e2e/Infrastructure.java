@@ -41,19 +41,48 @@ final class Infrastructure {
         }
     }
 
-    /** FLUSHDB on one Redis database, in the protocol's own words (no client library needed for one command). */
+    /** FLUSHDB on one Redis database: every stream, group and key of the platform is gone. */
     static void flushRedis(int database) throws IOException {
-        String db = Integer.toString(database);
-        String commands = "*2\r\n$6\r\nSELECT\r\n$" + db.length() + "\r\n" + db + "\r\n*1\r\n$7\r\nFLUSHDB\r\n";
+        String answer = redis(database, "FLUSHDB");
+        if (!answer.equals("+OK")) {
+            throw new IOException("Redis answered " + answer + " to FLUSHDB on database " + database);
+        }
+    }
+
+    /** XLEN of a stream (0 when it does not exist). */
+    static long streamLength(int database, String stream) throws IOException {
+        String answer = redis(database, "XLEN", stream);
+        if (!answer.startsWith(":")) {
+            throw new IOException("Redis answered " + answer + " to XLEN " + stream);
+        }
+        return Long.parseLong(answer.substring(1));
+    }
+
+    /**
+     * One command on one database, in the protocol's own words (no client library needed for a few commands);
+     * answers the command's one-line reply.
+     */
+    private static String redis(int database, String... command) throws IOException {
+        StringBuilder resp = new StringBuilder();
+        appendCommand(resp, "SELECT", Integer.toString(database));
+        appendCommand(resp, command);
         try (Socket socket = new Socket(REDIS_HOST, Integer.parseInt(REDIS_PORT))) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write(commands.getBytes(StandardCharsets.US_ASCII));
+            out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            String answers = readLines(socket.getInputStream(), 2);
-            if (!answers.equals("+OK\r\n+OK\r\n")) {
-                throw new IOException("Redis answered " + answers.trim() + " to SELECT " + db + " / FLUSHDB");
+            String[] answers = readLines(socket.getInputStream(), 2).split("\r\n");
+            if (!answers[0].equals("+OK")) {
+                throw new IOException("Redis answered " + answers[0] + " to SELECT " + database);
             }
+            return answers[1];
+        }
+    }
+
+    private static void appendCommand(StringBuilder resp, String... words) {
+        resp.append('*').append(words.length).append("\r\n");
+        for (String word : words) {
+            resp.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
         }
     }
 

@@ -107,6 +107,23 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         }
     }
 
+    /** Stops one service (SIGTERM), as an operator or a crash would; {@link #start} brings it back. */
+    synchronized void stop(String module) {
+        service(module).stop();
+    }
+
+    /** Starts a stopped service again with the environment it had, and waits until it is ready. */
+    synchronized void start(String module) throws Exception {
+        ServiceProcess service = service(module);
+        service.start(environment(service));
+        await(module + " ready again").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(service::ready);
+    }
+
+    private ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         failed = true;
