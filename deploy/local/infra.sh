@@ -286,4 +286,5 @@ infra_up() {
   infra_log "PostgreSQL ${PG_HOST}:${PG_PORT} (role ${PG_USER}) and Redis ${REDIS_HOST}:${REDIS_PORT} are up"
 }
 
-infra_up
+# INFRA_LIB_ONLY=1: only define the functions (deploy/local/check-manifests.sh uses the apt helpers).
+[[ "${INFRA_LIB_ONLY:-0}" == 1 ]] || infra_up
