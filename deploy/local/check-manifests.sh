@@ -5,6 +5,7 @@
 # deploy/kubernetes/README.md ("Checked in the suite"). test.sh runs it; alone:
 #   ./deploy/local/check-manifests.sh            # check, and test the checker
 #   ./deploy/local/check-manifests.sh --render   # only print the rendered manifests
+#   ./deploy/local/check-manifests.sh --budget   # print the connection budget (README.md's table)
 #
 # kustomize comes from Debian's trixie package (bookworm has none), downloaded through a private apt
 # configuration into deploy/local/.run/tools: the machine's apt sources are not changed.
@@ -51,7 +52,21 @@ if [[ "${1:-}" == "--render" ]]; then
 fi
 command -v mvn >/dev/null || apt_install maven
 cd "${REPO_DIR}/deploy/kubernetes/check"
-# The checker's tests plant faults in copies of the manifests; then the real manifests are checked.
-mvn -B -q -Dkustomize="$KUSTOMIZE" -Drepo="$REPO_DIR" verify
-java -cp "target/classes:$(cat target/classpath.txt)" com.instainstru.manifests.Check \
+if [[ "${1:-}" == "--budget" ]]; then
+  mvn -B -q -DskipTests package
+  exec java -cp "target/classes:$(cat target/classpath.txt)" com.instainstru.manifests.Check \
+    --kustomize "$KUSTOMIZE" --repo "$REPO_DIR" --budget
+fi
+# The checker's tests plant faults in copies of the manifests (each must fail it); then the real
+# manifests are checked and every problem is printed.
+log="$(mktemp)"
+if ! mvn -B -Dkustomize="$KUSTOMIZE" -Drepo="$REPO_DIR" verify >"$log" 2>&1; then
+  grep -v '^\s*at ' "$log" | tail -60
+  rm -f "$log"
+  echo "manifest check: the checker's build or its tests failed" >&2
+  exit 1
+fi
+grep -E 'Tests run:.*Fail' "$log" | tail -1
+rm -f "$log"
+exec java -cp "target/classes:$(cat target/classpath.txt)" com.instainstru.manifests.Check \
   --kustomize "$KUSTOMIZE" --repo "$REPO_DIR"

@@ -16,5 +16,11 @@ fi
 
 reset_test_databases
 
+# The Kubernetes manifests (deploy/kubernetes): rendered, validated against the API schemas and the
+# project's rules, and the checker's own planted-fault tests. Skipped when Maven arguments narrow the run.
+if (( $# == 0 )); then
+  "${SCRIPT_DIR}/check-manifests.sh"
+fi
+
 cd "${SCRIPT_DIR}/../.."
 mvn -B verify "$@"
