@@ -69,7 +69,7 @@ wait_for 30 "the registry on ${REGISTRY}" curl -sf "http://${REGISTRY}/v2/"
 
 # 3. The build: the same Maven profile a registry-connected CI runs, with this registry and base.
 commit="$(git -C "$REPO_DIR" rev-parse --short=12 HEAD)"
-version="$(cd "$REPO_DIR" && mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)"
+version="$(cd "$REPO_DIR" && mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=project.version -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   log "building ${SERVICES[*]} as ${REGISTRY}/instainstru/<service>:${version} and :${commit}"
   (cd "$REPO_DIR" && mvn -B -q package -DskipTests -Dimage -Dimage.push=true -Dimage.insecure=true \
@@ -83,6 +83,7 @@ done
 
 # 4. One image, started from its own layers as user 185 on a read-only root.
 [[ -z "$RUN_SERVICE" ]] && exit 0
+setup_databases # the test databases exist (idempotent)
 root="${WORK}/rootfs-${RUN_SERVICE}"
 rm -rf "$root"
 python3 "${IMAGES_DIR}/inspect-image.py" "http://${REGISTRY}" "instainstru/${RUN_SERVICE}" "$version" "$commit" \

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Creates, once per cluster, the Secrets and the key the manifests refer to but never contain:
+#   postgresql-<database>  (kubernetes.io/basic-auth: each service's PostgreSQL role and a random password;
+#                           CloudNativePG sets the role's password from it, the service's pods read it)
+#   redis-auth             (password: Redis's requirepass, and the services' password)
+#   gateway-secrets        (jwt-private.pem: the RS256 key that signs access tokens; admin-email and
+#                           admin-password-hash when ADMIN_EMAIL and ADMIN_PASSWORD are set)
+#   jwt-public-key         (ConfigMap, jwt-public.pem: the public half, with which every service verifies)
+# An object that already exists is left alone (rotate a password by deleting its Secret, running this
+# again and restarting the service). Needs kubectl (pointed at the cluster) and openssl.
+#   ADMIN_EMAIL=admin@instainstru.com ADMIN_PASSWORD='...' ./deploy/kubernetes/create-secrets.sh
+set -euo pipefail
+
+NS="${NAMESPACE:-instainstru}"
+k() { kubectl -n "$NS" "$@"; }
+exists() { k get "$1" "$2" >/dev/null 2>&1; }
+password() { openssl rand -base64 36 | tr -d '/+=\n' | cut -c1-32; }
+
+kubectl get namespace "$NS" >/dev/null 2>&1 || kubectl create namespace "$NS"
+
+for db in catalog search booking analytics gateway; do
+  if ! exists secret "postgresql-${db}"; then
+    k create secret generic "postgresql-${db}" --type=kubernetes.io/basic-auth \
+      --from-literal=username="$db" --from-literal=password="$(password)"
+  fi
+done
+
+exists secret redis-auth || k create secret generic redis-auth --from-literal=password="$(password)"
+
+if ! exists secret gateway-secrets; then
+  keys="$(mktemp -d)"
+  trap 'rm -rf "$keys"' EXIT
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${keys}/jwt-private.pem" 2>/dev/null
+  openssl pkey -in "${keys}/jwt-private.pem" -pubout -out "${keys}/jwt-public.pem"
+  admin=()
+  if [[ -n "${ADMIN_EMAIL:-}" && -n "${ADMIN_PASSWORD:-}" ]]; then
+    command -v htpasswd >/dev/null || { echo "htpasswd (apache2-utils) is needed for the admin's bcrypt hash" >&2; exit 1; }
+    admin=(--from-literal=admin-email="$ADMIN_EMAIL"
+           --from-literal=admin-password-hash="$(htpasswd -bnBC 12 '' "$ADMIN_PASSWORD" | tr -d ':\n')")
+  fi
+  k create secret generic gateway-secrets --from-file=jwt-private.pem="${keys}/jwt-private.pem" "${admin[@]}"
+  # The public half replaces any earlier one: tokens signed with the old key stop verifying.
+  k create configmap jwt-public-key --from-file=jwt-public.pem="${keys}/jwt-public.pem" \
+    --dry-run=client -o yaml | k apply -f -
+fi
+exists configmap jwt-public-key || { echo "jwt-public-key is missing but gateway-secrets exists: recreate both" >&2; exit 1; }
+echo "secrets in namespace ${NS} are in place"
