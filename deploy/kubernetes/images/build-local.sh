@@ -70,11 +70,14 @@ wait_for 30 "the registry on ${REGISTRY}" curl -sf "http://${REGISTRY}/v2/"
 # 3. The build: the same Maven profile a registry-connected CI runs, with this registry and base.
 commit="$(git -C "$REPO_DIR" rev-parse --short=12 HEAD)"
 version="$(cd "$REPO_DIR" && mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=project.version -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+  commit="$(cat "${WORK}/built-commit")" # the images of the last build
+else
   log "building ${SERVICES[*]} as ${REGISTRY}/instainstru/<service>:${version} and :${commit}"
   (cd "$REPO_DIR" && mvn -B -q package -DskipTests -Dimage -Dimage.push=true -Dimage.insecure=true \
     -Dimage.registry="$REGISTRY" -Dimage.commit="$commit" -Dimage.base="tar://${base}" \
     -pl "$(IFS=,; echo "${SERVICES[*]}")" -am)
+  echo "$commit" >"${WORK}/built-commit"
 fi
 
 for svc in "${SERVICES[@]}"; do

@@ -29,6 +29,7 @@ public final class Check {
         Build build = Build.read(repo);
         List<Finding> findings = new ArrayList<>(new Schemas().validate(manifests));
         findings.addAll(Rules.check(manifests, build));
+        findings.addAll(Metrics.check(manifests, dir));
         Budget budget = Budget.compute(manifests, build);
         findings.addAll(budget.findings);
         budget.compareWith(Files.readString(dir.resolve("README.md"))).ifPresent(findings::add);

@@ -112,6 +112,9 @@ class CheckTest {
                         "maxmemory-policy noeviction", "maxmemory-policy allkeys-lru", "maxmemory-policy noeviction"),
                 Arguments.of("Redis fsyncing rarely", "redis/configmap.yaml",
                         "appendfsync everysec", "appendfsync no", "appendfsync everysec"),
+                // monitoring: every metric read is in the list a /q/metrics test checks
+                Arguments.of("an alert on a metric nobody listed", "monitoring/prometheusrule.yaml",
+                        "increase(search_events_dropped_total{", "increase(search_events_lost_total{", "search_events_lost_total, which is not listed"),
                 // the connection budget
                 Arguments.of("a pool larger than the README's budget", "booking-service/deployment.yaml",
                         "              value: \"20\"", "              value: \"24\"", "connection budget differs"),
