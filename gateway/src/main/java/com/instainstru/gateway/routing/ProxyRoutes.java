@@ -1,10 +1,10 @@
 package com.instainstru.gateway.routing;
 
 import com.instainstru.gateway.infra.ApiAccessFilter;
-import com.instainstru.gateway.infra.ApiException;
-import com.instainstru.gateway.infra.Problems;
-import io.quarkus.logging.Log;
 import com.instainstru.gateway.infra.GatewayConfig;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problems;
+import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

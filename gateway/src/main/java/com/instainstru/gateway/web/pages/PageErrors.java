@@ -1,8 +1,8 @@
 package com.instainstru.gateway.web.pages;
 
-import com.instainstru.gateway.infra.Problem;
 import com.instainstru.gateway.web.WebPaths;
 import com.instainstru.gateway.web.client.PageServices;
+import com.instainstru.platform.problem.Problem;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
