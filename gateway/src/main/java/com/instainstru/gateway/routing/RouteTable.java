@@ -1,9 +1,9 @@
 package com.instainstru.gateway.routing;
 
-import static com.instainstru.gateway.routing.Access.ADMIN;
-import static com.instainstru.gateway.routing.Access.INSTRUCTOR;
 import static com.instainstru.gateway.routing.Access.PUBLIC;
-import static com.instainstru.gateway.routing.Access.STUDENT;
+import static com.instainstru.platform.web.Caller.ADMIN;
+import static com.instainstru.platform.web.Caller.INSTRUCTOR;
+import static com.instainstru.platform.web.Caller.STUDENT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
