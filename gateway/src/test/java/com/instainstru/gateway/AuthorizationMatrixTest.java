@@ -156,6 +156,8 @@ class AuthorizationMatrixTest {
         m.put("GET /api/v1/analytics/activity", e("/api/v1/analytics/activity?days=7", null, 401, 403, 403, 403, 403, 200));
         m.put("GET /api/v1/analytics/services", e("/api/v1/analytics/services", null, 401, 403, 403, 403, 403, 200));
         m.put("GET /api/v1/analytics/services/{id}", e("/api/v1/analytics/services/" + anyId, null, 401, 403, 403, 403, 403, 404));
+        // without `from` an admin's republish is a 400 that republishes nothing
+        m.put("POST /api/v1/analytics/admin/outbox/republish", e("/api/v1/analytics/admin/outbox/republish", null, 401, 403, 403, 403, 403, 400));
         return m;
     }
 

@@ -12,9 +12,7 @@ public interface AnalyticsConfig {
     @WithDefault("America/New_York")
     String zone();
 
-    Outbox outbox();
-
-    Ingest ingest();
+    EventLog eventLog();
 
     Jobs jobs();
 
@@ -30,41 +28,7 @@ public interface AnalyticsConfig {
         int minSearchers();
     }
 
-    interface Outbox {
-        /** The Redis stream analytics events go to. */
-        @WithDefault("analytics-events")
-        String stream();
-
-        /** Approximate maximum length of the stream (XADD MAXLEN ~). */
-        @WithDefault("10000")
-        long maxLength();
-
-        /** Events published per relay round trip. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long published outbox rows are kept before they are purged. */
-        @WithDefault("P7D")
-        Duration retention();
-
-        /** How often the relay looks for events missed by the wake-up after each commit. */
-        @WithDefault("1s")
-        String interval();
-    }
-
-    interface Ingest {
-        /** How often the streams are read. */
-        @WithDefault("1s")
-        String interval();
-
-        /** Entries read per stream and round. */
-        @WithDefault("200")
-        int batchSize();
-
-        /** Entries left pending this long by another consumer (a dead pod) are reclaimed. */
-        @WithDefault("PT1M")
-        Duration reclaimIdle();
-
+    interface EventLog {
         /** How long raw events are kept in the event log (the facts derived from them stay). */
         @WithDefault("P400D")
         Duration retention();

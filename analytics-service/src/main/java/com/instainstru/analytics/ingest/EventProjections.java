@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,44 +18,54 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stores an event in the event log and, the first time its id is seen, applies it to the facts the
- * jobs read (bookings, searches, clicks, the catalog). Fields are parsed here, so a malformed event
- * is logged and kept in the log but changes no fact (retrying it could not make it valid).
+ * Stores an event in the event log and applies it to the facts the jobs read (bookings, searches, clicks,
+ * the catalog). The platform's stream consumer calls it once per event id; every projection is an upsert
+ * that gives the same rows if applied again, so a replay older than the consumer's memory changes nothing
+ * either. Fields are parsed here, so a malformed payload is logged and kept in the log but changes no fact
+ * (retrying it could not make it valid).
  */
 @ApplicationScoped
 public class EventProjections {
 
-    /** Returns whether the event was new (false: a redelivery, changed nothing). */
+    /**
+     * Stores the event and applies it; returns whether it was applied (false: its payload is malformed, it is
+     * kept in the log only). An envelope without a type or a valid occurredAt is refused
+     * ({@link IllegalArgumentException}: the consumer skips it).
+     */
     public Uni<Boolean> record(SqlConnection conn, String stream, JsonNode event) {
-        OffsetDateTime at;
-        try {
-            at = OffsetDateTime.parse(event.path("occurredAt").asText());
-        } catch (RuntimeException e) {
-            Log.warnf("Skipping %s event %s without a valid occurredAt", stream, event.path("id").asText());
-            return Uni.createFrom().item(false);
+        OffsetDateTime at = occurredAt(event);
+        String type = event.path("type").asText("");
+        if (type.isBlank()) {
+            throw new IllegalArgumentException("the envelope has no type");
         }
         JsonNode payload = event.path("payload");
-        String type = event.path("type").asText();
         return conn.preparedQuery("""
                         INSERT INTO event_log (event_id, stream, type, occurred_at, source, version, payload)
                         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) ON CONFLICT (event_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(UUID.fromString(event.get("id").asText()), stream, type, at,
                         event.path("source").asText(""), event.path("version").asInt(1),
                         new JsonObject(payload.isObject() ? payload.toString() : "{}"))))
-                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : applySafely(conn, type, payload, at, event).replaceWith(true));
+                .flatMap(logged -> applySafely(conn, type, payload, at, event));
     }
 
-    private Uni<Void> applySafely(SqlConnection conn, String type, JsonNode p, OffsetDateTime at, JsonNode event) {
+    private static OffsetDateTime occurredAt(JsonNode event) {
+        try {
+            return OffsetDateTime.parse(event.path("occurredAt").asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the envelope has no valid occurredAt", e);
+        }
+    }
+
+    private Uni<Boolean> applySafely(SqlConnection conn, String type, JsonNode p, OffsetDateTime at, JsonNode event) {
         Uni<?> applied;
         try {
             applied = apply(conn, type, p, at, event);
         } catch (RuntimeException invalid) {
             Log.warnf("Event %s (%s) is kept in the log but not applied: %s", event.path("id").asText(), type,
                     invalid.toString());
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
-        return applied.replaceWithVoid();
+        return applied.replaceWith(true);
     }
 
     private Uni<?> apply(SqlConnection conn, String type, JsonNode p, OffsetDateTime at, JsonNode event) {

@@ -1,10 +1,10 @@
 package com.instainstru.analytics.jobs;
 
-import com.instainstru.analytics.infra.Caller;
-import com.instainstru.analytics.infra.Dates;
-import com.instainstru.analytics.infra.Ids;
-import com.instainstru.analytics.infra.Problem;
-import com.instainstru.analytics.infra.QueryParams;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Dates;
+import com.instainstru.platform.web.Ids;
+import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

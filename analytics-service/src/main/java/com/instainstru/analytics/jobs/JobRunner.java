@@ -1,8 +1,7 @@
 package com.instainstru.analytics.jobs;
 
 import com.instainstru.analytics.infra.AnalyticsConfig;
-import com.instainstru.analytics.infra.ApiException;
-import com.instainstru.analytics.infra.OutboxRelay;
+import com.instainstru.platform.problem.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -45,9 +44,6 @@ public class JobRunner {
     AnalyticsConfig config;
 
     @Inject
-    OutboxRelay relay;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -69,8 +65,7 @@ public class JobRunner {
     AnalyticsJob job(String name) {
         AnalyticsJob job = name == null ? null : jobs.get(name);
         if (job == null) {
-            throw new ApiException(404, "not-found", "Not found",
-                    "job " + name + " does not exist; jobs: " + String.join(", ", jobs.keySet()), null);
+            throw ApiException.notFound("job " + name + " does not exist; jobs: " + String.join(", ", jobs.keySet()));
         }
         return job;
     }
@@ -140,7 +135,6 @@ public class JobRunner {
                     registry.counter("analytics.job.runs", "job", job.name(), "status", done.status()).increment();
                     Log.infof("Run %s of %s for %s: %s%s", done.id(), job.name(), done.asOfDate(), done.status(),
                             done.rows() == null ? "" : " (" + done.rows() + " rows)");
-                    relay.wakeUp();
                 });
     }
 

@@ -1,11 +1,11 @@
 package com.instainstru.analytics.report;
 
 import com.instainstru.analytics.infra.AnalyticsConfig;
-import com.instainstru.analytics.infra.ApiException;
-import com.instainstru.analytics.infra.Caller;
-import com.instainstru.analytics.infra.Dates;
-import com.instainstru.analytics.infra.Problem;
-import com.instainstru.analytics.infra.QueryParams;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Dates;
+import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,10 +2,10 @@ package com.instainstru.analytics.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.instainstru.analytics.infra.ApiException;
-import com.instainstru.analytics.infra.Caller;
-import com.instainstru.analytics.infra.Dates;
-import com.instainstru.analytics.infra.Problem;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Dates;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,8 +1,8 @@
 package com.instainstru.analytics.rollup;
 
 import com.instainstru.analytics.infra.AnalyticsConfig;
-import com.instainstru.analytics.infra.EventOutbox;
 import com.instainstru.analytics.jobs.AnalyticsJob;
+import com.instainstru.platform.outbox.EventOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

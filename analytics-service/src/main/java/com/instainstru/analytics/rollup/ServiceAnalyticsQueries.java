@@ -1,6 +1,6 @@
 package com.instainstru.analytics.rollup;
 
-import com.instainstru.analytics.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,7 +1,7 @@
 package com.instainstru.analytics.trending;
 
-import com.instainstru.analytics.infra.Problem;
-import com.instainstru.analytics.infra.QueryParams;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

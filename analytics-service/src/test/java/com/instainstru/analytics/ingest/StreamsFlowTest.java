@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
 import com.instainstru.analytics.support.Tokens;
+import com.instainstru.platform.streams.StreamConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -42,6 +43,9 @@ class StreamsFlowTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    StreamConsumer consumer;
 
     @Inject
     ObjectMapper json;
@@ -102,7 +106,7 @@ class StreamsFlowTest {
     }
 
     private long pendingCount(String stream) {
-        Response summary = redis.send(Request.cmd(Command.XPENDING).arg(stream).arg(EventStreamsConsumer.GROUP))
+        Response summary = redis.send(Request.cmd(Command.XPENDING).arg(stream).arg(consumer.group()))
                 .await().atMost(Duration.ofSeconds(5));
         return summary.get(0).toLong();
     }

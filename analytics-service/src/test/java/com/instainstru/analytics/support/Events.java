@@ -3,7 +3,7 @@ package com.instainstru.analytics.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.instainstru.analytics.ingest.EventProjections;
+import com.instainstru.platform.streams.StreamConsumer;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -28,7 +28,7 @@ public class Events {
     Pool pool;
 
     @Inject
-    EventProjections projections;
+    StreamConsumer consumer;
 
     @Inject
     Redis redis;
@@ -49,9 +49,9 @@ public class Events {
         return node;
     }
 
-    /** Stores and applies the envelope as the stream consumer does (same code, without Redis). */
+    /** Applies the envelope as the stream consumer does (same code, without Redis); false: its id was seen before. */
     public boolean ingest(String stream, JsonNode envelope) {
-        return pool.withTransaction(conn -> projections.record(conn, stream, envelope)).await().atMost(Duration.ofSeconds(10));
+        return consumer.applyOnce(stream, envelope).await().atMost(Duration.ofSeconds(10));
     }
 
     /** XADDs the envelope to the stream, as a producer's outbox relay does. */

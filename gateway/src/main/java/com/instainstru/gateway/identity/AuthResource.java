@@ -6,10 +6,9 @@ import com.instainstru.gateway.identity.AuthRequests.RefreshRequest;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.identity.AuthResponses.UserResponse;
-import com.instainstru.gateway.infra.Ids;
-import com.instainstru.gateway.infra.Problem;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,7 +39,7 @@ public class AuthResource {
     AuthService auth;
 
     @Inject
-    JsonWebToken jwt;
+    Caller caller;
 
     @POST
     @Path("/register")
@@ -92,7 +89,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<UserResponse> me() {
-        return auth.me(userId());
+        return auth.me(caller.userId());
     }
 
     @POST
@@ -104,13 +101,6 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> changePassword(@Valid @NotNull PasswordChangeRequest request) {
-        return auth.changePassword(userId(), request).replaceWith(Response.noContent().build());
-    }
-
-    private UUID userId() {
-        if (!Ids.looksLikeUuid(jwt.getSubject())) {
-            throw new UnauthorizedException("token subject is not a user id");
-        }
-        return UUID.fromString(jwt.getSubject());
+        return auth.changePassword(caller.userId(), request).replaceWith(Response.noContent().build());
     }
 }

@@ -5,10 +5,11 @@ import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.identity.AuthResponses.UserResponse;
-import com.instainstru.gateway.infra.ApiException;
 import com.instainstru.gateway.infra.GatewayConfig;
 import com.instainstru.gateway.infra.RateLimiter;
 import com.instainstru.gateway.instructor.InstructorProfiles;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.web.Caller;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -204,7 +205,7 @@ public class AuthService {
     }
 
     private static boolean isInstructor(User user) {
-        return user.roles().contains("instructor");
+        return user.roles().contains(Caller.INSTRUCTOR);
     }
 
     /** bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused. */

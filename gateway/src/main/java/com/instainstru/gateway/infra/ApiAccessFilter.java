@@ -1,7 +1,9 @@
 package com.instainstru.gateway.infra;
 
-import com.instainstru.platform.security.EndedSessions;
 import com.instainstru.gateway.routing.RouteTable;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problems;
+import com.instainstru.platform.security.EndedSessions;
 import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package com.instainstru.gateway.infra;
 
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -3,6 +3,7 @@ package com.instainstru.gateway.instructor;
 import com.instainstru.gateway.identity.AccessTokens;
 import com.instainstru.gateway.infra.GatewayConfig;
 import com.instainstru.gateway.routing.ServiceClient;
+import com.instainstru.platform.web.Caller;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -82,7 +83,7 @@ public class InstructorProfiles {
     }
 
     private Uni<Boolean> attempt(UUID userId, String name) {
-        String token = tokens.issue(userId, List.of("instructor"), TOKEN_TTL);
+        String token = tokens.issue(userId, List.of(Caller.INSTRUCTOR), TOKEN_TTL);
         Future<Boolean> done = services.call("catalog", HttpMethod.GET, ME, token, null, CALL_TIMEOUT)
                 .compose(existing -> {
                     if (existing.ok()) {

@@ -8,10 +8,6 @@ import java.util.Set;
  */
 public record Access(boolean needsToken, Set<String> roles) {
 
-    public static final String STUDENT = "student";
-    public static final String INSTRUCTOR = "instructor";
-    public static final String ADMIN = "admin";
-
     /** No token needed (a token that is sent must still be valid). */
     public static final Access PUBLIC = new Access(false, Set.of());
     /** Any signed-in user, whatever their role. */

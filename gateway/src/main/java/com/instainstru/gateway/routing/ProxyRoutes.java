@@ -1,10 +1,11 @@
 package com.instainstru.gateway.routing;
 
 import com.instainstru.gateway.infra.ApiAccessFilter;
-import com.instainstru.gateway.infra.ApiException;
-import com.instainstru.gateway.infra.Problems;
-import io.quarkus.logging.Log;
 import com.instainstru.gateway.infra.GatewayConfig;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.ProblemMappers;
+import com.instainstru.platform.problem.Problems;
+import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -62,9 +63,7 @@ public class ProxyRoutes {
         String path = rc.normalizedPath();
         RouteTable.Match match = RouteTable.match(rc.request().method().name(), path);
         if (match.route() == null) {
-            problems.send(rc, match.allowed().isEmpty()
-                    ? ApiException.notFound("no resource at " + path)
-                    : new ApiException(405, "http-405", "Method Not Allowed", "method not allowed on " + path, null));
+            problems.send(rc, ProblemMappers.httpError(match.allowed().isEmpty() ? 404 : 405, path));
             return;
         }
         Route route = match.route();
@@ -101,7 +100,7 @@ public class ProxyRoutes {
         }
         long timer = vertx.setTimer(config.requestBodyTimeout().toMillis(), id -> {
             Log.debugf("%s %s: the client's body did not arrive in time", client.method(), path);
-            problems.send(rc, new ApiException(408, "request-timeout", "Request Timeout",
+            problems.send(rc, new ApiException(408, "http-408", "Request Timeout",
                     "the request body did not arrive within " + config.requestBodyTimeout().toSeconds() + " s", null));
             client.connection().close();
         });

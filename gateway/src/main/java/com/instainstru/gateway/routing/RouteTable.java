@@ -1,9 +1,9 @@
 package com.instainstru.gateway.routing;
 
-import static com.instainstru.gateway.routing.Access.ADMIN;
-import static com.instainstru.gateway.routing.Access.INSTRUCTOR;
 import static com.instainstru.gateway.routing.Access.PUBLIC;
-import static com.instainstru.gateway.routing.Access.STUDENT;
+import static com.instainstru.platform.web.Caller.ADMIN;
+import static com.instainstru.platform.web.Caller.INSTRUCTOR;
+import static com.instainstru.platform.web.Caller.STUDENT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,7 +76,8 @@ public final class RouteTable {
             route("analytics.reports.day", "GET", "/api/v1/analytics/reports/{date}", "analytics", ADMIN_ONLY, "The daily report of a date (admin)"),
             route("analytics.activity", "GET", "/api/v1/analytics/activity", "analytics", ADMIN_ONLY, "Bookings and searches per day (admin)"),
             route("analytics.services", "GET", "/api/v1/analytics/services", "analytics", ADMIN_ONLY, "Every service's latest analytics (admin)"),
-            route("analytics.service", "GET", "/api/v1/analytics/services/{id}", "analytics", ADMIN_ONLY, "One service's latest analytics (admin)"));
+            route("analytics.service", "GET", "/api/v1/analytics/services/{id}", "analytics", ADMIN_ONLY, "One service's latest analytics (admin)"),
+            route("analytics.outbox.republish", "POST", "/api/v1/analytics/admin/outbox/republish", "analytics", ADMIN_ONLY, "Publish analytics-events again from a time (admin)"));
 
     private RouteTable() {
     }

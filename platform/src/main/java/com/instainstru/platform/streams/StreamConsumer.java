@@ -206,6 +206,19 @@ public class StreamConsumer {
         }).invoke(() -> afterCommit.forEach(StreamConsumer::runQuietly));
     }
 
+    /**
+     * Applies one event as if it had been read from {@code stream}, without Redis: in its own transaction with
+     * its processed-event record, through the same handler and after-commit actions. Returns whether it was
+     * new (false: its id was applied before, nothing changed). For tests and tools that feed events directly.
+     */
+    public Uni<Boolean> applyOnce(String stream, JsonNode event) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        return pool.withTransaction(conn -> firstTime(conn, stream, event)
+                        .call(first -> first ? applyOrSkip(new Transaction(conn, stream, afterCommit), event)
+                                : Uni.createFrom().voidItem()))
+                .invoke(() -> afterCommit.forEach(StreamConsumer::runQuietly));
+    }
+
     private Uni<Void> acknowledge(String stream, List<Entry> chunk) {
         Request ack = Request.cmd(Command.XACK).arg(stream).arg(group());
         chunk.forEach(e -> ack.arg(e.id()));

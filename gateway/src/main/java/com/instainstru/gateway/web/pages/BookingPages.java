@@ -9,6 +9,7 @@ import com.instainstru.gateway.web.client.CatalogViews.Offering;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.client.Part;
 import com.instainstru.gateway.web.session.Visitor;
+import com.instainstru.platform.web.Caller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -147,7 +148,7 @@ public class BookingPages {
     }
 
     private Visitor student() {
-        return page.requireRole(Visitor.STUDENT, "Only student accounts can book lessons. Sign in with a student "
+        return page.requireRole(Caller.STUDENT, "Only student accounts can book lessons. Sign in with a student "
                 + "account, or sign up as a student.");
     }
 

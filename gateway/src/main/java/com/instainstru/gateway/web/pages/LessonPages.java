@@ -7,6 +7,7 @@ import com.instainstru.gateway.web.client.BookingViews.BookableTimes;
 import com.instainstru.gateway.web.client.BookingViews.Booking;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.session.Visitor;
+import com.instainstru.platform.web.Caller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -245,7 +246,7 @@ public class LessonPages {
     }
 
     private Visitor student() {
-        return page.requireRole(Visitor.STUDENT, "This page lists the lessons you booked as a student.");
+        return page.requireRole(Caller.STUDENT, "This page lists the lessons you booked as a student.");
     }
 
     private static UUID bookingId(String id) {

@@ -1,8 +1,8 @@
 package com.instainstru.gateway.web.pages;
 
-import com.instainstru.gateway.infra.ApiException;
 import com.instainstru.gateway.infra.GatewayConfig;
 import com.instainstru.gateway.infra.RateLimiter;
+import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

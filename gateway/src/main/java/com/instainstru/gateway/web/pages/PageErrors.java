@@ -1,8 +1,8 @@
 package com.instainstru.gateway.web.pages;
 
-import com.instainstru.gateway.infra.Problem;
 import com.instainstru.gateway.web.WebPaths;
 import com.instainstru.gateway.web.client.PageServices;
+import com.instainstru.platform.problem.Problem;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,6 +54,8 @@ public class PageErrors {
         String message = switch (status) {
             case 404 -> "There is no page at this address. It may have moved, or the link may be mistyped.";
             case 405 -> "This address can't be used that way.";
+            case 406 -> "This page can't be shown in the format your browser asked for.";
+            case 415 -> "This page only takes its own form. Please go back, reload the page and try again.";
             case 401, 403 -> "You can't open this page with your account.";
             case 429 -> "That was a lot of requests in a short time. Please wait a minute and try again.";
             default -> status >= 500 ? "Something went wrong on our side. It has been logged; please try again."

@@ -5,6 +5,7 @@ import com.instainstru.gateway.web.client.Part;
 import com.instainstru.gateway.web.client.SearchViews.Answer;
 import com.instainstru.gateway.web.client.SearchViews.Parsed;
 import com.instainstru.gateway.web.client.SearchViews.Result;
+import com.instainstru.platform.web.Ids;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -211,10 +212,6 @@ public class SearchPages {
     }
 
     static UUID uuidOrNull(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Ids.looksLikeUuid(value) ? UUID.fromString(value) : null;
     }
 }

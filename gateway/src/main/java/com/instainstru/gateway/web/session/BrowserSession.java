@@ -1,8 +1,8 @@
 package com.instainstru.gateway.web.session;
 
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
-import com.instainstru.gateway.infra.ApiException;
 import com.instainstru.gateway.web.WebPaths;
+import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.security.EndedSessions;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.filters.Filters;

@@ -3,6 +3,7 @@ package com.instainstru.gateway.web.session;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.identity.AuthService;
 import com.instainstru.gateway.web.WebConfig;
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -82,7 +83,7 @@ public class TokenRotation {
     }
 
     private static boolean redisTrouble(Throwable e) {
-        return !(e instanceof com.instainstru.gateway.infra.ApiException);
+        return !(e instanceof ApiException);
     }
 
     static String encrypt(String refreshToken, TokenResponse tokens) {

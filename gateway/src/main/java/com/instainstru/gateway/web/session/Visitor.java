@@ -1,5 +1,6 @@
 package com.instainstru.gateway.web.session;
 
+import com.instainstru.platform.web.Caller;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,10 +10,6 @@ import java.util.UUID;
  * (expired, revoked or altered), so a page that needs one says "your session has expired".
  */
 public record Visitor(UUID userId, Set<String> roles, String accessToken, boolean sessionEnded) {
-
-    public static final String STUDENT = "student";
-    public static final String INSTRUCTOR = "instructor";
-    public static final String ADMIN = "admin";
 
     private static final Visitor ANONYMOUS = new Visitor(null, Set.of(), null, false);
     private static final Visitor ENDED = new Visitor(null, Set.of(), null, true);
@@ -34,14 +31,14 @@ public record Visitor(UUID userId, Set<String> roles, String accessToken, boolea
     }
 
     public boolean isStudent() {
-        return is(STUDENT);
+        return is(Caller.STUDENT);
     }
 
     public boolean isInstructor() {
-        return is(INSTRUCTOR);
+        return is(Caller.INSTRUCTOR);
     }
 
     public boolean isAdmin() {
-        return is(ADMIN);
+        return is(Caller.ADMIN);
     }
 }

@@ -6,6 +6,8 @@ import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.pages.Page;
 import com.instainstru.gateway.web.pages.PageException;
 import com.instainstru.gateway.web.session.Visitor;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,11 +33,11 @@ public class TeachCalls {
     PageServices services;
 
     public Visitor instructor() {
-        return page.requireRole(Visitor.INSTRUCTOR, "These pages are for instructors: they run their teaching here.");
+        return page.requireRole(Caller.INSTRUCTOR, "These pages are for instructors: they run their teaching here.");
     }
 
     public Visitor admin() {
-        return page.requireRole(Visitor.ADMIN, "These pages are for the marketplace's administrators.");
+        return page.requireRole(Caller.ADMIN, "These pages are for the marketplace's administrators.");
     }
 
     /** A part of a page; a session the service refused means signing in again. */
@@ -73,11 +75,10 @@ public class TeachCalls {
     }
 
     public static UUID id(String id, String what) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        if (!Ids.looksLikeUuid(id)) {
             throw PageException.notFound("There is no " + what + " at this address.");
         }
+        return UUID.fromString(id);
     }
 
     public static boolean notAPageAnswer(Throwable e) {
