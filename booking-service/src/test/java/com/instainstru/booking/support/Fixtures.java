@@ -9,9 +9,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Each test's own instructors (in the real catalog-service), availability and bookings. */
 public final class Fixtures {
@@ -97,5 +103,29 @@ public final class Fixtures {
 
     public static Response book(UUID student, Teacher t, OffsetDateTime start, int minutes) {
         return as(Tokens.student(student)).body(booking(t, start, minutes)).post("/api/v1/bookings");
+    }
+
+    /**
+     * A burst: an hour's lesson with each teacher at each time of the day, each by a student of its own, sent
+     * eight at a time; every one must be booked (201). Their ids.
+     */
+    public static Set<String> burst(List<Teacher> teachers, LocalDate day, String... times) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (Teacher t : teachers) {
+                for (String time : times) {
+                    ids.add(pool.submit(() -> book(UUID.randomUUID(), t, at(day, time), 60).then().statusCode(201)
+                            .extract().<String>path("id")));
+                }
+            }
+            Set<String> booked = new HashSet<>();
+            for (Future<String> id : ids) {
+                booked.add(id.get());
+            }
+            return booked;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
