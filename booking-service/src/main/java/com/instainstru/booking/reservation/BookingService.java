@@ -19,6 +19,7 @@ import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Instant booking and the booking lifecycle: confirmed → completed | cancelled | no_show. */
@@ -339,11 +341,7 @@ public class BookingService {
 
     /** The instructor (or an admin) records that the student did not come; only once the lesson has started. */
     public Uni<Booking> markNoShow(Actor actor, UUID id) {
-        return pool.withTransaction(conn -> visible(conn, actor, id, true)
-                .invoke(b -> checkNoShow(actor, b))
-                .chain(b -> store.markNoShow(conn, id, clock.instant()))
-                .map(Optional::orElseThrow)
-                .call(b -> outbox.record(conn, BookingConcluded.NO_SHOW, BookingConcluded.of(b))));
+        return conclude(actor, id, b -> checkNoShow(actor, b), store::markNoShow, BookingConcluded.NO_SHOW);
     }
 
     private void checkNoShow(Actor actor, Booking b) {
@@ -368,11 +366,7 @@ public class BookingService {
      * that has ended). Marking it again is a 409 saying it is completed.
      */
     public Uni<Booking> markCompleted(Actor actor, UUID id) {
-        return pool.withTransaction(conn -> visible(conn, actor, id, true)
-                .invoke(b -> checkCompletable(actor, b))
-                .chain(b -> store.markCompleted(conn, id, clock.instant()))
-                .map(Optional::orElseThrow)
-                .call(b -> outbox.record(conn, BookingConcluded.COMPLETED, BookingConcluded.of(b))));
+        return conclude(actor, id, b -> checkCompletable(actor, b), store::markCompleted, BookingConcluded.COMPLETED);
     }
 
     private void checkCompletable(Actor actor, Booking b) {
@@ -385,6 +379,20 @@ public class BookingService {
         if (b.startTime().toInstant().isAfter(clock.instant())) {
             throw ApiException.conflict("a lesson can be marked completed only once it has started");
         }
+    }
+
+    /** How a booking is concluded in the store: as of now, empty if it could not be. */
+    private interface Conclusion {
+        Uni<Optional<Booking>> mark(SqlClient sql, UUID id, Instant now);
+    }
+
+    /** Checks the booking (locked), concludes it and announces the conclusion, in one transaction. */
+    private Uni<Booking> conclude(Actor actor, UUID id, Consumer<Booking> check, Conclusion conclusion, String event) {
+        return pool.withTransaction(conn -> visible(conn, actor, id, true)
+                .invoke(check)
+                .chain(b -> conclusion.mark(conn, id, clock.instant()))
+                .map(Optional::orElseThrow)
+                .call(b -> outbox.record(conn, event, BookingConcluded.of(b))));
     }
 
     /** Marks every confirmed lesson that has ended as completed; returns how many. */
@@ -427,7 +435,7 @@ public class BookingService {
     }
 
     /** A booking the actor is a party to (or any, for an admin); others get 404 so ids cannot be probed. */
-    private Uni<Booking> visible(io.vertx.mutiny.sqlclient.SqlClient sql, Actor actor, UUID id, boolean forUpdate) {
+    private Uni<Booking> visible(SqlClient sql, Actor actor, UUID id, boolean forUpdate) {
         return store.find(sql, id, forUpdate).map(found -> found.filter(b -> actor.admin() || b.involves(actor.userId()))
                 .orElseThrow(() -> ApiException.notFound("booking", id)));
     }

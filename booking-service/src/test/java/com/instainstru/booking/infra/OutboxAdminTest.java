@@ -2,7 +2,6 @@ package com.instainstru.booking.infra;
 
 import static com.instainstru.booking.support.Fixtures.PROBLEM;
 import static com.instainstru.booking.support.Fixtures.as;
-import static com.instainstru.booking.support.Fixtures.publish;
 import static com.instainstru.booking.support.Fixtures.soon;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -50,14 +48,9 @@ class OutboxAdminTest {
     Pool pool;
 
     @Test
-    void aRepublishFromBeforeABurstBringsBackEveryBookingOnceInOrderAfterTheStreamIsLost() throws Exception {
+    void aRepublishFromBeforeABurstBringsBackEveryBookingOnceInOrderAfterTheStreamIsLost() {
         LocalDate day = soon(8);
-        List<Teacher> teachers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Teacher t = Fixtures.teacher();
-            publish(t.id(), day, "09:00-15:00");
-            teachers.add(t);
-        }
+        List<Teacher> teachers = Fixtures.teachersTeaching(3, day, "09:00-15:00");
         OffsetDateTime beforeBurst = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         Set<String> booked = Fixtures.burst(teachers, day, "09:00", "10:00", "11:00", "12:00", "13:00", "14:00");
         assertThat(booked).hasSize(18);
@@ -78,7 +71,10 @@ class OutboxAdminTest {
         List<JsonNode> republished = about(teachers);
         assertThat(BookingStream.created(republished)).as("every booking once, in the order first published")
                 .containsExactlyElementsOf(BookingStream.created(published));
-        assertThat(republished).as("the same events, not new ones").isEqualTo(published);
+        List<JsonNode> sinceFrom = published.stream()
+                .filter(e -> !OffsetDateTime.parse(e.get("occurredAt").asText()).isBefore(beforeBurst))
+                .toList();
+        assertThat(republished).as("the same events since `from`, not new ones, in their order").isEqualTo(sinceFrom);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.instainstru.booking.reservation;
 
-import static com.instainstru.booking.support.Fixtures.publish;
 import static com.instainstru.booking.support.Fixtures.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +51,9 @@ class RedisCrashTest {
     RedisDataSource redis;
 
     @Test
-    void everyEventOfABurstReachesEveryConsumerGroupOnceAfterRedisIsKilled() throws Exception {
+    void everyEventOfABurstReachesEveryConsumerGroupOnceAfterRedisIsKilled() {
         LocalDate day = soon(6);
-        List<Teacher> teachers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Teacher t = Fixtures.teacher();
-            publish(t.id(), day, "09:00-15:00");
-            teachers.add(t);
-        }
+        List<Teacher> teachers = Fixtures.teachersTeaching(4, day, "09:00-15:00");
         for (String group : List.of("crash-a", "crash-b")) {
             redis.stream(String.class).xgroupCreate(STREAM, group, "$", new XGroupCreateArgs().mkstream());
         }
