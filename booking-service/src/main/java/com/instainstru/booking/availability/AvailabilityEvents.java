@@ -2,7 +2,7 @@ package com.instainstru.booking.availability;
 
 import com.instainstru.booking.availability.AvailabilityStore.Snapshot;
 import com.instainstru.booking.availability.Schedule.Window;
-import com.instainstru.booking.infra.EventOutbox;
+import com.instainstru.platform.outbox.EventOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

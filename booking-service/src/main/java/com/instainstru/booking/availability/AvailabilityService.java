@@ -14,10 +14,9 @@ import com.instainstru.booking.availability.Schedule.Busy;
 import com.instainstru.booking.availability.Schedule.Rules;
 import com.instainstru.booking.availability.Schedule.Window;
 import com.instainstru.booking.catalog.CatalogGateway;
-import com.instainstru.booking.infra.ApiException;
 import com.instainstru.booking.infra.BookingConfig;
-import com.instainstru.booking.infra.OutboxRelay;
-import com.instainstru.booking.infra.Problem;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -55,9 +54,6 @@ public class AvailabilityService {
 
     @Inject
     AvailabilityEvents events;
-
-    @Inject
-    OutboxRelay relay;
 
     @Inject
     BookingConfig config;
@@ -252,8 +248,7 @@ public class AvailabilityService {
         return zoneOf(instructorId, token).flatMap(zone -> pool.withTransaction(conn -> store
                         .ensureSettings(conn, instructorId, zone)
                         .chain(() -> change.apply(conn, ZoneId.of(zone)))
-                        .chain(() -> events.changed(conn, instructorId, touched))))
-                .invoke(relay::wakeUp);
+                        .chain(() -> events.changed(conn, instructorId, touched))));
     }
 
     /** The instructor's zone: from their settings, or (first time) from their catalog profile. */

@@ -39,6 +39,29 @@ public final class Schedule {
     public record Interval(ZonedDateTime start, ZonedDateTime end) {
     }
 
+    /** Why a lesson cannot be booked at a time: the kind decides what the caller is told, the reason says it. */
+    public record Refusal(Kind kind, String reason) {
+
+        public enum Kind {
+            /** The start is not on the quarter-hour grid: no schedule could take it. */
+            OFF_GRID,
+            /** The lesson would end on the next day in the instructor's zone. */
+            ACROSS_MIDNIGHT,
+            /** Not inside one of the date's published windows. */
+            OUTSIDE_WINDOWS,
+            /** A blacked-out date. */
+            BLACKOUT,
+            /** The start has passed. */
+            PAST,
+            /** Closer to now than the instructor's minimum notice. */
+            TOO_SOON,
+            /** Beyond the instructor's booking horizon. */
+            BEYOND_HORIZON,
+            /** Another lesson (or its buffer) is in the way. */
+            TAKEN
+        }
+    }
+
     private final Rules rules;
     private final Map<LocalDate, List<Window>> windows;
     private final Set<LocalDate> blackouts;
@@ -76,20 +99,20 @@ public final class Schedule {
     }
 
     /** Why a lesson of {@code minutes} starting at {@code start} cannot be booked, or empty if it can. */
-    public Optional<String> refusal(Instant start, int minutes) {
+    public Optional<Refusal> refusal(Instant start, int minutes) {
         ZonedDateTime local = start.atZone(rules.zone());
         if (local.getSecond() != 0 || local.getNano() != 0 || local.getMinute() % GRID_MINUTES != 0) {
-            return Optional.of("lessons start on the quarter hour");
+            return refused(Refusal.Kind.OFF_GRID, "lessons start on the quarter hour");
         }
         ZonedDateTime end = local.plusMinutes(minutes);
         if (!end.toLocalDate().equals(local.toLocalDate()) && !end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return Optional.of("a lesson may not cross midnight in the instructor's time zone");
+            return refused(Refusal.Kind.ACROSS_MIDNIGHT, "a lesson may not cross midnight in the instructor's time zone");
         }
         LocalDate date = local.toLocalDate();
         boolean inWindow = windowsOf(date).stream().anyMatch(w -> !start.isBefore(instant(date, w.start()))
                 && !start.plus(Duration.ofMinutes(minutes)).isAfter(instant(date, w.end())));
         if (!inWindow) {
-            return Optional.of("the time is outside the instructor's published availability");
+            return refused(Refusal.Kind.OUTSIDE_WINDOWS, "the time is outside the instructor's published availability");
         }
         return refusalAt(start, minutes, date);
     }
@@ -131,24 +154,31 @@ public final class Schedule {
         return result;
     }
 
-    private Optional<String> refusalAt(Instant start, int minutes, LocalDate date) {
+    private Optional<Refusal> refusalAt(Instant start, int minutes, LocalDate date) {
         if (blackouts.contains(date)) {
-            return Optional.of("the instructor does not teach on " + date);
+            return refused(Refusal.Kind.BLACKOUT, "the instructor does not teach on " + date);
+        }
+        if (start.isBefore(now)) {
+            return refused(Refusal.Kind.PAST, "the time is in the past");
         }
         if (start.isBefore(now.plus(Duration.ofHours(rules.minNoticeHours())))) {
-            return Optional.of(start.isBefore(now) ? "the time is in the past"
-                    : "the instructor needs " + rules.minNoticeHours() + " hours' notice");
+            return refused(Refusal.Kind.TOO_SOON, "the instructor needs " + rules.minNoticeHours() + " hours' notice");
         }
         if (date.isAfter(lastBookableDate())) {
-            return Optional.of("the instructor takes bookings up to " + rules.horizonDays() + " days ahead");
+            return refused(Refusal.Kind.BEYOND_HORIZON,
+                    "the instructor takes bookings up to " + rules.horizonDays() + " days ahead");
         }
         Instant blockedUntil = start.plus(Duration.ofMinutes(minutes + rules.bufferMinutes()));
         for (Busy b : busy) {
             if (b.start().isBefore(blockedUntil) && b.end().isAfter(start)) {
-                return Optional.of("the instructor already has a lesson at that time");
+                return refused(Refusal.Kind.TAKEN, "the instructor already has a lesson at that time");
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Refusal> refused(Refusal.Kind kind, String reason) {
+        return Optional.of(new Refusal(kind, reason));
     }
 
     private LocalDate lastBookableDate() {

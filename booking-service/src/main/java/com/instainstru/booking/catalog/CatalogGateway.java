@@ -1,6 +1,6 @@
 package com.instainstru.booking.catalog;
 
-import com.instainstru.booking.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package com.instainstru.booking.demo;
 
-import com.instainstru.booking.infra.ApiException;
 import com.instainstru.booking.infra.BookingConfig;
-import com.instainstru.booking.infra.Caller;
-import com.instainstru.booking.infra.Problem;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,11 +1,10 @@
 package com.instainstru.booking.demo;
 
 import com.instainstru.booking.availability.AvailabilityEvents;
-import com.instainstru.booking.catalog.CatalogClient;
 import com.instainstru.booking.catalog.CatalogClient.InstructorView;
 import com.instainstru.booking.catalog.CatalogClient.OfferingView;
-import com.instainstru.booking.infra.EventOutbox;
-import com.instainstru.booking.infra.OutboxRelay;
+import com.instainstru.booking.catalog.CatalogClient;
+import com.instainstru.platform.outbox.EventOutbox;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,9 +50,6 @@ class DemoDataService {
     @Inject
     AvailabilityEvents availabilityEvents;
 
-    @Inject
-    OutboxRelay relay;
-
     record Result(int instructors, int windows, int bookings, long tookMs) {
     }
 
@@ -68,8 +64,7 @@ class DemoDataService {
                 .collect().asList()
                 .flatMap(counts -> pool.withTransaction(conn -> bookings(conn, instructors, days, sampleBookings))
                         .map(booked -> new Result(instructors.size(), counts.stream().mapToInt(Integer::intValue).sum(),
-                                booked, (System.nanoTime() - start) / 1_000_000))))
-                .invoke(relay::wakeUp);
+                                booked, (System.nanoTime() - start) / 1_000_000))));
     }
 
     private Uni<List<InstructorView>> allInstructors() {

@@ -1,13 +1,13 @@
 package com.instainstru.booking.reservation;
 
-import com.instainstru.booking.infra.ApiException;
-import com.instainstru.booking.infra.Caller;
-import com.instainstru.booking.infra.Ids;
-import com.instainstru.booking.infra.Problem;
-import com.instainstru.booking.infra.QueryParams;
 import com.instainstru.booking.reservation.BookingActions.CancelRequest;
 import com.instainstru.booking.reservation.BookingActions.RescheduleRequest;
 import com.instainstru.booking.reservation.BookingService.Actor;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Ids;
+import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

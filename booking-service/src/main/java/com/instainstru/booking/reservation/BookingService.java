@@ -4,20 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.booking.availability.AvailabilityService;
 import com.instainstru.booking.availability.AvailabilityStore;
+import com.instainstru.booking.availability.Schedule;
 import com.instainstru.booking.catalog.CatalogClient.InstructorView;
 import com.instainstru.booking.catalog.CatalogClient.OfferingView;
 import com.instainstru.booking.catalog.CatalogGateway;
-import com.instainstru.booking.infra.ApiException;
 import com.instainstru.booking.infra.BookingConfig;
-import com.instainstru.booking.infra.EventOutbox;
-import com.instainstru.booking.infra.OutboxRelay;
 import com.instainstru.booking.reservation.BookingEvents.BookingCancelled;
 import com.instainstru.booking.reservation.BookingEvents.BookingConcluded;
 import com.instainstru.booking.reservation.BookingEvents.BookingCreated;
 import com.instainstru.booking.reservation.BookingEvents.BookingRescheduled;
+import com.instainstru.booking.reservation.BookingStore.NewBooking;
+import com.instainstru.platform.outbox.EventOutbox;
+import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -33,6 +37,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Instant booking and the booking lifecycle: confirmed → completed | cancelled | no_show. */
 @ApplicationScoped
@@ -61,9 +67,6 @@ public class BookingService {
     EventOutbox outbox;
 
     @Inject
-    OutboxRelay relay;
-
-    @Inject
     BookingConfig config;
 
     @Inject
@@ -85,23 +88,35 @@ public class BookingService {
 
     // ---- create ----
 
+    /** One create request: who asks, what, and its Idempotency-Key (null: none) with the request's hash. */
+    private record Attempt(UUID studentId, BookingRequest request, String key, String hash) {
+    }
+
+    /**
+     * Books a lesson: a retry of a key gets the first answer (even after the lesson's start); a new request is
+     * checked, priced from the catalog's live terms, and booked in one transaction with its event and its key.
+     */
     public Uni<Created> createBooking(UUID studentId, BookingRequest request, String idempotencyKey) {
-        String key = checkKey(idempotencyKey);
-        String hash = hash(request);
-        Uni<Optional<IdempotencyKeys.Stored>> earlier = key == null ? Uni.createFrom().item(Optional.empty())
-                : keys.replay(pool, studentId, key, hash);
-        // A retry gets its first answer even after the lesson's start; only new requests are checked.
-        return earlier.flatMap(stored -> stored.isPresent()
-                ? Uni.createFrom().item(new Created(null, stored.get().body(), true))
-                : Uni.createFrom().item(request).invoke(this::checkNewRequest).chain(r -> catalog.activeInstructor(r.instructorId()))
-                        .map(view -> terms(view, request))
-                        .flatMap(terms -> retryOnDeadlock(pool.withTransaction(conn -> (key == null
-                                ? Uni.createFrom().item(true) : keys.claim(conn, studentId, key, hash))
-                                .flatMap(claimed -> claimed ? insertNew(conn, studentId, request, terms, key)
-                                        : keys.replay(conn, studentId, key, hash).map(again -> new Created(null,
-                                                again.orElseThrow(() -> ApiException.conflict("a request with this "
-                                                        + "Idempotency-Key is still in progress")).body(), true))))))
-                        .invoke(relay::wakeUp));
+        Attempt attempt = new Attempt(studentId, request, checkKey(idempotencyKey), hash(request));
+        return earlierAnswer(attempt)
+                .flatMap(earlier -> earlier.isPresent()
+                        ? Uni.createFrom().item(replayOf(earlier.get()))
+                        : bookNew(attempt));
+    }
+
+    private Uni<Optional<IdempotencyKeys.Stored>> earlierAnswer(Attempt attempt) {
+        if (attempt.key() == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return keys.replay(pool, attempt.studentId(), attempt.key(), attempt.hash());
+    }
+
+    private Uni<Created> bookNew(Attempt attempt) {
+        return Uni.createFrom().item(attempt.request())
+                .invoke(this::checkNewRequest)
+                .chain(request -> catalog.activeInstructor(request.instructorId()))
+                .map(instructor -> terms(instructor, attempt.request()))
+                .chain(terms -> retryingTransaction(conn -> claimAndInsert(conn, attempt, terms)));
     }
 
     private void checkNewRequest(BookingRequest request) {
@@ -111,11 +126,65 @@ public class BookingService {
         }
     }
 
+    /** Claims the key (a concurrent request with it waits here) and books; or answers what the other one did. */
+    private Uni<Created> claimAndInsert(SqlConnection conn, Attempt attempt, Terms terms) {
+        return claimKey(conn, attempt)
+                .chain(claimed -> claimed
+                        ? insertNew(conn, attempt, terms)
+                        : answerOfConcurrentRequest(conn, attempt));
+    }
+
+    private Uni<Boolean> claimKey(SqlConnection conn, Attempt attempt) {
+        if (attempt.key() == null) {
+            return Uni.createFrom().item(true);
+        }
+        return keys.claim(conn, attempt.studentId(), attempt.key(), attempt.hash());
+    }
+
+    private Uni<Created> answerOfConcurrentRequest(SqlConnection conn, Attempt attempt) {
+        return keys.replay(conn, attempt.studentId(), attempt.key(), attempt.hash())
+                .map(stored -> stored.orElseThrow(() -> ApiException.conflict(
+                        "a request with this Idempotency-Key is still in progress")))
+                .map(BookingService::replayOf);
+    }
+
+    private Uni<Created> insertNew(SqlConnection conn, Attempt attempt, Terms terms) {
+        BookingRequest r = attempt.request();
+        Instant start = r.startTime().toInstant();
+        return insertAllowed(conn, attempt.studentId(), r.instructorId(), start, r.durationMinutes(),
+                        rules -> newBooking(attempt, terms, rules))
+                .call(booking -> outbox.record(conn, BookingCreated.TYPE, BookingCreated.of(booking)))
+                .chain(booking -> rememberAnswer(conn, attempt, booking));
+    }
+
+    private static NewBooking newBooking(Attempt attempt, Terms terms, Schedule.Rules rules) {
+        BookingRequest r = attempt.request();
+        OfferingView offering = terms.offering();
+        return new NewBooking(UUID.randomUUID(), attempt.studentId(), r.instructorId(), offering.id(),
+                offering.catalogServiceId(), offering.serviceName(), terms.instructor().name(),
+                r.startTime().toInstant(), r.durationMinutes(), rules.bufferMinutes(), offering.hourlyRate(),
+                terms.totalPrice(), r.locationType().toString(), r.meetingLocation(), r.note(), rules.zone().getId(), null);
+    }
+
+    /** The answer, stored with the key in the booking's transaction so that a retry gets it. */
+    private Uni<Created> rememberAnswer(SqlConnection conn, Attempt attempt, Booking booking) {
+        Created created = new Created(booking.id(), write(booking), false);
+        if (attempt.key() == null) {
+            return Uni.createFrom().item(created);
+        }
+        return keys.store(conn, attempt.studentId(), attempt.key(), booking.id(), 201, created.body())
+                .replaceWith(created);
+    }
+
+    private static Created replayOf(IdempotencyKeys.Stored stored) {
+        return new Created(null, stored.body(), true);
+    }
+
     /** Forgets Idempotency-Keys older than the retention (retries come within minutes, not days). */
     public Uni<Integer> purgeIdempotencyKeys() {
         return pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => $1)")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of((double) config.rules().idempotencyRetention().toSeconds()))
-                .map(rows -> rows.rowCount());
+                .execute(Tuple.of((double) config.rules().idempotencyRetention().toSeconds()))
+                .map(RowSet::rowCount);
     }
 
     /** The catalog's live terms for this request: instructor active, offering theirs, length and place offered. */
@@ -145,35 +214,39 @@ public class BookingService {
         return hourlyRate.multiply(BigDecimal.valueOf(minutes)).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 
-    private Uni<Created> insertNew(SqlConnection conn, UUID studentId, BookingRequest r, Terms terms, String key) {
-        Instant start = r.startTime().toInstant();
-        return checkedSchedule(conn, r.instructorId(), start, r.durationMinutes())
-                .call(snapshot -> limits.check(conn, studentId, r.instructorId(), start, snapshot.rules().zone()))
-                .flatMap(snapshot -> store.insert(conn, new BookingStore.NewBooking(UUID.randomUUID(), studentId,
-                        r.instructorId(), terms.offering().id(), terms.offering().catalogServiceId(),
-                        terms.offering().serviceName(), terms.instructor().name(), start, r.durationMinutes(),
-                        snapshot.rules().bufferMinutes(), terms.offering().hourlyRate(), terms.totalPrice(),
-                        r.locationType().toString(), r.meetingLocation(), r.note(), snapshot.rules().zone().getId(), null)))
-                .call(booking -> outbox.record(conn, BookingCreated.TYPE, BookingCreated.of(booking)))
-                .flatMap(booking -> {
-                    String body = write(booking);
-                    return (key == null ? Uni.createFrom().voidItem()
-                            : keys.store(conn, studentId, key, booking.id(), 201, body))
-                            .replaceWith(new Created(booking.id(), body, false));
-                });
+    /**
+     * Inserts a lesson the instructor's schedule and the student's limits allow; the exclusion constraints
+     * have the last word on overlaps.
+     */
+    private Uni<Booking> insertAllowed(SqlConnection conn, UUID studentId, UUID instructorId, Instant start, int minutes,
+            Function<Schedule.Rules, NewBooking> booking) {
+        return scheduleRules(conn, instructorId, start, minutes)
+                .call(rules -> limits.check(conn, studentId, instructorId, start, rules.zone()))
+                .chain(rules -> store.insert(conn, booking.apply(rules)));
     }
 
-    /** The instructor's schedule around the lesson, refusing a time it does not allow. */
-    private Uni<AvailabilityStore.Snapshot> checkedSchedule(SqlConnection conn, UUID instructorId, Instant start,
-            int minutes) {
+    /** The instructor's rules, once their schedule around the lesson is seen to allow it. */
+    private Uni<Schedule.Rules> scheduleRules(SqlConnection conn, UUID instructorId, Instant start, int minutes) {
         LocalDate day = start.atOffset(ZoneOffset.UTC).toLocalDate();
-        return availability.snapshot(conn, instructorId, day.minusDays(1), day.plusDays(1)).invoke(snapshot ->
-                snapshot.schedule(clock.instant()).refusal(start, minutes).ifPresent(reason -> {
-                    if (reason.startsWith("lessons start")) {
-                        throw ApiException.invalid("startTime", reason);
-                    }
-                    throw ApiException.conflict(reason);
-                }));
+        return availability.snapshot(conn, instructorId, day.minusDays(1), day.plusDays(1))
+                .invoke(snapshot -> snapshot.schedule(clock.instant()).refusal(start, minutes).ifPresent(refusal -> {
+                    throw refused(refusal);
+                }))
+                .map(AvailabilityStore.Snapshot::rules);
+    }
+
+    /** A start off the grid is a malformed request (400); any other refusal means the time is not available (409). */
+    static ApiException refused(Schedule.Refusal refusal) {
+        return switch (refusal.kind()) {
+            case OFF_GRID -> ApiException.invalid("startTime", refusal.reason());
+            case ACROSS_MIDNIGHT, OUTSIDE_WINDOWS, BLACKOUT, PAST, TOO_SOON, BEYOND_HORIZON, TAKEN ->
+                    ApiException.conflict(refusal.reason());
+        };
+    }
+
+    /** A transaction, run again when PostgreSQL aborts it as deadlocked or not serializable. */
+    private <T> Uni<T> retryingTransaction(Function<SqlConnection, Uni<T>> work) {
+        return retryOnDeadlock(pool.withTransaction(work));
     }
 
     /**
@@ -194,13 +267,11 @@ public class BookingService {
     // ---- lifecycle ----
 
     public Uni<Booking> cancelBooking(Actor actor, UUID id, String reason) {
-        return pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(b -> {
-                    requireConfirmedAndAhead(b, "cancelled");
-                    boolean late = Duration.between(clock.instant(), b.startTime().toInstant())
-                            .compareTo(config.rules().lateCancellation()) < 0;
-                    return store.cancel(conn, id, role(actor, b), reason, late).map(Optional::orElseThrow);
-                }).call(b -> outbox.record(conn, BookingCancelled.TYPE, BookingCancelled.of(b))))
-                .invoke(relay::wakeUp);
+        return pool.withTransaction(conn -> visible(conn, actor, id, true)
+                .invoke(b -> requireConfirmedAndAhead(b, "cancelled"))
+                .chain(b -> store.cancel(conn, id, role(actor, b), reason, isLate(b)))
+                .map(Optional::orElseThrow)
+                .call(b -> outbox.record(conn, BookingCancelled.TYPE, BookingCancelled.of(b))));
     }
 
     /** One atomic step: the old booking cancelled and the new one created, or neither. */
@@ -210,64 +281,84 @@ public class BookingService {
         }
         // The instructor and the offering must still be bookable (asked outside the transaction).
         return visible(pool, actor, id, false)
-                .flatMap(current -> catalog.activeInstructor(current.instructorId()).invoke(view -> {
-                    boolean offered = view.map(v -> v.offerings().stream()
-                            .anyMatch(o -> o.id().equals(current.instructorServiceId()) && o.active())).orElse(false);
-                    if (!offered) {
-                        throw ApiException.conflict("the instructor no longer takes bookings for this lesson");
-                    }
-                }))
+                .call(this::requireStillOffered)
                 .chain(() -> moveBooking(actor, id, request));
     }
 
-    private Uni<Booking> moveBooking(Actor actor, UUID id, BookingActions.RescheduleRequest request) {
-        return retryOnDeadlock(pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(old -> {
-                    requireConfirmedAndAhead(old, "rescheduled");
-                    int minutes = request.durationMinutes() == null ? old.durationMinutes() : request.durationMinutes();
-                    if (minutes != old.durationMinutes()) {
-                        throw ApiException.invalid("durationMinutes", "a reschedule keeps the lesson's length; "
-                                + "cancel and book again to change it");
+    private Uni<Void> requireStillOffered(Booking current) {
+        return catalog.activeInstructor(current.instructorId())
+                .map(instructor -> instructor.map(v -> v.offerings().stream()
+                        .anyMatch(o -> o.id().equals(current.instructorServiceId()) && o.active())).orElse(false))
+                .invoke(offered -> {
+                    if (!offered) {
+                        throw ApiException.conflict("the instructor no longer takes bookings for this lesson");
                     }
-                    Instant start = request.startTime().toInstant();
-                    String reason = request.reason() == null ? "rescheduled" : "rescheduled: " + request.reason();
-                    boolean late = Duration.between(clock.instant(), old.startTime().toInstant())
-                            .compareTo(config.rules().lateCancellation()) < 0;
-                    return store.cancel(conn, id, role(actor, old), reason, late).map(Optional::orElseThrow)
-                            .flatMap(cancelled -> checkedSchedule(conn, old.instructorId(), start, minutes)
-                                    .call(snapshot -> limits.check(conn, old.studentId(), old.instructorId(), start,
-                                            snapshot.rules().zone()))
-                                    .flatMap(snapshot -> store.insert(conn, new BookingStore.NewBooking(UUID.randomUUID(),
-                                            old.studentId(), old.instructorId(), old.instructorServiceId(),
-                                            old.serviceId(), old.serviceName(), old.instructorName(), start, minutes,
-                                            snapshot.rules().bufferMinutes(), old.hourlyRate(), old.totalPrice(),
-                                            old.locationType(), old.meetingLocation(), old.note(),
-                                            snapshot.rules().zone().getId(), old.id())))
-                                    .call(created -> outbox.record(conn, BookingRescheduled.TYPE,
-                                            BookingRescheduled.of(cancelled, created))));
-                })))
-                .invoke(relay::wakeUp);
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Booking> moveBooking(Actor actor, UUID id, BookingActions.RescheduleRequest request) {
+        return retryingTransaction(conn -> visible(conn, actor, id, true)
+                .invoke(old -> checkMovable(old, request))
+                .chain(old -> cancelForMove(conn, actor, old, request))
+                .chain(cancelled -> bookInstead(conn, cancelled, request.startTime().toInstant())));
+    }
+
+    private void checkMovable(Booking old, BookingActions.RescheduleRequest request) {
+        requireConfirmedAndAhead(old, "rescheduled");
+        if (request.durationMinutes() != null && request.durationMinutes() != old.durationMinutes()) {
+            throw ApiException.invalid("durationMinutes", "a reschedule keeps the lesson's length; "
+                    + "cancel and book again to change it");
+        }
+    }
+
+    private Uni<Booking> cancelForMove(SqlConnection conn, Actor actor, Booking old,
+            BookingActions.RescheduleRequest request) {
+        String reason = request.reason() == null ? "rescheduled" : "rescheduled: " + request.reason();
+        return store.cancel(conn, old.id(), role(actor, old), reason, isLate(old))
+                .map(Optional::orElseThrow);
+    }
+
+    /** The same lesson at the new time, announced with the one it replaces. */
+    private Uni<Booking> bookInstead(SqlConnection conn, Booking cancelled, Instant start) {
+        return insertAllowed(conn, cancelled.studentId(), cancelled.instructorId(), start, cancelled.durationMinutes(),
+                        rules -> movedBooking(cancelled, start, rules))
+                .call(created -> outbox.record(conn, BookingRescheduled.TYPE, BookingRescheduled.of(cancelled, created)));
+    }
+
+    private static NewBooking movedBooking(Booking old, Instant start, Schedule.Rules rules) {
+        return new NewBooking(UUID.randomUUID(), old.studentId(), old.instructorId(), old.instructorServiceId(),
+                old.serviceId(), old.serviceName(), old.instructorName(), start, old.durationMinutes(),
+                rules.bufferMinutes(), old.hourlyRate(), old.totalPrice(), old.locationType(), old.meetingLocation(),
+                old.note(), rules.zone().getId(), old.id());
+    }
+
+    /** Closer to the start than the late-cancellation rule allows. */
+    private boolean isLate(Booking b) {
+        return Duration.between(clock.instant(), b.startTime().toInstant())
+                .compareTo(config.rules().lateCancellation()) < 0;
     }
 
     /** The instructor (or an admin) records that the student did not come; only once the lesson has started. */
     public Uni<Booking> markNoShow(Actor actor, UUID id) {
-        return pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(b -> {
-                    if (!actor.admin() && !b.instructorId().equals(actor.userId())) {
-                        throw ApiException.forbidden("only the instructor records a no-show");
-                    }
-                    // Lessons are marked completed when they end; the instructor may still report a no-show
-                    // for two days after the start.
-                    if (!Booking.CONFIRMED.equals(b.status()) && !"completed".equals(b.status())) {
-                        throw ApiException.conflict("the booking is " + b.status());
-                    }
-                    if (b.startTime().toInstant().isAfter(clock.instant())) {
-                        throw ApiException.conflict("a no-show can be recorded only after the lesson's start");
-                    }
-                    if (b.startTime().toInstant().isBefore(clock.instant().minus(Duration.ofHours(48)))) {
-                        throw ApiException.conflict("a no-show can be recorded up to 48 hours after the lesson's start");
-                    }
-                    return store.markNoShow(conn, id, clock.instant()).map(Optional::orElseThrow);
-                }).call(b -> outbox.record(conn, BookingConcluded.NO_SHOW, BookingConcluded.of(b))))
-                .invoke(relay::wakeUp);
+        return conclude(actor, id, b -> checkNoShow(actor, b), store::markNoShow, BookingConcluded.NO_SHOW);
+    }
+
+    private void checkNoShow(Actor actor, Booking b) {
+        if (!actor.admin() && !b.instructorId().equals(actor.userId())) {
+            throw ApiException.forbidden("only the instructor records a no-show");
+        }
+        // Lessons are marked completed when they end; the instructor may still report a no-show
+        // for two days after the start.
+        if (!Booking.CONFIRMED.equals(b.status()) && !"completed".equals(b.status())) {
+            throw ApiException.conflict("the booking is " + b.status());
+        }
+        if (b.startTime().toInstant().isAfter(clock.instant())) {
+            throw ApiException.conflict("a no-show can be recorded only after the lesson's start");
+        }
+        if (b.startTime().toInstant().isBefore(clock.instant().minus(Duration.ofHours(48)))) {
+            throw ApiException.conflict("a no-show can be recorded up to 48 hours after the lesson's start");
+        }
     }
 
     /**
@@ -275,32 +366,46 @@ public class BookingService {
      * that has ended). Marking it again is a 409 saying it is completed.
      */
     public Uni<Booking> markCompleted(Actor actor, UUID id) {
-        return pool.withTransaction(conn -> visible(conn, actor, id, true).flatMap(b -> {
-                    if (!actor.admin() && !b.instructorId().equals(actor.userId())) {
-                        throw ApiException.forbidden("only the instructor marks a lesson completed");
-                    }
-                    if (!Booking.CONFIRMED.equals(b.status())) {
-                        throw ApiException.conflict("the booking is " + b.status().replace('_', '-'));
-                    }
-                    if (b.startTime().toInstant().isAfter(clock.instant())) {
-                        throw ApiException.conflict("a lesson can be marked completed only once it has started");
-                    }
-                    return store.markCompleted(conn, id, clock.instant()).map(Optional::orElseThrow);
-                }).call(b -> outbox.record(conn, BookingConcluded.COMPLETED, BookingConcluded.of(b))))
-                .invoke(relay::wakeUp);
+        return conclude(actor, id, b -> checkCompletable(actor, b), store::markCompleted, BookingConcluded.COMPLETED);
+    }
+
+    private void checkCompletable(Actor actor, Booking b) {
+        if (!actor.admin() && !b.instructorId().equals(actor.userId())) {
+            throw ApiException.forbidden("only the instructor marks a lesson completed");
+        }
+        if (!Booking.CONFIRMED.equals(b.status())) {
+            throw ApiException.conflict("the booking is " + b.status().replace('_', '-'));
+        }
+        if (b.startTime().toInstant().isAfter(clock.instant())) {
+            throw ApiException.conflict("a lesson can be marked completed only once it has started");
+        }
+    }
+
+    /** How a booking is concluded in the store: as of now, empty if it could not be. */
+    private interface Conclusion {
+        Uni<Optional<Booking>> mark(SqlClient sql, UUID id, Instant now);
+    }
+
+    /** Checks the booking (locked), concludes it and announces the conclusion, in one transaction. */
+    private Uni<Booking> conclude(Actor actor, UUID id, Consumer<Booking> check, Conclusion conclusion, String event) {
+        return pool.withTransaction(conn -> visible(conn, actor, id, true)
+                .invoke(check)
+                .chain(b -> conclusion.mark(conn, id, clock.instant()))
+                .map(Optional::orElseThrow)
+                .call(b -> outbox.record(conn, event, BookingConcluded.of(b))));
     }
 
     /** Marks every confirmed lesson that has ended as completed; returns how many. */
     public Uni<Integer> completeEndedLessons() {
-        return pool.withTransaction(conn -> store.completeEnded(conn, 500, clock.instant()).call(done -> outbox.record(conn,
-                        done.stream().map(b -> new EventOutbox.Event(BookingConcluded.COMPLETED, BookingConcluded.of(b)))
-                                .toList())))
-                .map(List::size)
-                .invoke(n -> {
-                    if (n > 0) {
-                        relay.wakeUp();
-                    }
-                });
+        return pool.withTransaction(conn -> store.completeEnded(conn, 500, clock.instant())
+                        .call(done -> outbox.record(conn, completedEvents(done))))
+                .map(List::size);
+    }
+
+    private static List<EventOutbox.Event> completedEvents(List<Booking> completed) {
+        return completed.stream()
+                .map(b -> new EventOutbox.Event(BookingConcluded.COMPLETED, BookingConcluded.of(b)))
+                .toList();
     }
 
     // ---- reads ----
@@ -330,7 +435,7 @@ public class BookingService {
     }
 
     /** A booking the actor is a party to (or any, for an admin); others get 404 so ids cannot be probed. */
-    private Uni<Booking> visible(io.vertx.mutiny.sqlclient.SqlClient sql, Actor actor, UUID id, boolean forUpdate) {
+    private Uni<Booking> visible(SqlClient sql, Actor actor, UUID id, boolean forUpdate) {
         return store.find(sql, id, forUpdate).map(found -> found.filter(b -> actor.admin() || b.involves(actor.userId()))
                 .orElseThrow(() -> ApiException.notFound("booking", id)));
     }

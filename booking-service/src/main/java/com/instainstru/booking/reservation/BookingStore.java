@@ -1,6 +1,6 @@
 package com.instainstru.booking.reservation;
 
-import com.instainstru.booking.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -21,6 +21,9 @@ import java.util.UUID;
 /** SQL for bookings. Overlaps are refused by the table's exclusion constraints, named in the 409. */
 @ApplicationScoped
 class BookingStore {
+
+    /** The exclusion constraint that keeps a student's confirmed lessons apart (the other one: the instructor's). */
+    static final String STUDENT_OVERLAP = "booking_student_no_overlap";
 
     /** Everything needed to insert a booking. */
     record NewBooking(UUID id, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId, String serviceName,
@@ -46,14 +49,13 @@ class BookingStore {
                 .map(rows -> Booking.of(rows.iterator().next()));
     }
 
-    /** An exclusion violation is the database refusing a double booking: say whose. */
+    /** An exclusion violation is the database refusing a double booking: the constraint it names says whose. */
     private static Throwable overlap(Throwable failure) {
         PgException pg = (PgException) failure;
         if (!"23P01".equals(pg.getSqlState())) {
             return failure;
         }
-        String message = String.valueOf(pg.getErrorMessage()) + String.valueOf(pg.getConstraint());
-        if (message.contains("booking_student_no_overlap")) {
+        if (STUDENT_OVERLAP.equals(pg.getConstraint())) {
             return ApiException.conflict("you already have a lesson booked at that time");
         }
         return ApiException.conflict("the instructor already has a lesson at that time");

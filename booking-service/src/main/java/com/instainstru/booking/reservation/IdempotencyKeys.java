@@ -1,6 +1,6 @@
 package com.instainstru.booking.reservation;
 
-import com.instainstru.booking.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,7 +1,7 @@
 package com.instainstru.booking.reservation;
 
-import com.instainstru.booking.infra.ApiException;
 import com.instainstru.booking.infra.BookingConfig;
+import com.instainstru.platform.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

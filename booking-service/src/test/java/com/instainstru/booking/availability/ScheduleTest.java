@@ -3,6 +3,8 @@ package com.instainstru.booking.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.booking.availability.Schedule.Busy;
+import com.instainstru.booking.availability.Schedule.Refusal;
+import com.instainstru.booking.availability.Schedule.Refusal.Kind;
 import com.instainstru.booking.availability.Schedule.Rules;
 import com.instainstru.booking.availability.Schedule.Window;
 import java.time.Duration;
@@ -59,7 +61,7 @@ class ScheduleTest {
         // 09:00-10:00 plus its own 15-minute buffer would reach into the 10:00 lesson.
         assertThat(s.refusal(at(DAY, "09:00"), 60)).isPresent();
         assertThat(s.refusal(at(DAY, "09:00"), 45)).isEmpty();
-        assertThat(s.refusal(at(DAY, "09:15"), 60)).contains("the instructor already has a lesson at that time");
+        assertThat(s.refusal(at(DAY, "09:15"), 60)).contains(new Refusal(Kind.TAKEN, "the instructor already has a lesson at that time"));
         assertThat(s.refusal(at(DAY, "11:00"), 60)).isPresent();
     }
 
@@ -81,19 +83,27 @@ class ScheduleTest {
                 List.of(w("09:00", "12:00")), blackout, List.of(w("09:00", "12:00")), farAway, List.of(w("09:00", "12:00")));
         Schedule s = schedule(rules, windows, Set.of(blackout), List.of(), NOW);
         assertThat(s.refusal(at(DAY, "09:00"), 60)).isEmpty();
-        assertThat(s.refusal(at(DAY, "12:00"), 60)).contains("the time is outside the instructor's published availability");
+        assertThat(s.refusal(at(DAY, "12:00"), 60)).contains(new Refusal(Kind.OUTSIDE_WINDOWS,
+                "the time is outside the instructor's published availability"));
         assertThat(s.refusal(at(DAY, "11:30"), 60)).isPresent();
-        assertThat(s.refusal(at(tooSoon, "09:00"), 60).orElseThrow()).contains("48 hours' notice");
-        assertThat(s.refusal(at(blackout, "09:00"), 60).orElseThrow()).contains("does not teach");
-        assertThat(s.refusal(at(farAway, "09:00"), 60).orElseThrow()).contains("30 days ahead");
-        assertThat(s.refusal(at(DAY, "09:10"), 60).orElseThrow()).contains("quarter hour");
-        assertThat(s.refusal(NOW.minus(Duration.ofDays(1)), 60).orElseThrow()).isNotEmpty();
+        assertThat(s.refusal(at(tooSoon, "09:00"), 60).orElseThrow()).isEqualTo(new Refusal(Kind.TOO_SOON,
+                "the instructor needs 48 hours' notice"));
+        assertThat(s.refusal(at(blackout, "09:00"), 60).orElseThrow()).isEqualTo(new Refusal(Kind.BLACKOUT,
+                "the instructor does not teach on 2027-01-13"));
+        assertThat(s.refusal(at(farAway, "09:00"), 60).orElseThrow()).isEqualTo(new Refusal(Kind.BEYOND_HORIZON,
+                "the instructor takes bookings up to 30 days ahead"));
+        assertThat(s.refusal(at(DAY, "09:10"), 60).orElseThrow()).isEqualTo(new Refusal(Kind.OFF_GRID,
+                "lessons start on the quarter hour"));
+        assertThat(s.refusal(NOW.minus(Duration.ofDays(1)), 60).map(Refusal::kind)).contains(Kind.OUTSIDE_WINDOWS);
+        Schedule open = schedule(new Rules(NY, 0, 0, 30), Map.of(DAY.minusDays(3), List.of(w("09:00", "12:00"))), Set.of(),
+                List.of(), NOW);
+        assertThat(open.refusal(at(DAY.minusDays(3), "09:00"), 60).map(Refusal::kind)).contains(Kind.PAST);
     }
 
     @Test
     void aLessonMayNotCrossMidnightButMayEndAtIt() {
         Schedule s = schedule(PLAIN, Map.of(DAY, List.of(w("22:00", "23:45"))), Set.of(), List.of(), NOW);
-        assertThat(s.refusal(at(DAY, "23:30"), 60).orElseThrow()).contains("midnight");
+        assertThat(s.refusal(at(DAY, "23:30"), 60).map(Refusal::kind)).contains(Kind.ACROSS_MIDNIGHT);
         assertThat(s.refusal(at(DAY, "22:45"), 60)).isEmpty();
     }
 

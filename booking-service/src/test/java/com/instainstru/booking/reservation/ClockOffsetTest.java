@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * booking.clock.offset runs the service's clock ahead (end-to-end tests use it to act on a lesson once it has
+ * clock.offset (the platform's clock) runs the service's clock ahead (end-to-end tests use it to act on a lesson once it has
  * started): everything that asks what time it is, the SQL of the lifecycle included, sees the moved time.
  */
 @QuarkusTest
@@ -32,7 +32,7 @@ class ClockOffsetTest {
     public static class ThreeDaysAhead implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("booking.clock.offset", "PT72H", "booking.completion.interval", "off");
+            return Map.of("clock.offset", "PT72H", "booking.completion.interval", "off");
         }
     }
 

@@ -19,11 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +85,7 @@ class DoubleBookingTest {
         UUID student = UUID.randomUUID();
         String key = "retry-" + UUID.randomUUID();
         Map<String, Object> body = Fixtures.booking(t, at(day, "09:00"), 60);
-        List<Response> answers = raceResponses(20, i -> as(Tokens.student(student)).header("Idempotency-Key", key)
+        List<Response> answers = Fixtures.atOnce(20, i -> as(Tokens.student(student)).header("Idempotency-Key", key)
                 .body(body).post("/api/v1/bookings"));
         assertThat(answers).allMatch(r -> r.statusCode() == 201);
         assertThat(answers.stream().map(r -> r.jsonPath().getString("id")).distinct()).hasSize(1);
@@ -114,33 +109,6 @@ class DoubleBookingTest {
     }
 
     private static List<Integer> race(IntFunction<Response> request) {
-        return raceResponses(PARALLEL, request).stream().map(Response::statusCode).toList();
+        return Fixtures.atOnce(PARALLEL, request).stream().map(Response::statusCode).toList();
     }
-
-    /** Fires all requests at once (released together by a latch) and collects the answers. */
-    private static List<Response> raceResponses(int count, IntFunction<Response> request) {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<Response>) () -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Response> result = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                result.add(f.get());
-            }
-            return result;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
 }

@@ -1,14 +1,10 @@
 package com.instainstru.booking.reservation;
 
-import static com.instainstru.booking.support.Fixtures.at;
-import static com.instainstru.booking.support.Fixtures.book;
-import static com.instainstru.booking.support.Fixtures.publish;
 import static com.instainstru.booking.support.Fixtures.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.booking.support.BookingStream;
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.booking.support.Fixtures.Teacher;
@@ -22,19 +18,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,22 +50,14 @@ class RedisCrashTest {
     @Inject
     RedisDataSource redis;
 
-    @Inject
-    ObjectMapper json;
-
     @Test
-    void everyEventOfABurstReachesEveryConsumerGroupOnceAfterRedisIsKilled() throws Exception {
+    void everyEventOfABurstReachesEveryConsumerGroupOnceAfterRedisIsKilled() {
         LocalDate day = soon(6);
-        List<Teacher> teachers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Teacher t = Fixtures.teacher();
-            publish(t.id(), day, "09:00-15:00");
-            teachers.add(t);
-        }
+        List<Teacher> teachers = Fixtures.teachersTeaching(4, day, "09:00-15:00");
         for (String group : List.of("crash-a", "crash-b")) {
             redis.stream(String.class).xgroupCreate(STREAM, group, "$", new XGroupCreateArgs().mkstream());
         }
-        Set<String> booked = burst(teachers, day);
+        Set<String> booked = Fixtures.burst(teachers, day, TIMES.split(" "));
         assertThat(booked).hasSize(teachers.size() * 6);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> createdIn(redis.stream(String.class).xrange(STREAM, StreamRange.of("-", "+"))).containsAll(booked));
@@ -102,27 +83,6 @@ class RedisCrashTest {
         assertThat(readAndAck("crash-a", 1000)).as("nothing is delivered twice").doesNotContainAnyElementsOf(booked);
     }
 
-    /** 24 bookings (4 instructors × 6 hours, each by its own student) sent 8 at a time; their ids. */
-    private Set<String> burst(List<Teacher> teachers, LocalDate day) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> ids = new ArrayList<>();
-            for (Teacher t : teachers) {
-                for (String time : TIMES.split(" ")) {
-                    ids.add(pool.submit(() -> book(UUID.randomUUID(), t, at(day, time), 60).then().statusCode(201)
-                            .extract().<String>path("id")));
-                }
-            }
-            Set<String> booked = new HashSet<>();
-            for (Future<String> id : ids) {
-                booked.add(id.get());
-            }
-            return booked;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Reads up to {@code count} new entries as the group's consumer and acknowledges them; the bookings created. */
     private Set<String> readAndAck(String group, int count) {
         List<StreamMessage<String, String, String>> read = redis.stream(String.class)
@@ -133,23 +93,12 @@ class RedisCrashTest {
         return createdIn(read);
     }
 
-    private Set<String> createdIn(List<StreamMessage<String, String, String>> messages) {
+    /** The bookings created in these entries, each of which must appear once. */
+    private static Set<String> createdIn(List<StreamMessage<String, String, String>> messages) {
         Set<String> ids = new HashSet<>();
-        for (StreamMessage<String, String, String> m : messages) {
-            JsonNode envelope = read(m.payload().get("envelope"));
-            if (envelope.path("type").asText().equals("booking.created")) {
-                String id = envelope.path("payload").path("bookingId").asText();
-                assertThat(ids.add(id)).as("booking %s once in one read", id).isTrue();
-            }
+        for (String id : BookingStream.created(BookingStream.envelopes(messages))) {
+            assertThat(ids.add(id)).as("booking %s once in one read", id).isTrue();
         }
         return ids;
-    }
-
-    private JsonNode read(String envelope) {
-        try {
-            return json.readTree(envelope);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

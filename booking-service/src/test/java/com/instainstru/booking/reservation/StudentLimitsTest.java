@@ -18,14 +18,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +36,13 @@ class StudentLimitsTest {
     Pool pool;
 
     @Test
-    void eightParallelBookingsOfOneDayGiveTwoLessons() throws Exception {
+    void eightParallelBookingsOfOneDayGiveTwoLessons() {
         Teacher t = Fixtures.teacher();
         LocalDate day = soon(9);
         publish(t.id(), day, "08:00-17:00");
         UUID student = UUID.randomUUID();
         String[] starts = {"08:00", "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00"};
-        List<Response> answers = parallel(starts.length, i -> book(student, t, at(day, starts[i]), 60));
+        List<Response> answers = Fixtures.atOnce(starts.length, i -> book(student, t, at(day, starts[i]), 60));
         assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(2);
         List<Response> refused = answers.stream().filter(r -> r.statusCode() != 201).toList();
         assertThat(refused).hasSize(6).allSatisfy(r -> {
@@ -61,14 +56,14 @@ class StudentLimitsTest {
     }
 
     @Test
-    void aStudentHoldsAtMostTenFutureLessonsWithOneInstructor() throws Exception {
+    void aStudentHoldsAtMostTenFutureLessonsWithOneInstructor() {
         Teacher t = Fixtures.teacher();
         UUID student = UUID.randomUUID();
         for (int d = 0; d < 6; d++) {
             publish(t.id(), soon(10 + d), "09:00-12:00");
         }
         // Twelve lessons over six days (two a day, within the daily limit), asked all at once: ten are booked.
-        List<Response> answers = parallel(12, i -> book(student, t, at(soon(10 + i / 2), i % 2 == 0 ? "09:00" : "10:30"), 60));
+        List<Response> answers = Fixtures.atOnce(12, i -> book(student, t, at(soon(10 + i / 2), i % 2 == 0 ? "09:00" : "10:30"), 60));
         assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(10);
         assertThat(answers).filteredOn(r -> r.statusCode() == 409).hasSize(2)
                 .allSatisfy(r -> assertThat(r.jsonPath().getString("detail")).contains("10 upcoming lessons"));
@@ -103,29 +98,5 @@ class StudentLimitsTest {
     private long confirmed(UUID student, UUID instructor) {
         return pool.preparedQuery("SELECT count(*) FROM booking WHERE student_id = $1 AND instructor_id = $2 AND status = 'confirmed'")
                 .execute(Tuple.of(student, instructor)).await().indefinitely().iterator().next().getLong(0);
-    }
-
-    private static List<Response> parallel(int n, java.util.function.IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

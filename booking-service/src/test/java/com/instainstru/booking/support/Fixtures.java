@@ -9,9 +9,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** Each test's own instructors (in the real catalog-service), availability and bookings. */
 public final class Fixtures {
@@ -51,6 +60,17 @@ public final class Fixtures {
     public static RequestSpecification catalog(String token) {
         return given().baseUri(CatalogServiceResource.baseUrl()).port(-1)
                 .header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    /** {@code count} new teachers, each with the same windows on the date. */
+    public static List<Teacher> teachersTeaching(int count, LocalDate date, String... windows) {
+        List<Teacher> teachers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Teacher t = teacher();
+            publish(t.id(), date, windows);
+            teachers.add(t);
+        }
+        return teachers;
     }
 
     /** Publishes windows on a date ("HH:mm-HH:mm" each). */
@@ -97,5 +117,46 @@ public final class Fixtures {
 
     public static Response book(UUID student, Teacher t, OffsetDateTime start, int minutes) {
         return as(Tokens.student(student)).body(booking(t, start, minutes)).post("/api/v1/bookings");
+    }
+
+    /**
+     * A burst: an hour's lesson with each teacher at each time of the day, each by a student of its own, all
+     * sent at once; every one must be booked (201). Their ids.
+     */
+    public static Set<String> burst(List<Teacher> teachers, LocalDate day, String... times) {
+        List<Response> answers = atOnce(teachers.size() * times.length, i -> book(UUID.randomUUID(),
+                teachers.get(i / times.length), at(day, times[i % times.length]), 60));
+        Set<String> booked = new HashSet<>();
+        answers.forEach(a -> booked.add(a.then().statusCode(201).extract().<String>path("id")));
+        return booked;
+    }
+
+    /** Runs {@code count} calls on threads of their own, released together by a latch; their answers in order. */
+    public static <T> List<T> atOnce(int count, IntFunction<T> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -56,6 +56,7 @@ public final class RouteTable {
             route("bookings.complete", "POST", "/api/v1/bookings/{id}/complete", "booking", Access.roles(INSTRUCTOR, ADMIN), "Mark a started lesson completed"),
             route("bookings.instructor-stats", "GET", "/api/v1/bookings/instructors/stats", "booking", Access.roles(INSTRUCTOR, ADMIN), "Lessons by status per instructor (instructors: their own)"),
             route("bookings.future-count", "GET", "/api/v1/bookings/instructors/{instructorId}/future-count", "booking", Access.roles(INSTRUCTOR, ADMIN), "How many future bookings an instructor has"),
+            route("bookings.outbox.republish", "POST", "/api/v1/bookings/admin/outbox/republish", "booking", ADMIN_ONLY, "Publish booking-events again from the outbox, from a point in time (admin)"),
             // booking-service: availability
             route("availability.instructor", "GET", "/api/v1/availability/{instructorId}", "booking", PUBLIC, "When an instructor can be booked"),
             route("availability.search", "POST", "/api/v1/availability/search", "booking", PUBLIC, "Free time of several instructors at once"),
