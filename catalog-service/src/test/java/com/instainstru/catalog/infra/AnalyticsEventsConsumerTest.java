@@ -83,6 +83,35 @@ class AnalyticsEventsConsumerTest {
         assertThat(popularity(service)).isEqualTo(0.5);
     }
 
+    @Test
+    void anEventWithFiguresThatCannotBeStoredIsSkippedWholeAndTheNextOneApplied() throws Exception {
+        UUID fine = Api.newCatalogService("arts", true);
+        UUID broken = Api.newCatalogService("arts", true);
+        Api.offer(Api.newInstructor("Fine Teacher"), fine, "40");
+        Api.offer(Api.newInstructor("Broken Teacher"), broken, "40");
+        OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        Map<String, Object> text = figures(broken, 0.4, false);
+        text.put("popularity", "high");
+        Map<String, Object> huge = figures(broken, 0.4, false);
+        huge.put("priceP50", 1e12);
+        UUID textEvent = UUID.randomUUID();
+        UUID hugeEvent = UUID.randomUUID();
+        publish(textEvent, asOf, List.of(figures(fine, 0.6, false), text));
+        publish(hugeEvent, asOf, List.of(figures(fine, 0.6, false), huge));
+        UUID marker = Api.newCatalogService("arts", true);
+        Api.offer(Api.newInstructor("Marker Teacher"), marker, "40");
+        publish(UUID.randomUUID(), asOf, List.of(figures(marker, 0.2, false)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> popularity(marker) == 0.2);
+
+        assertThat(popularity(fine)).isEqualTo(-1);
+        assertThat(popularity(broken)).isEqualTo(-1);
+        long recorded = pool.preparedQuery("SELECT count(*) FROM processed_event WHERE event_id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) new UUID[] {textEvent, hugeEvent}))
+                .await().indefinitely().iterator().next().getLong(0);
+        assertThat(recorded).as("skipped, not left to be retried").isEqualTo(2);
+        assertThat(redis.stream(String.class).xpending("analytics-events", "catalog-service").getPendingCount()).isZero();
+    }
+
     private static Map<String, Object> figures(UUID service, double popularity, boolean trending) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("serviceId", service.toString());
