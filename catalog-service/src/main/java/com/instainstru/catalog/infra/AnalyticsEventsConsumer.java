@@ -9,25 +9,29 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Applies {@code analytics-events} (read by the platform's stream consumer as the group {@code catalog-service}).
  * A {@code service-analytics.updated} fills the read-only analytics columns of the services it names in one
  * statement (an older run delivered late does not overwrite a newer one); once that has committed, the cached
  * answers that show or are ordered by those figures are invalidated. Other types are ignored (tolerant reader);
- * an event whose figures cannot be stored is skipped whole.
+ * an event with a figure the columns cannot hold (text for a number, a price out of range) is skipped whole.
  */
 @ApplicationScoped
 public class AnalyticsEventsConsumer implements EventHandler {
 
     static final String UPDATED = "service-analytics.updated";
+    /** The largest price the analytics columns hold (numeric(8, 2)). */
+    private static final BigDecimal MAX_PRICE = new BigDecimal("999999.99");
 
     private static final String FILL_ANALYTICS = """
             WITH a AS (
@@ -59,6 +63,7 @@ public class AnalyticsEventsConsumer implements EventHandler {
             throw new IllegalArgumentException("no services array");
         }
         OffsetDateTime asOf = asOf(payload);
+        checkFigures(payload.get("services"));
         return fillAnalytics(applying.connection(), payload.get("services"), asOf)
                 .invoke(changed -> Log.infof("Analytics of %d catalog services updated (as of %s)", changed.size(), asOf))
                 .invoke(changed -> applying.afterCommit(() -> invalidate(changed)))
@@ -73,22 +78,38 @@ public class AnalyticsEventsConsumer implements EventHandler {
         }
     }
 
-    /**
-     * Fills the analytics columns of the named services; returns the services changed. Figures the columns
-     * cannot hold (text for a number, a price out of range) fail the statement: it is undone to a savepoint,
-     * so the rest of the transaction stands, and the event is skipped.
-     */
+    /** Fills the analytics columns of the named services; returns the services changed. */
     private static Uni<List<CacheKeys.ServiceRef>> fillAnalytics(SqlConnection conn, JsonNode services, OffsetDateTime asOf) {
-        return conn.query("SAVEPOINT analytics_event").execute()
-                .chain(() -> conn.preparedQuery(FILL_ANALYTICS).execute(Tuple.of(new JsonArray(services.toString()), asOf)))
-                .onFailure(AnalyticsEventsConsumer::badFigures)
-                .recoverWithUni(e -> conn.query("ROLLBACK TO SAVEPOINT analytics_event").execute()
-                        .onItem().failWith(() -> new IllegalArgumentException("figures that cannot be stored: " + e.getMessage())))
+        return conn.preparedQuery(FILL_ANALYTICS).execute(Tuple.of(new JsonArray(services.toString()), asOf))
                 .map(AnalyticsEventsConsumer::serviceRefs);
     }
 
-    private static boolean badFigures(Throwable e) {
-        return e instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22");
+    /**
+     * Every figure is one the columns can hold (checked here, before any statement, so that a bad event is
+     * skipped whole instead of failing its transaction again at every redelivery).
+     */
+    private static void checkFigures(JsonNode services) {
+        for (JsonNode service : services) {
+            for (String field : List.of("popularity", "demandScore")) {
+                check(service, field, n -> n.isNumber() && Double.isFinite(n.asDouble()), "a number");
+            }
+            for (String field : List.of("bookings30d", "searches30d")) {
+                check(service, field, n -> n.isIntegralNumber() && n.canConvertToInt(), "a whole number");
+            }
+            for (String field : List.of("priceP25", "priceP50", "priceP75")) {
+                check(service, field, n -> n.isNumber() && n.decimalValue().setScale(2, RoundingMode.HALF_UP).abs()
+                        .compareTo(MAX_PRICE) <= 0, "a price up to " + MAX_PRICE);
+            }
+            check(service, "trending", JsonNode::isBoolean, "true or false");
+        }
+    }
+
+    private static void check(JsonNode service, String field, Predicate<JsonNode> valid, String what) {
+        JsonNode value = service.path(field);
+        if (!value.isMissingNode() && !value.isNull() && !valid.test(value)) {
+            throw new IllegalArgumentException(field + " of " + service.path("serviceId").asText() + " must be " + what
+                    + ", not " + value);
+        }
     }
 
     private static List<CacheKeys.ServiceRef> serviceRefs(RowSet<Row> rows) {

@@ -94,10 +94,12 @@ class AnalyticsEventsConsumerTest {
         text.put("popularity", "high");
         Map<String, Object> huge = figures(broken, 0.4, false);
         huge.put("priceP50", 1e12);
-        UUID textEvent = UUID.randomUUID();
-        UUID hugeEvent = UUID.randomUUID();
-        publish(textEvent, asOf, List.of(figures(fine, 0.6, false), text));
-        publish(hugeEvent, asOf, List.of(figures(fine, 0.6, false), huge));
+        Map<String, Object> fraction = figures(broken, 0.4, false);
+        fraction.put("bookings30d", 12.5);
+        List<UUID> bad = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        publish(bad.get(0), asOf, List.of(figures(fine, 0.6, false), text));
+        publish(bad.get(1), asOf, List.of(figures(fine, 0.6, false), huge));
+        publish(bad.get(2), asOf, List.of(figures(fine, 0.6, false), fraction));
         UUID marker = Api.newCatalogService("arts", true);
         Api.offer(Api.newInstructor("Marker Teacher"), marker, "40");
         publish(UUID.randomUUID(), asOf, List.of(figures(marker, 0.2, false)));
@@ -106,9 +108,9 @@ class AnalyticsEventsConsumerTest {
         assertThat(popularity(fine)).isEqualTo(-1);
         assertThat(popularity(broken)).isEqualTo(-1);
         long recorded = pool.preparedQuery("SELECT count(*) FROM processed_event WHERE event_id = ANY($1)")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) new UUID[] {textEvent, hugeEvent}))
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) bad.toArray(UUID[]::new)))
                 .await().indefinitely().iterator().next().getLong(0);
-        assertThat(recorded).as("skipped, not left to be retried").isEqualTo(2);
+        assertThat(recorded).as("skipped, not left to be retried").isEqualTo(3);
         assertThat(redis.stream(String.class).xpending("analytics-events", "catalog-service").getPendingCount()).isZero();
     }
 
