@@ -1,6 +1,6 @@
 package com.instainstru.catalog.booking;
 
-import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,10 @@
 package com.instainstru.catalog.catalog;
 
 import com.instainstru.catalog.events.CatalogServiceUpserted;
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
-import com.instainstru.catalog.infra.EventOutbox;
-import com.instainstru.catalog.infra.OutboxRelay;
 import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.catalog.infra.SessionOutbox;
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +23,7 @@ import java.util.UUID;
 public class CatalogAdminService {
 
     @Inject
-    EventOutbox outbox;
-
-    @Inject
-    OutboxRelay relay;
+    SessionOutbox outbox;
 
     @Inject
     ResponseCache cache;
@@ -44,7 +40,6 @@ public class CatalogAdminService {
                         }))
                         .call(this::recordUpserted))
                 .call(service -> invalidate(service, Set.of(service.slug), Set.of(service.category.slug)))
-                .invoke(relay::wakeUp)
                 .map(service -> service.id);
     }
 
@@ -63,7 +58,6 @@ public class CatalogAdminService {
                     }));
                 }).call(this::recordUpserted))
                 .call(service -> invalidate(service, oldSlugs, categories))
-                .invoke(relay::wakeUp)
                 .replaceWithVoid();
     }
 
@@ -86,7 +80,6 @@ public class CatalogAdminService {
                         })
                         .call(this::recordUpserted))
                 .call(service -> invalidate(service, Set.of(service.slug), Set.of(service.category.slug)))
-                .invoke(relay::wakeUp)
                 .replaceWithVoid();
     }
 

@@ -1,17 +1,17 @@
 package com.instainstru.catalog.catalog;
 
 import com.instainstru.catalog.catalog.CatalogResponses.CatalogResponse;
-import com.instainstru.catalog.catalog.CatalogResponses.CategoryResponse;
 import com.instainstru.catalog.catalog.CatalogResponses.CategoryHighlights;
+import com.instainstru.catalog.catalog.CatalogResponses.CategoryResponse;
 import com.instainstru.catalog.catalog.CatalogResponses.ServiceResponse;
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
-import com.instainstru.catalog.infra.Caller;
-import com.instainstru.catalog.infra.Ids;
 import com.instainstru.catalog.infra.JsonAnswers;
-import com.instainstru.catalog.infra.Problem;
-import com.instainstru.catalog.infra.QueryParams;
 import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Ids;
+import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.catalog.events.CatalogServiceUpserted;
-import com.instainstru.catalog.infra.EventOutbox;
-import com.instainstru.catalog.infra.OutboxRelay;
+import com.instainstru.platform.outbox.EventOutbox;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -46,9 +45,6 @@ class CatalogSeeder {
     @Inject
     EventOutbox outbox;
 
-    @Inject
-    OutboxRelay relay;
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SeedCategory(String name, String slug, String subtitle, @JsonProperty("display_order") int displayOrder,
             @JsonProperty("icon_name") String iconName) {
@@ -74,7 +70,6 @@ class CatalogSeeder {
         int extended = pool.withTransaction(conn -> addSearchTerms(conn, seed)).await().atMost(Duration.ofSeconds(60));
         if (added > 0 || extended > 0) {
             Log.infof("Seeded %d catalog services; added new search terms of the seed to %d", added, extended);
-            relay.wakeUp();
         }
     }
 
@@ -124,7 +119,7 @@ class CatalogSeeder {
                                     s.slug(), s.name(), s.category(), categories.get(s.category()).name(), s.searchTerms(),
                                     s.relatedServices(), s.onlineCapable(), true, null, s.displayOrder(),
                                     s.requiresCertification(), 0))).toList();
-                    return outbox.insert(conn, events).replaceWith(added.size());
+                    return outbox.record(conn, events).replaceWith(added.size());
                 });
     }
 
@@ -158,7 +153,7 @@ class CatalogSeeder {
                                     r.getBoolean("requires_certification"), r.getLong("version"))));
                         }
                     }
-                    return outbox.insert(conn, events).replaceWith(events.size());
+                    return outbox.record(conn, events).replaceWith(events.size());
                 });
     }
 }

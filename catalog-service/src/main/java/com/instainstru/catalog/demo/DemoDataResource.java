@@ -1,9 +1,9 @@
 package com.instainstru.catalog.demo;
 
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CatalogConfig;
-import com.instainstru.catalog.infra.Caller;
-import com.instainstru.catalog.infra.Problem;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

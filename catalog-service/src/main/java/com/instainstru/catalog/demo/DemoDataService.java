@@ -7,11 +7,10 @@ import com.instainstru.catalog.demo.DemoDataGenerator.DemoOffering;
 import com.instainstru.catalog.demo.DemoDataGenerator.ServiceInfo;
 import com.instainstru.catalog.events.InstructorUpserted;
 import com.instainstru.catalog.events.OfferingUpserted;
-import com.instainstru.catalog.infra.EventOutbox;
 import com.instainstru.catalog.infra.OfferStats;
-import com.instainstru.catalog.infra.OutboxRelay;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.catalog.instructor.AreaDirectory;
+import com.instainstru.platform.outbox.EventOutbox;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,9 +48,6 @@ class DemoDataService {
     EventOutbox outbox;
 
     @Inject
-    OutboxRelay relay;
-
-    @Inject
     ResponseCache cache;
 
     @Inject
@@ -76,7 +72,7 @@ class DemoDataService {
                     .collect().asList()
                     .map(parts -> new Result(count, parts.stream().mapToInt(p -> p[0]).sum(),
                             parts.stream().mapToInt(p -> p[1]).sum(), (System.nanoTime() - start) / 1_000_000));
-        }).call(result -> cache.flushAll().onFailure().recoverWithNull()).invoke(relay::wakeUp);
+        }).call(result -> cache.flushAll().onFailure().recoverWithNull());
     }
 
     private Uni<List<ServiceInfo>> services() {
@@ -110,7 +106,7 @@ class DemoDataService {
                     Set<UUID> created = new HashSet<>();
                     inserted.forEach(r -> created.add(r.getUUID("id")));
                     List<DemoInstructor> fresh = chunk.stream().filter(i -> created.contains(i.id())).toList();
-                    return insertOfferings(conn, fresh).flatMap(offerings -> outbox.insert(conn, events(fresh))
+                    return insertOfferings(conn, fresh).flatMap(offerings -> outbox.record(conn, events(fresh))
                             .replaceWith(new int[] {fresh.size(), offerings}));
                 });
     }

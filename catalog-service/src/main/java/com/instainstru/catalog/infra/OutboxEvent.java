@@ -1,5 +1,6 @@
 package com.instainstru.catalog.infra;
 
+import com.instainstru.platform.outbox.EventOutbox;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One event waiting in the transactional outbox (written with the change, published by {@link OutboxRelay}). */
+/** One event in the transactional outbox, as {@link SessionOutbox} writes it (the platform's relay publishes it). */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -36,4 +37,14 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    static OutboxEvent of(EventOutbox.Enveloped event) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = event.eventId();
+        row.stream = event.stream();
+        row.type = event.type();
+        row.envelope = event.envelope();
+        row.createdAt = event.createdAt();
+        return row;
+    }
 }

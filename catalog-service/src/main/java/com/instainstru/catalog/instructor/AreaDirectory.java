@@ -1,7 +1,7 @@
 package com.instainstru.catalog.instructor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,8 @@
 package com.instainstru.catalog.instructor;
 
 import com.instainstru.catalog.offering.OfferingResponse;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.web.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,7 +40,7 @@ class InstructorQueries {
 
     /** Whether a catalog service exists (by id or slug) and its id. */
     Uni<Optional<UUID>> serviceId(String idOrSlug) {
-        UUID id = com.instainstru.catalog.infra.Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
+        UUID id = Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
         return pool.preparedQuery("SELECT id FROM catalog_service WHERE (id = $1 OR slug = $2) AND active")
                 .execute(Tuple.of(id, idOrSlug))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
@@ -86,20 +88,20 @@ class InstructorQueries {
         static Lookup of(String q, String ids, String status) {
             String name = q == null || q.isBlank() ? null : q.strip();
             if (name != null && name.length() > 100) {
-                throw com.instainstru.catalog.infra.ApiException.invalid("q", "must be at most 100 characters");
+                throw ApiException.invalid("q", "must be at most 100 characters");
             }
             List<UUID> idList = ids == null || ids.isBlank() ? List.of() : Arrays.stream(ids.split(","))
                     .map(String::strip).filter(id -> !id.isEmpty()).distinct()
-                    .map(id -> com.instainstru.catalog.infra.Ids.parse("ids", id)).toList();
+                    .map(id -> Ids.parse("ids", id)).toList();
             if (idList.size() > MAX_IDS) {
-                throw com.instainstru.catalog.infra.ApiException.invalid("ids", "at most " + MAX_IDS + " ids");
+                throw ApiException.invalid("ids", "at most " + MAX_IDS + " ids");
             }
             AccountStatus wanted = null;
             if (status != null && !status.isBlank() && !status.strip().equals("any")) {
                 try {
                     wanted = AccountStatus.valueOf(status.strip());
                 } catch (IllegalArgumentException e) {
-                    throw com.instainstru.catalog.infra.ApiException.invalid("status",
+                    throw ApiException.invalid("status",
                             "must be active, suspended, deactivated or any");
                 }
             }

@@ -1,13 +1,13 @@
 package com.instainstru.catalog.instructor;
 
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
-import com.instainstru.catalog.infra.Caller;
-import com.instainstru.catalog.infra.Ids;
 import com.instainstru.catalog.infra.JsonAnswers;
-import com.instainstru.catalog.infra.Problem;
-import com.instainstru.catalog.infra.QueryParams;
 import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Ids;
+import com.instainstru.platform.web.QueryParams;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

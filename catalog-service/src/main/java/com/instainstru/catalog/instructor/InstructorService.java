@@ -4,15 +4,14 @@ import com.instainstru.catalog.booking.FutureBookingCheck;
 import com.instainstru.catalog.catalog.CatalogService;
 import com.instainstru.catalog.events.InstructorStatusChanged;
 import com.instainstru.catalog.events.InstructorUpserted;
-import com.instainstru.catalog.infra.ApiException;
-import com.instainstru.catalog.infra.CacheKeys;
 import com.instainstru.catalog.infra.CacheKeys.ServiceRef;
-import com.instainstru.catalog.infra.EventOutbox;
+import com.instainstru.catalog.infra.CacheKeys;
 import com.instainstru.catalog.infra.OfferStats;
-import com.instainstru.catalog.offering.Offering;
-import com.instainstru.catalog.infra.OutboxRelay;
 import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.catalog.infra.SessionOutbox;
 import com.instainstru.catalog.instructor.StatusRequest.Action;
+import com.instainstru.catalog.offering.Offering;
+import com.instainstru.platform.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +37,7 @@ public class InstructorService {
     AreaDirectory areas;
 
     @Inject
-    EventOutbox outbox;
-
-    @Inject
-    OutboxRelay relay;
+    SessionOutbox outbox;
 
     @Inject
     ResponseCache cache;
@@ -81,7 +77,6 @@ public class InstructorService {
                     }
                     return cache.invalidate(keys);
                 }))
-                .invoke(relay::wakeUp)
                 .map(instructor -> created.get());
     }
 
@@ -125,8 +120,7 @@ public class InstructorService {
                                     instructor.version)));
                 })))
                 .call(v -> offeredServices(instructorId)
-                        .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services))))
-                .invoke(relay::wakeUp);
+                        .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services))));
     }
 
     private Uni<Instructor> existing(UUID instructorId) {

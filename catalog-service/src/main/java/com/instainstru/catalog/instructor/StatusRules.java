@@ -1,7 +1,7 @@
 package com.instainstru.catalog.instructor;
 
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.instructor.StatusRequest.Action;
+import com.instainstru.platform.problem.ApiException;
 
 /** Which account status an action leads to, or why it is refused (409). Pure, so it is tested alone. */
 final class StatusRules {

@@ -1,8 +1,8 @@
 package com.instainstru.catalog.offering;
 
-import com.instainstru.catalog.infra.Caller;
-import com.instainstru.catalog.infra.Ids;
-import com.instainstru.catalog.infra.Problem;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -3,16 +3,15 @@ package com.instainstru.catalog.offering;
 import com.instainstru.catalog.catalog.CatalogService;
 import com.instainstru.catalog.events.OfferingRemoved;
 import com.instainstru.catalog.events.OfferingUpserted;
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.infra.CacheKeys;
-import com.instainstru.catalog.infra.EventOutbox;
 import com.instainstru.catalog.infra.OfferStats;
-import com.instainstru.catalog.infra.OutboxRelay;
-import com.instainstru.catalog.infra.Problem;
 import com.instainstru.catalog.infra.ResponseCache;
+import com.instainstru.catalog.infra.SessionOutbox;
 import com.instainstru.catalog.instructor.AccountStatus;
 import com.instainstru.catalog.instructor.Instructor;
 import com.instainstru.catalog.offering.OfferingTerms.LocationType;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +30,7 @@ import java.util.UUID;
 public class OfferingService {
 
     @Inject
-    EventOutbox outbox;
-
-    @Inject
-    OutboxRelay relay;
+    SessionOutbox outbox;
 
     @Inject
     ResponseCache cache;
@@ -71,8 +67,7 @@ public class OfferingService {
                         })
                         .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
                         .call(offered -> recordUpserted(offered.offering())))
-                .call(this::invalidate)
-                .invoke(relay::wakeUp);
+                .call(this::invalidate);
     }
 
     public Uni<Offered> updateOffering(UUID instructorId, UUID offeringId, OfferingRequest request) {
@@ -92,8 +87,7 @@ public class OfferingService {
                         })
                         .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
                         .call(offered -> recordUpserted(offered.offering())))
-                .call(this::invalidate)
-                .invoke(relay::wakeUp);
+                .call(this::invalidate);
     }
 
     public Uni<Void> removeOffering(UUID instructorId, UUID offeringId) {
@@ -107,7 +101,6 @@ public class OfferingService {
                         .call(offered -> outbox.record(OfferingRemoved.TYPE, new OfferingRemoved(offered.offering().id,
                                 instructorId, offered.offering().catalogServiceId, offered.offering().version + 1))))
                 .call(this::invalidate)
-                .invoke(relay::wakeUp)
                 .replaceWithVoid();
     }
 

@@ -3,7 +3,7 @@ package com.instainstru.catalog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;

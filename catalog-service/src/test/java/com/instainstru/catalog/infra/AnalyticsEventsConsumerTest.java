@@ -42,10 +42,8 @@ class AnalyticsEventsConsumerTest {
 
     @Test
     void theNightlyFiguresReachTheServicesAndReorderTheHomepage() throws Exception {
-        UUID quiet = Api.newCatalogService("arts", true);
-        UUID popular = Api.newCatalogService("arts", true);
-        Api.offer(Api.newInstructor("Quiet Teacher"), quiet, "40");
-        Api.offer(Api.newInstructor("Popular Teacher"), popular, "40");
+        UUID quiet = bookableArtsService("Quiet Teacher");
+        UUID popular = bookableArtsService("Popular Teacher");
         OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
         publish(UUID.randomUUID(), asOf, List.of(figures(quiet, 0.90, false), figures(popular, 0.10, false)));
         await().atMost(Duration.ofSeconds(10)).until(() -> popularity(quiet) == 0.90);
@@ -66,8 +64,7 @@ class AnalyticsEventsConsumerTest {
 
     @Test
     void aRedeliveredOrOlderRunChangesNothing() throws Exception {
-        UUID service = Api.newCatalogService("arts", true);
-        Api.offer(Api.newInstructor("Steady Teacher"), service, "40");
+        UUID service = bookableArtsService("Steady Teacher");
         OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
         UUID eventId = UUID.randomUUID();
         publish(eventId, asOf, List.of(figures(service, 0.5, false)));
@@ -75,12 +72,46 @@ class AnalyticsEventsConsumerTest {
 
         publish(eventId, asOf.plusDays(1), List.of(figures(service, 0.7, false))); // same event id: redelivery
         publish(UUID.randomUUID(), asOf.minusDays(1), List.of(figures(service, 0.3, false))); // an older run, late
-        UUID marker = Api.newCatalogService("arts", true);
-        Api.offer(Api.newInstructor("Marker Teacher"), marker, "40");
+        UUID marker = bookableArtsService("Marker Teacher");
         publish(UUID.randomUUID(), asOf, List.of(figures(marker, 0.2, false)));
         await().atMost(Duration.ofSeconds(10)).until(() -> popularity(marker) == 0.2); // everything before it was read
 
         assertThat(popularity(service)).isEqualTo(0.5);
+    }
+
+    @Test
+    void anEventWithFiguresThatCannotBeStoredIsSkippedWholeAndTheNextOneApplied() throws Exception {
+        UUID fine = bookableArtsService("Fine Teacher");
+        UUID broken = bookableArtsService("Broken Teacher");
+        OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        Map<String, Object> text = figures(broken, 0.4, false);
+        text.put("popularity", "high");
+        Map<String, Object> huge = figures(broken, 0.4, false);
+        huge.put("priceP50", 1e12);
+        Map<String, Object> fraction = figures(broken, 0.4, false);
+        fraction.put("bookings30d", 12.5);
+        List<UUID> bad = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        publish(bad.get(0), asOf, List.of(figures(fine, 0.6, false), text));
+        publish(bad.get(1), asOf, List.of(figures(fine, 0.6, false), huge));
+        publish(bad.get(2), asOf, List.of(figures(fine, 0.6, false), fraction));
+        UUID marker = bookableArtsService("Marker Teacher");
+        publish(UUID.randomUUID(), asOf, List.of(figures(marker, 0.2, false)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> popularity(marker) == 0.2);
+
+        assertThat(popularity(fine)).isEqualTo(-1);
+        assertThat(popularity(broken)).isEqualTo(-1);
+        long recorded = pool.preparedQuery("SELECT count(*) FROM processed_event WHERE event_id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) bad.toArray(UUID[]::new)))
+                .await().indefinitely().iterator().next().getLong(0);
+        assertThat(recorded).as("skipped, not left to be retried").isEqualTo(3);
+        assertThat(redis.stream(String.class).xpending("analytics-events", "catalog-service").getPendingCount()).isZero();
+    }
+
+    /** A new arts service with one instructor offering it (so it is shown), unique to the calling test. */
+    private static UUID bookableArtsService(String teacher) {
+        UUID service = Api.newCatalogService("arts", true);
+        Api.offer(Api.newInstructor(teacher), service, "40");
+        return service;
     }
 
     private static Map<String, Object> figures(UUID service, double popularity, boolean trending) {

@@ -6,8 +6,8 @@ import static com.instainstru.catalog.instructor.AccountStatus.suspended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.instainstru.catalog.infra.ApiException;
 import com.instainstru.catalog.instructor.StatusRequest.Action;
+import com.instainstru.platform.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 class StatusRulesTest {

@@ -3,7 +3,7 @@ package com.instainstru.catalog.offering;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.instainstru.catalog.infra.ApiException;
+import com.instainstru.platform.problem.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
