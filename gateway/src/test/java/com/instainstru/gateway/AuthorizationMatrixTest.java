@@ -137,6 +137,8 @@ class AuthorizationMatrixTest {
         m.put("GET /api/v1/bookings/instructors/{instructorId}/future-count",
                 e("/api/v1/bookings/instructors/" + f.instructorId + "/future-count", null, 401, 403, 403, 200, 404, 200));
         // An admin's republish with no valid point in time: refused before anything is republished.
+        m.put("POST /api/v1/catalog/admin/outbox/republish",
+                e("/api/v1/catalog/admin/outbox/republish?from=not-a-time", null, 401, 403, 403, 403, 403, 400));
         m.put("POST /api/v1/bookings/admin/outbox/republish",
                 e("/api/v1/bookings/admin/outbox/republish?from=not-a-time", null, 401, 403, 403, 403, 403, 400));
         m.put("GET /api/v1/availability/{instructorId}", e("/api/v1/availability/" + f.instructorId, null, 200, 200, 200, 200, 200, 200));

@@ -33,6 +33,7 @@ public final class RouteTable {
             route("catalog.service.create", "POST", "/api/v1/catalog/services", "catalog", ADMIN_ONLY, "Add a catalog service (admin)"),
             route("catalog.service.update", "PUT", "/api/v1/catalog/services/{id}", "catalog", ADMIN_ONLY, "Change a catalog service (admin)"),
             route("catalog.service.delete", "DELETE", "/api/v1/catalog/services/{id}", "catalog", ADMIN_ONLY, "Retire a catalog service (admin)"),
+            route("catalog.outbox.republish", "POST", "/api/v1/catalog/admin/outbox/republish", "catalog", ADMIN_ONLY, "Publish catalog-events again from the outbox, from a point in time (admin)"),
             // catalog-service: instructors and their offerings
             route("instructors.list", "GET", "/api/v1/instructors", "catalog", PUBLIC, "Active instructors, optionally of one service"),
             route("instructors.one", "GET", "/api/v1/instructors/{id}", "catalog", PUBLIC, "An instructor's profile and offerings"),
