@@ -63,10 +63,6 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public String kind() {
-        return kind;
-    }
-
     public Problem toProblem(String instance) {
         return new Problem(Problem.TYPE_BASE + kind, title, status, getMessage(), instance, errors);
     }
