@@ -63,6 +63,11 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** The last segment of the problem's {@code type}, e.g. {@code conflict}. */
+    public String kind() {
+        return kind;
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(Problem.TYPE_BASE + kind, title, status, getMessage(), instance, errors);
     }
