@@ -19,7 +19,7 @@ import java.io.IOException;
 /**
  * Every service reads JSON strictly: a repeated key, anything after the document, a float where a whole number belongs
  * ({@code 60.5} minutes), a number where an enum belongs ({@code 0}), an unknown enum value, a string
- * where a number or true/false belongs ({@code "60"}) or the other way round, or a string holding a
+ * where a whole number or true/false belongs ({@code "60"}) or a number where a string belongs, or a string holding a
  * control character (other than tab, line feed and carriage return) is refused, and
  * {@link ProblemMappers} answers it with a 400 naming the field; nothing is guessed.
  */
@@ -36,7 +36,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
         // No dates or times from numbers (5 is not 1970-01-06) and no lenient calendars.
         mapper.setDefaultLeniency(false);
-        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+        // A decimal may come as a string ("60.00", money's usual JSON form); a whole number or true/false may not.
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean}) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new PlainText()));

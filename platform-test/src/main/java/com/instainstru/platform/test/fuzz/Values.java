@@ -126,7 +126,7 @@ final class Values {
                 bad.add(new Bad("an overflowing whole number", "99999999999999999999999", true));
             }
             case "number" -> {
-                bad.add(new Bad("a string for a number", "\"1\"", true));
+                bad.add(new Bad("a word for a number", "\"abc\"", true));
                 bad.add(new Bad("an object for a number", "{}", true));
             }
             case "boolean" -> {
