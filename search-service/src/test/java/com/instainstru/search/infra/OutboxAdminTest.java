@@ -79,7 +79,7 @@ class OutboxAdminTest {
 
     @Test
     void onlyAnAdminWithAPointInTimeMayRepublishAndARefusalRepublishesNothing() {
-        click(0);
+        click(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> pendingCount() == 0);
         List<String> before = publishedTimes();
         String yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString();
