@@ -1,4 +1,4 @@
-package com.instainstru.booking.support;
+package com.instainstru.platform.test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -8,15 +8,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A private, real redis-server for tests that stop and restart Redis. By default it runs without persistence,
- * so a restart is an empty Redis, like a failed-over one. With the init argument {@code durable=true} it runs
- * as deploy/local/infra.sh runs the platform's Redis (append-only file fsynced every second, noeviction), in
- * a directory of its own that a restart reads back; {@link #crashRedis()} kills it with SIGKILL.
+ * A private, real redis-server for tests that stop and restart Redis (the application's {@code quarkus.redis.hosts}
+ * points at it). By default it runs without persistence, so a restart is an empty Redis, like a failed-over one.
+ * With the init argument {@code durable=true} it runs as deploy/local/infra.sh runs the platform's Redis
+ * (append-only file fsynced every second, noeviction), in a directory of its own that a restart reads back;
+ * {@link #crashRedis()} kills it with SIGKILL.
  */
 public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -57,7 +59,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         stopRedis();
         if (directory != null) {
             try (var files = Files.walk(directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,8 +1,11 @@
-package com.instainstru.gateway.support;
+package com.instainstru.platform.test;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -11,7 +14,8 @@ import java.time.Duration;
 
 /**
  * HTTP/1.1 spoken by hand over a socket, for what a well-behaved client library will not do: send half a
- * request and stall, or come from another loopback address (127.0.0.2, ...) as a second client would.
+ * request and stall, announce a body it never sends, or come from another loopback address (127.0.0.2, ...)
+ * as a second client would.
  */
 public final class RawHttp implements AutoCloseable {
 
@@ -21,7 +25,7 @@ public final class RawHttp implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** A connection to the gateway under test from {@code fromAddress} (any address of 127.0.0.0/8). */
+    /** A connection to the service under test from {@code fromAddress} (any address of 127.0.0.0/8). */
     public static RawHttp connect(int port, String fromAddress) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(fromAddress, 0));
@@ -55,6 +59,23 @@ public final class RawHttp implements AutoCloseable {
             throw new IOException("still open after " + wait + "; received so far: " + received.toString(StandardCharsets.UTF_8));
         }
         return received.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The status a service answers to a POST whose headers announce a JSON body of {@code length} bytes, before
+     * the body is sent (a body over the service's limit is refused at once with 413).
+     */
+    public static int statusOfAnnouncedBody(int port, String path, String token, int length) {
+        try (RawHttp client = connect(port, "127.0.0.1")) {
+            client.send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n");
+            client.socket.setSoTimeout(5000);
+            String statusLine = new BufferedReader(new InputStreamReader(client.socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return status(statusLine == null ? "" : statusLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The status of the answer in {@code response} (its first line), or -1 for none. */
