@@ -1,6 +1,7 @@
 package com.instainstru.gateway.web.session;
 
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
+import com.instainstru.gateway.web.StaticAssets;
 import com.instainstru.gateway.web.WebPaths;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.security.EndedSessions;
@@ -9,6 +10,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,8 +31,6 @@ public class BrowserSession {
     public static final String VISITOR = "web.visitor";
     /** After the request id (1000) and the API's filter (900); it looks at pages only. */
     private static final int PRIORITY = 800;
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Inject
     JWTParser parser;
@@ -46,6 +46,18 @@ public class BrowserSession {
 
     @Inject
     EndedSessions sessions;
+
+    @Inject
+    StaticAssets assets;
+
+    /** Scripts and styles from this site only, and the pages' own inline stylesheet (by its hash). */
+    private String csp;
+
+    @PostConstruct
+    void init() {
+        csp = "default-src 'self'; script-src 'self'; style-src 'self' " + assets.inlineCssSource()
+                + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::filter, PRIORITY);
@@ -67,11 +79,12 @@ public class BrowserSession {
         csrf.ensureCookie(rc);
         String access = cookies.read(rc, SessionCookies.ACCESS);
         String refresh = cookies.read(rc, SessionCookies.REFRESH);
-        Visitor fromAccess = access == null ? null : verified(access);
+        JsonWebToken token = access == null ? null : parsed(access);
+        Visitor fromAccess = token == null ? null : visitor(token, access);
         if (fromAccess != null) {
             // A valid token of a session that has ended (signed out elsewhere, password changed) is no session.
             rc.request().pause();
-            sessions.hasEnded(token(access)).subscribe().with(ended -> {
+            sessions.hasEnded(token).subscribe().with(ended -> {
                 if (!ended) {
                     rc.put(VISITOR, fromAccess);
                     rc.next();
@@ -106,9 +119,9 @@ public class BrowserSession {
      * Every page: its referrer policy, a strict Content-Security-Policy (scripts and styles from this site only), no caching of a
      * signed-in visitor's pages by anyone, and the server's time for the page (Server-Timing, read by the benchmark).
      */
-    private static void pageHeaders(RoutingContext rc, long started) {
+    private void pageHeaders(RoutingContext rc, long started) {
         var headers = rc.response().headers();
-        headers.set("Content-Security-Policy", CSP);
+        headers.set("Content-Security-Policy", csp);
         // The API's no-referrer would make the browser send "Origin: null" with the pages' own form posts,
         // which the CORS filter refuses; same-origin keeps the referrer within the site.
         headers.set("Referrer-Policy", "same-origin");
@@ -120,7 +133,8 @@ public class BrowserSession {
     }
 
     private void signedIn(RoutingContext rc, TokenResponse tokens) {
-        Visitor visitor = verified(tokens.accessToken());
+        JsonWebToken token = parsed(tokens.accessToken());
+        Visitor visitor = token == null ? null : visitor(token, tokens.accessToken());
         if (visitor == null) {
             notRefreshed(rc, new IllegalStateException("a refreshed access token did not verify"));
             return;
@@ -140,20 +154,20 @@ public class BrowserSession {
         rc.next();
     }
 
-    private JsonWebToken token(String accessToken) {
+    /** The verified token (signature, issuer, lifetime), or null. Verified once a page: an RS256 check is not free. */
+    private JsonWebToken parsed(String accessToken) {
         try {
             return parser.parse(accessToken);
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
+        } catch (ParseException | RuntimeException e) {
+            return null;
         }
     }
 
-    private Visitor verified(String accessToken) {
+    private static Visitor visitor(JsonWebToken token, String accessToken) {
         try {
-            JsonWebToken token = parser.parse(accessToken);
             UUID user = UUID.fromString(token.getSubject());
             return new Visitor(user, Set.copyOf(token.getGroups()), accessToken, false);
-        } catch (ParseException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
