@@ -26,7 +26,7 @@ final class PageChecks {
 
     /** Checks the page as it is now, then leaves it at the desktop width. */
     static void check(Page page, String name) {
-        // The stylesheet travels inside the page: the Content-Security-Policy must let it (and only it) apply.
+        // The stylesheet applies (the Content-Security-Policy lets this site's own file in).
         assertThat(page.evaluate("() => getComputedStyle(document.body).display")).as("the stylesheet on %s", name)
                 .isEqualTo("flex");
         for (int[] size : WIDTHS) {

@@ -1,6 +1,5 @@
 package com.instainstru.gateway.web;
 
-import io.quarkus.qute.RawString;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,23 +11,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The pages' script (htmx, from its webjar), icon and the instructor's and admin's pages' own stylesheet and
- * script, served from memory under names that carry their content's hash, so a browser keeps them for a year and
- * a release changes the name. Each is gzipped once at start (htmx's own .gz from the webjar) and sent compressed
- * to browsers that accept it. The layout names them as {@code {inject:assets.htmx}}, {@code {inject:assets.icon}}.
- * The main stylesheet travels inside every page instead ({@code {inject:assets.inlineCss}}, 11 KB, about 3 KB
- * compressed), so that no request stands between a first visit and its first paint; the Content-Security-Policy
- * allows that one style element by its hash ({@link #inlineCssSource()}).
+ * The pages' stylesheet, script (htmx, from its webjar) and icon, served from memory under names that
+ * carry their content's hash, so a browser keeps them for a year and a release changes the name. Each is
+ * gzipped once at start (htmx's own .gz from the webjar) and sent compressed to browsers that accept it.
+ * The layout names them as {@code {inject:assets.css}}, {@code {inject:assets.htmx}}, {@code {inject:assets.icon}}.
  */
 @ApplicationScoped
 @Named("assets")
@@ -41,8 +35,7 @@ public class StaticAssets {
     }
 
     private final Map<String, Asset> byPath = new LinkedHashMap<>();
-    private RawString inlineCss;
-    private String inlineCssSource;
+    private String css;
     private String htmx;
     private String icon;
     private String teachCss;
@@ -50,9 +43,7 @@ public class StaticAssets {
 
     @PostConstruct
     void load() {
-        byte[] app = read("web-assets/app.css");
-        inlineCss = new RawString(new String(app, StandardCharsets.UTF_8));
-        inlineCssSource = "'sha256-" + Base64.getEncoder().encodeToString(sha256(app)) + "'";
+        css = add("app", "css", "text/css; charset=utf-8", read("web-assets/app.css"), null);
         htmx = add("htmx", "js", "text/javascript; charset=utf-8", read(HTMX), read(HTMX + ".gz"));
         icon = add("favicon", "svg", "image/svg+xml", read("web-assets/favicon.svg"), null);
         teachCss = add("teach", "css", "text/css; charset=utf-8", read("web-assets/teach.css"), null);
@@ -63,14 +54,8 @@ public class StaticAssets {
         router.get("/static/:name").handler(this::serve);
     }
 
-    /** The main stylesheet, for the page's own style element. */
-    public RawString inlineCss() {
-        return inlineCss;
-    }
-
-    /** The CSP source that allows the inline stylesheet and nothing else inline ({@code 'sha256-…'}). */
-    public String inlineCssSource() {
-        return inlineCssSource;
+    public String css() {
+        return css;
     }
 
     public String htmx() {
@@ -134,12 +119,8 @@ public class StaticAssets {
     }
 
     private static String hash(byte[] content) {
-        return HexFormat.of().formatHex(sha256(content)).substring(0, 12);
-    }
-
-    private static byte[] sha256(byte[] content) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package com.instainstru.gateway.web.session;
 
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
-import com.instainstru.gateway.web.StaticAssets;
 import com.instainstru.gateway.web.WebPaths;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.security.EndedSessions;
@@ -10,7 +9,6 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,6 +29,8 @@ public class BrowserSession {
     public static final String VISITOR = "web.visitor";
     /** After the request id (1000) and the API's filter (900); it looks at pages only. */
     private static final int PRIORITY = 800;
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Inject
     JWTParser parser;
@@ -46,18 +46,6 @@ public class BrowserSession {
 
     @Inject
     EndedSessions sessions;
-
-    @Inject
-    StaticAssets assets;
-
-    /** Scripts and styles from this site only, and the pages' own inline stylesheet (by its hash). */
-    private String csp;
-
-    @PostConstruct
-    void init() {
-        csp = "default-src 'self'; script-src 'self'; style-src 'self' " + assets.inlineCssSource()
-                + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
-    }
 
     void register(@Observes Filters filters) {
         filters.register(this::filter, PRIORITY);
@@ -119,9 +107,9 @@ public class BrowserSession {
      * Every page: its referrer policy, a strict Content-Security-Policy (scripts and styles from this site only), no caching of a
      * signed-in visitor's pages by anyone, and the server's time for the page (Server-Timing, read by the benchmark).
      */
-    private void pageHeaders(RoutingContext rc, long started) {
+    private static void pageHeaders(RoutingContext rc, long started) {
         var headers = rc.response().headers();
-        headers.set("Content-Security-Policy", csp);
+        headers.set("Content-Security-Policy", CSP);
         // The API's no-referrer would make the browser send "Origin: null" with the pages' own form posts,
         // which the CORS filter refuses; same-origin keeps the referrer within the site.
         headers.set("Referrer-Policy", "same-origin");
