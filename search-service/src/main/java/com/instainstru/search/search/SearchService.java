@@ -2,8 +2,9 @@ package com.instainstru.search.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.web.QueryParams;
 import com.instainstru.search.embedding.EmbeddingService;
-import com.instainstru.search.infra.ApiException;
 import com.instainstru.search.infra.SearchConfig;
 import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.query.ParsedQuery;
@@ -97,7 +98,7 @@ public class SearchService {
     public Uni<SearchResponse> search(String rawQuery, String rawLimit, String cursor, UUID userId) {
         long start = System.nanoTime();
         String query = validQuery(rawQuery);
-        int limit = com.instainstru.search.infra.QueryParams.intIn("limit", rawLimit, config.results().defaultLimit(), 1,
+        int limit = QueryParams.intIn("limit", rawLimit, config.results().defaultLimit(), 1,
                 config.results().maxLimit());
         Cursor page = Cursor.parse(cursor);
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(AskedTime.NEW_YORK);
@@ -110,7 +111,7 @@ public class SearchService {
             double total = ms(System.nanoTime() - start);
             UUID searchId = UUID.randomUUID();
             searchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            events.record(SearchEvents.PERFORMED, performed(searchId, query, a, total, userId));
+            events.performed(performed(searchId, query, a, total, userId));
             return new SearchResponse(query, searchId, a.parsed(), a.match(), a.results(), a.total(), a.relaxed(),
                     a.nextCursor(), cached != null ? new Timings(0, 0, 0, 0, total, true)
                             : new Timings(a.parseMs(), a.embedMs(), a.retrieveMs(), a.filterMs(), total, false));
