@@ -156,9 +156,10 @@ public class StreamConsumer {
         return redis.send(Request.cmd(Command.XAUTOCLAIM).arg(stream).arg(group()).arg(member)
                         .arg(settings.reclaimIdle().toMillis()).arg("0-0").arg("COUNT").arg(100))
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
-                // A stream or group that does not exist yet (or a Redis restarted empty) answers NOGROUP.
+                // A stream or group that does not exist yet (or a Redis restarted empty) answers NOGROUP: the group
+                // is made, nothing is pending in it, and the same poll goes on to read.
                 .onFailure(e -> String.valueOf(e.getMessage()).contains("NOGROUP"))
-                .call(e -> ensureGroup(stream))
+                .recoverWithUni(e -> ensureGroup(stream).replaceWith((Response) null))
                 .map(reclaimed -> entries(reclaimed == null ? null : reclaimed.get(1)));
     }
 
