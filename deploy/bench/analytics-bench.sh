@@ -40,8 +40,8 @@ build_analytics() {
     echo "SKIP_BUILD=1: not building" >&2
     return 0
   fi
-  echo "building analytics-service (mvn -B -q -DskipTests -pl analytics-service package)" >&2
-  (cd "$REPO_ROOT" && mvn -B -q -DskipTests -pl analytics-service package)
+  echo "building analytics-service (mvn -B -q -DskipTests -pl analytics-service -am -Dno-launched-services package)" >&2
+  (cd "$REPO_ROOT" && mvn -B -q -DskipTests -pl analytics-service -am -Dno-launched-services package)
 }
 
 psql_bench() { psql_super -d "$ANALYTICS_DATABASE" "$@"; }

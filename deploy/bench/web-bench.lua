@@ -1,10 +1,11 @@
 -- wrk script of web-bench.sh: the web app's HTML pages, one "<kind> <path>" per line of a file
--- (home, services, search, profile), asked in turn, and the server's own time of each page, read
+-- (home, services, search, profile, review, lessons), asked in turn, the student's pages (review,
+-- lessons) with the session cookie of the second file's first line, and the server's own time of each page, read
 -- from its Server-Timing header (page;dur=<ms>: from the request's arrival at the gateway to the
 -- page's headers). Several connections answer out of order, so the kind of each answer is read from
 -- the page itself (its <meta name="page"> tag).
 --
---   wrk ... -s web-bench.lua <url> -- <paths file>
+--   wrk ... -s web-bench.lua <url> -- <paths file> <cookie file>
 --
 -- done() prints "bench: ..." lines: the errors (answers other than 200, pages without
 -- Server-Timing), then the server time as percentiles, in all and per kind of page.
@@ -17,23 +18,33 @@ function setup(thread)
 end
 
 -- The kinds of page; per thread, read by done(): one flat list of server times (ms) per kind.
-local KINDS = { "all", "home", "services", "search", "profile" }
-local paths, n = {}, 0
+local KINDS = { "all", "home", "services", "search", "profile", "review", "lessons" }
+local SIGNED_IN = { review = true, lessons = true }
+local paths, kinds, n, cookie = {}, {}, 0, nil
 errors, samples = 0, ""
-ms_all, ms_home, ms_services, ms_search, ms_profile = {}, {}, {}, {}, {}
-local series = { all = ms_all, home = ms_home, services = ms_services, search = ms_search, profile = ms_profile }
+ms_all, ms_home, ms_services, ms_search, ms_profile, ms_review, ms_lessons = {}, {}, {}, {}, {}, {}, {}
+local series = { all = ms_all, home = ms_home, services = ms_services, search = ms_search, profile = ms_profile,
+                 review = ms_review, lessons = ms_lessons }
 
 function init(args)
   for line in io.lines(args[1]) do
-    local _, path = string.match(line, "^(%S+)%s+(%S+)$")
+    local kind, path = string.match(line, "^(%S+)%s+(%S+)$")
     paths[#paths + 1] = path
+    kinds[#kinds + 1] = kind
+  end
+  if args[2] then
+    cookie = io.lines(args[2])()
   end
 end
 
 function request()
   local i = ((tid + n) % #paths) + 1
   n = n + 1
-  return wrk.format("GET", paths[i], { ["Accept"] = "text/html" })
+  local headers = { ["Accept"] = "text/html" }
+  if SIGNED_IN[kinds[i]] and cookie then
+    headers["Cookie"] = cookie
+  end
+  return wrk.format("GET", paths[i], headers)
 end
 
 function response(status, headers, body)

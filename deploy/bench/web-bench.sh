@@ -5,9 +5,10 @@
 # search-service (19182), booking-service (19183, 14 days of demo availability) and
 # analytics-service (19184), on the gateway benchmark's databases <service>_gwbench (so it does not
 # run beside gateway-bench.sh) and a throwaway Redis (19479). Then:
-#   1) HTML pages' server time at 8 clients: the home page, /services, 20 searches and 40 instructor
-#      profiles (each with its 14-day strip of times) asked in turn, after a discarded 2-minute warm-up; the
-#      server time is the page's own Server-Timing (request in to headers out), read per answer by
+#   1) HTML pages' server time at 8 clients: the home page, /services, 20 searches, 40 instructor
+#      profiles (each with its 14-day strip of times), and, signed in as a student with three lessons
+#      booked, 10 booking reviews and the lessons' list, asked in turn, after a discarded 2-minute warm-up;
+#      the server time is the page's own Server-Timing (request in to headers out), read per answer by
 #      web-bench.lua                                                     wrk -t1 -c8 -d20s
 #   2) the home page's first visit in headless Chromium (Debian's /usr/bin/chromium, Playwright):
 #      every byte transferred (HTML, CSS, JS, icon; compressed as sent) and the first contentful
@@ -56,6 +57,8 @@ NO_LIMIT=1000000000
 WORK_DIR=""
 PAGE_ROWS=() # "page|n|p50|p90|p99|max"
 PROBE_OUT=""
+CPU_ROWS="" # "<process> <CPU ms per page>" lines of the measured run
+JVM_NAMES=(catalog booking search analytics gateway) # in the order start_services starts them
 
 cleanup() {
   stop_bench_jvms "benchmark JVM"
@@ -86,11 +89,14 @@ start_services() {
 }
 
 # Writes ${WORK_DIR}/pages.txt: "<kind> <path>" lines, the pages in the mix (profiles of 40 instructors
-# that teach piano, with the 60-minute strip the search cards link to).
+# that teach piano, with the 60-minute strip the search cards link to; the reviews of the first free hour of
+# 10 of them), and ${WORK_DIR}/cookie.txt: the session cookie of a new student (signed up and signed in
+# through the gateway's API) who booked three lessons (on three days: one student, one lesson at a time), sent
+# with the reviews and the lessons' list.
 write_pages() {
-  python3 - "${WORK_DIR}/pages.txt" "$CATALOG_BASE" <<'PY'
-import json, sys, urllib.parse, urllib.request
-out, catalog = sys.argv[1], sys.argv[2]
+  python3 - "${WORK_DIR}/pages.txt" "$CATALOG_BASE" "$GATEWAY_BASE" "${WORK_DIR}/cookie.txt" <<'PY'
+import datetime, json, sys, urllib.error, urllib.parse, urllib.request, uuid
+out, catalog, gateway, cookie_file = sys.argv[1:5]
 queries = ["piano lessons", "guitar under $60", "spanish tutor tomorrow", "yoga in brooklyn", "sat prep for teens",
            "math tutor online", "violin for kids", "swimming lessons this weekend", "chess coach",
            "french conversation", "drum lessons after 5pm", "salsa dancing", "python programming",
@@ -99,12 +105,51 @@ queries = ["piano lessons", "guitar under $60", "spanish tutor tomorrow", "yoga 
 lines = ["home /", "services /services"]
 lines += ["search /search?q=" + urllib.parse.quote_plus(q) for q in queries]
 page = json.load(urllib.request.urlopen(catalog + "/api/v1/instructors?service=piano&size=40"))
+pianos = []
 for i in page["items"]:
     piano = next(o for o in i["offerings"] if o["serviceSlug"] == "piano")
+    pianos.append((i, piano))
     lines.append("profile /instructors/%s?service=%s&duration=%d" % (i["id"], piano["catalogServiceId"],
                                                                       piano["durationOptions"][0]))
+
+def call(method, path, body=None, token=None, headers=None):
+    request = urllib.request.Request(gateway + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json", **(headers or {})})
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    return json.load(urllib.request.urlopen(request))
+
+email = "bench-%s@example.com" % uuid.uuid4().hex[:12]
+call("POST", "/api/v1/auth/register", {"email": email, "password": "a bench password", "role": "student", "name": "Bench Student"})
+token = call("POST", "/api/v1/auth/login", {"email": email, "password": "a bench password"})["accessToken"]
+today = datetime.date.today()
+reviews = booked = 0
+for i, piano in pianos:
+    if reviews == 10:
+        break
+    place = next((p for p in ("online", "studio") if p in piano["locationTypes"]), None)
+    times = call("GET", "/api/v1/availability/%s?from=%s&to=%s&duration=60" % (i["id"], today, today + datetime.timedelta(days=13)))
+    days = [d["startTimes"] for d in times["days"] if d["startTimes"]]
+    starts = [t for d in days for t in d]
+    if place is None or 60 not in piano["durationOptions"] or not starts:
+        continue
+    lines.append("review /book?instructor=%s&offering=%s&start=%s&duration=60" % (i["id"], piano["id"],
+                                                                                urllib.parse.quote(starts[-1], safe="")))
+    reviews += 1
+    if booked < 3 and len(days) > booked:
+        try:
+            call("POST", "/api/v1/bookings", {"instructorId": i["id"], "instructorServiceId": piano["id"],
+                                              "startTime": days[booked][0], "durationMinutes": 60, "locationType": place},
+                 token,
+                 {"Idempotency-Key": str(uuid.uuid4())})
+            booked += 1
+        except urllib.error.HTTPError as e:
+            print("a lesson for the lessons' list was not booked:", e.code, e.read()[:300])
+lines.append("lessons /lessons")
 open(out, "w").write("\n".join(lines) + "\n")
-print(len(lines), "pages in the mix:", len(queries), "searches,", len(page["items"]), "profiles")
+open(cookie_file, "w").write("ii_access=" + token + "\n")
+print(len(lines), "pages in the mix:", len(queries), "searches,", len(pianos), "profiles,", reviews, "reviews,",
+      "the lessons' list (%d booked)" % booked)
 PY
 }
 
@@ -120,12 +165,16 @@ run_pages() {
   echo
   echo "== HTML pages (${CONNECTIONS} clients)"
   settle_pages
-  warm_up_wrk "$CONNECTIONS" -s "$WEB_LUA" "$GATEWAY_BASE" -- "${WORK_DIR}/pages.txt"
+  warm_up_wrk "$CONNECTIONS" -s "$WEB_LUA" "$GATEWAY_BASE" -- "${WORK_DIR}/pages.txt" "${WORK_DIR}/cookie.txt"
   settle_pages
-  measure_wrk "$CONNECTIONS" -s "$WEB_LUA" "$GATEWAY_BASE" -- "${WORK_DIR}/pages.txt"
-  local errors
+  local before errors pages
+  before="$(cpu_snapshot)"
+  measure_wrk "$CONNECTIONS" -s "$WEB_LUA" "$GATEWAY_BASE" -- "${WORK_DIR}/pages.txt" "${WORK_DIR}/cookie.txt"
+  pages="$(awk '/^bench: server all / { sub(/n=/, "", $4); print $4 }' <<<"$WRK_OUT")"
+  CPU_ROWS="$(awk -v pages="${pages:-0}" 'NR == FNR { was[$1] = $2; next }
+    pages > 0 && ($1 in was) { printf "%s %.2f\n", $1, ($2 - was[$1]) / pages }' <(echo "$before") <(cpu_snapshot))"
   errors="$(awk -F'errors=' '/^bench: errors=/ { print $2 }' <<<"$WRK_OUT")"
-  record_result "HTML pages (home, services, search, profile)" wrk "$WRK_OUT" "${errors:-1}" - -
+  record_result "HTML pages (all kinds)" wrk "$WRK_OUT" "${errors:-1}" - -
   while read -r kind n p50 p90 p99 max; do
     if (( n > 0 )); then
       PAGE_ROWS+=("${kind}|${n}|${p50}|${p90}|${p99}|${max}")
@@ -133,11 +182,28 @@ run_pages() {
   done < <(awk '/^bench: server / { gsub(/[a-z0-9]+=/, ""); print $3, $4, $6, $7, $8, $9 }' <<<"$WRK_OUT")
 }
 
+# CPU time (ms, user and system, all threads) a process has used so far.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) * 1000 / hz }' "/proc/$1/stat"; }
+
+# "<process> <CPU ms>" lines: each benchmark JVM, the benchmark's Redis, PostgreSQL (all its processes) and
+# the whole machine (wrk, Chromium and anything else running included).
+cpu_snapshot() {
+  local i pid
+  for i in "${!JVM_PIDS[@]}"; do
+    echo "${JVM_NAMES[$i]} $(cpu_ms "${JVM_PIDS[$i]}")"
+  done
+  pid="$(cat "${BENCH_REDIS_DIR}/redis.pid" 2>/dev/null)" && echo "redis $(cpu_ms "$pid")"
+  echo "postgresql $(for pid in $(pgrep -x postgres); do cpu_ms "$pid" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')"
+  echo "machine $(awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz }' /proc/stat)"
+}
+
 run_first_visit() {
   echo
   echo "== the home page's first visit in headless Chromium"
-  # (-Dstyle.color=never: with -q, Maven still prefixes lines with colour codes.)
-  PROBE_OUT="$(cd "$ROOT_DIR" && mvn -B -q -o -Dstyle.color=never -pl e2e-tests surefire:test -Dtest=FirstPaintProbe \
+  # (-Dstyle.color=never: with -q, Maven still prefixes lines with colour codes. -am compiles platform-test, which
+  # e2e-tests' classes need; -Dno-launched-services leaves the services out: the probe measures the running gateway.)
+  PROBE_OUT="$(cd "$ROOT_DIR" && mvn -B -q -o -Dstyle.color=never -pl e2e-tests -am -Dno-launched-services \
+    test-compile surefire:test -Dtest=FirstPaintProbe \
     -Dsurefire.failIfNoSpecifiedTests=false -Dweb.bench.url="$GATEWAY_BASE" 2>&1 | sed 's/\x1b\[[0-9;]*m//g')" || true
   grep '^probe:' <<<"$PROBE_OUT" || { echo "$PROBE_OUT" | tail -40; FAILED=1; }
 }
@@ -155,6 +221,9 @@ report() {
       echo "${row}|p99 <= ${MAX_PAGE_P99} ms|${verdict}"
     done
   } | awk -F'|' '{ printf "%-10s %8s %8s %8s %8s %8s  %-16s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
+  echo
+  echo "CPU per page in the measured run (ms; where the pages' time goes, the rest of the machine included):"
+  awk '{ printf "  %-11s %6s\n", $1, $2 }' <<<"$CPU_ROWS"
   local kb fcp
   kb="$(awk '/^probe: / { for (i = 1; i <= NF; i++) if ($i ~ /^total_kb=/) { sub(/total_kb=/, "", $i); print $i } }' <<<"$PROBE_OUT")"
   fcp="$(awk '/^probe: / { for (i = 1; i <= NF; i++) if ($i ~ /^fcp_median_ms=/) { sub(/fcp_median_ms=/, "", $i); print $i } }' <<<"$PROBE_OUT")"

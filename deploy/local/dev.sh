@@ -37,4 +37,5 @@ fi
 mapfile -t service < <(service_env "$name" "$port" "$db")
 cd "$REPO_ROOT"
 echo "${name} in dev mode on http://127.0.0.1:${port} (database ${db}); Ctrl-C stops it"
-exec env "${service[@]}" ./mvnw -B -pl "$name" -am quarkus:dev -Dquarkus.console.enabled=false "$@"
+# -Dno-launched-services: the reactor leaves out the services its tests launch (quarkus:dev would run the first one).
+exec env "${service[@]}" ./mvnw -B -pl "$name" -am -Dno-launched-services quarkus:dev -Dquarkus.console.enabled=false "$@"

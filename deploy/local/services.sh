@@ -169,10 +169,14 @@ start_service_jvm() { # start_service_jvm <module> <port> <database> <log> [NAME
   [[ -f "$jar" ]] || { echo "${jar} is missing: build first (without SKIP_BUILD=1)" >&2; return 1; }
   mapfile -t service < <(service_env "$name" "$port" "$db")
   mkdir -p "$(dirname "$log")"
+  # A service built with an AppCDS archive (search-service: its classes pre-parsed for a faster start) is run
+  # from its directory with the archive, as the JVM wants it; -Xshare:auto ignores an archive of another JVM.
+  local -a cds=()
+  [[ ! -f "$(dirname "$jar")/app-cds.jsa" ]] || cds=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
   # JAVA_OPTS is deliberately unquoted: it holds several options.
   # shellcheck disable=SC2086
-  nohup env "${service[@]}" "$@" \
-    java ${JAVA_OPTS:-${DEFAULT_JAVA_OPTS}} -jar "$jar" >"$log" 2>&1 </dev/null &
+  nohup env --chdir="$(dirname "$jar")" "${service[@]}" "$@" \
+    java ${JAVA_OPTS:-${DEFAULT_JAVA_OPTS}} "${cds[@]}" -jar quarkus-run.jar >"$log" 2>&1 </dev/null &
   echo $!
 }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What every page must pass, at both widths the site is designed for (360 px phones, 1280 px desktops): axe
- * finds no serious or critical WCAG 2.1 A/AA violation, and a full-page screenshot is written to
+ * What every page must pass, at both widths the site is designed for (360 px phones, 1280 px desktops): its
+ * stylesheet applies, axe finds no serious or critical WCAG 2.1 A/AA violation, and a full-page screenshot is written to
  * {@code target/screenshots/<name>-<width>.png}.
  */
 final class PageChecks {
@@ -26,6 +26,9 @@ final class PageChecks {
 
     /** Checks the page as it is now, then leaves it at the desktop width. */
     static void check(Page page, String name) {
+        // The stylesheet applies (the Content-Security-Policy lets this site's own file in).
+        assertThat(page.evaluate("() => getComputedStyle(document.body).display")).as("the stylesheet on %s", name)
+                .isEqualTo("flex");
         for (int[] size : WIDTHS) {
             page.setViewportSize(size[0], size[1]);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + size[0] + ".png"))

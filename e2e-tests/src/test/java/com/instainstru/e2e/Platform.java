@@ -1,8 +1,7 @@
 package com.instainstru.e2e;
 
-import static org.awaitility.Awaitility.await;
-
-import java.net.URISyntaxException;
+import com.instainstru.platform.test.ServiceJvm;
+import com.instainstru.platform.test.Tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * process's outgoing connection can be holding one when its service binds it; {@code -De2e.base-port}
  * moves them), against the databases {@code <service>_e2e} and Redis
  * database 6, which are emptied first so that every run starts from nothing. The gateway signs
- * tokens with the test private key of this module; the services verify them with its public key.
+ * tokens with the test private key of platform-test; the services verify them with its public key.
  *
  * <p>A JUnit extension: started once for every test class that registers it (the first one starts it),
  * stopped when the test run ends (also when tests fail, and by a shutdown hook if the JVM is killed).
@@ -46,13 +45,12 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     private static final int LOG_LINES_ON_FAILURE = 60;
 
     private final int basePort = Integer.getInteger("e2e.base-port", 29080);
-    private final Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
-    private final ServiceProcess gateway = new ServiceProcess("gateway", basePort, logs);
-    private final ServiceProcess catalog = new ServiceProcess("catalog-service", basePort + 1, logs);
-    private final ServiceProcess search = new ServiceProcess("search-service", basePort + 2, logs);
-    private final ServiceProcess booking = new ServiceProcess("booking-service", basePort + 3, logs);
-    private final ServiceProcess analytics = new ServiceProcess("analytics-service", basePort + 4, logs);
-    private final List<ServiceProcess> services = List.of(catalog, booking, search, analytics, gateway);
+    private final ServiceJvm gateway = service("gateway", 0);
+    private final ServiceJvm catalog = service("catalog-service", 1);
+    private final ServiceJvm search = service("search-service", 2);
+    private final ServiceJvm booking = service("booking-service", 3);
+    private final ServiceJvm analytics = service("analytics-service", 4);
+    private final List<ServiceJvm> services = List.of(catalog, booking, search, analytics, gateway);
     private final Thread stopOnExit = new Thread(this::stopAll, "e2e-platform-stop");
     private boolean failed;
     private boolean started;
@@ -60,20 +58,18 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     private boolean stopped;
 
     private Platform() {
+        services.forEach(service -> service.env(environment(service)));
+    }
+
+    /** The n-th service of the platform on its port (the base port + n) and management port (+ 100). */
+    private ServiceJvm service(String module, int n) {
+        return new ServiceJvm(module, basePort + n, basePort + 100 + n, Path.of("target", "e2e-logs", module + ".log"))
+                .heap("384m");
     }
 
     /** Where clients go: the only address the journey uses. */
     String gatewayUrl() {
         return gateway.baseUrl();
-    }
-
-    /** Private key of the gateway's tokens in this run (tests mint expired tokens with it). */
-    String privateKeyLocation() {
-        try {
-            return resource("privateKey.pem");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -94,11 +90,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         // A test JVM killed mid-run must not leave five services behind.
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            for (ServiceProcess service : services) {
-                service.start(environment(service));
-            }
-            await("all five services ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                    .until(() -> services.stream().allMatch(ServiceProcess::ready));
+            ServiceJvm.startAll(services, READY_TIMEOUT);
         } catch (Exception | AssertionError e) {
             failed = true;
             startFailure = e;
@@ -114,12 +106,12 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
 
     /** Starts a stopped service again with the environment it had, and waits until it is ready. */
     synchronized void start(String module) throws Exception {
-        ServiceProcess service = service(module);
-        service.start(environment(service));
-        await(module + " ready again").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(service::ready);
+        ServiceJvm service = service(module);
+        service.start();
+        service.awaitReady(READY_TIMEOUT);
     }
 
-    private ServiceProcess service(String module) {
+    private ServiceJvm service(String module) {
         return services.stream().filter(s -> s.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module));
     }
@@ -142,7 +134,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
             // the hook runs anyway
         }
         if (failed) {
-            for (ServiceProcess service : services) {
+            for (ServiceJvm service : services) {
                 System.err.printf("%n===== last %d lines of %s =====%n%s%n", LOG_LINES_ON_FAILURE, service.log(),
                         service.tail(LOG_LINES_ON_FAILURE));
             }
@@ -152,10 +144,10 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     private void stopAll() {
         // The gateway first (no new requests), then the services in parallel.
         gateway.stop();
-        services.parallelStream().filter(s -> s != gateway).forEach(ServiceProcess::stop);
+        ServiceJvm.stopAll(List.of(catalog, booking, search, analytics));
     }
 
-    private Map<String, String> environment(ServiceProcess service) throws URISyntaxException {
+    private Map<String, String> environment(ServiceJvm service) {
         Map<String, String> env = new HashMap<>();
         env.put("PG_HOST", Infrastructure.PG_HOST);
         env.put("PG_PORT", Infrastructure.PG_PORT);
@@ -163,7 +155,6 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         env.put("PG_PASSWORD", Infrastructure.PG_PASSWORD);
         env.put("PG_DATABASE", service.module().replace("-service", "") + "_e2e");
         env.put("QUARKUS_REDIS_HOSTS", Infrastructure.redisUrl(REDIS_DATABASE));
-        env.put("JWT_PUBLIC_KEY_LOCATION", resource("publicKey.pem"));
         env.put("CATALOG_URL", catalog.baseUrl());
         env.put("BOOKING_URL", booking.baseUrl());
         env.put("SEARCH_URL", search.baseUrl());
@@ -178,7 +169,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
                 env.put("ANALYTICS_JOBS_DAILY_REPORT_CRON", "off");
             }
             case "gateway" -> {
-                env.put("JWT_PRIVATE_KEY_LOCATION", resource("privateKey.pem"));
+                env.put("JWT_PRIVATE_KEY_LOCATION", Tokens.privateKeyFile().toString());
                 env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("GATEWAY_ADMIN_PASSWORD_HASH", ADMIN_PASSWORD_HASH);
             }
@@ -186,9 +177,5 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
             }
         }
         return env;
-    }
-
-    private String resource(String name) throws URISyntaxException {
-        return Path.of(getClass().getClassLoader().getResource(name).toURI()).toString();
     }
 }

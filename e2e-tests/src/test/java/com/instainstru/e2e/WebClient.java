@@ -1,5 +1,6 @@
 package com.instainstru.e2e;
 
+import com.instainstru.platform.test.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,17 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -109,26 +103,8 @@ final class WebClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** An access token for the user that expired a minute ago, signed with the gateway's key of this run. */
+    /** An access token for the user that expired long ago, signed with the gateway's key of this run. */
     static String expiredAccessToken(String userId, String role) {
-        long now = Instant.now().getEpochSecond();
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = b64("{\"iss\":\"instainstru\",\"sub\":\"" + userId + "\",\"groups\":[\"" + role + "\"],\"iat\":"
-                + (now - 1000) + ",\"exp\":" + (now - 60) + "}");
-        try {
-            String pem = Files.readString(Path.of(Platform.shared().privateKeyLocation()))
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return Tokens.expired(UUID.fromString(userId), role);
     }
 }

@@ -124,6 +124,8 @@ class AuthorizationMatrixTest {
         // search-service
         m.put("GET /api/v1/search", e("/api/v1/search?q=piano", null, 200, 200, 200, 200, 200, 200));
         m.put("POST /api/v1/search/clicks", e("/api/v1/search/clicks", "{}", 400, 400, 400, 400, 400, 400));
+        m.put("POST /api/v1/search/admin/outbox/republish",
+                e("/api/v1/search/admin/outbox/republish?from=not-a-time", null, 401, 403, 403, 403, 403, 400));
         // booking-service
         m.put("POST /api/v1/bookings", e("/api/v1/bookings", "{}", 401, 400, 400, 403, 403, 403));
         m.put("GET /api/v1/bookings", e("/api/v1/bookings", null, 401, 200, 200, 200, 200, 200));

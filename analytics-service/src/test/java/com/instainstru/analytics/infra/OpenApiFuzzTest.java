@@ -1,6 +1,6 @@
 package com.instainstru.analytics.infra;
 
-import com.instainstru.analytics.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import com.instainstru.platform.test.fuzz.OpenApiFuzzing;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;

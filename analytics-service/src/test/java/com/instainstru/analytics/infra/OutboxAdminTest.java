@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.analytics.jobs.JobRun;
 import com.instainstru.analytics.jobs.JobRunner;
 import com.instainstru.analytics.report.DailyReportJob;
-import com.instainstru.analytics.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.analytics.support.CatalogServiceResource;
 import com.instainstru.analytics.support.Events;
-import com.instainstru.analytics.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

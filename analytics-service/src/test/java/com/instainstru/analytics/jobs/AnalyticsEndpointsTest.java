@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
-import com.instainstru.analytics.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;

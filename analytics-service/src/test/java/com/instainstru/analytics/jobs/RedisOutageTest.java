@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.instainstru.analytics.report.DailyReportJob;
 import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
-import com.instainstru.analytics.support.RedisServerResource;
+import com.instainstru.platform.test.RedisServerResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
-import com.instainstru.analytics.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
-import com.instainstru.booking.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

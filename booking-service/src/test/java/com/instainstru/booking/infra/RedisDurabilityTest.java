@@ -2,7 +2,7 @@ package com.instainstru.booking.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.instainstru.booking.support.RedisServerResource;
+import com.instainstru.platform.test.RedisServerResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -14,9 +14,11 @@ import static org.hamcrest.Matchers.hasItem;
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.booking.support.Fixtures.Teacher;
-import com.instainstru.booking.support.Tokens;
+import com.instainstru.platform.test.RawHttp;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -127,7 +129,7 @@ class BookingRulesTest {
         }
         as(Tokens.student(student)).header("Idempotency-Key", "k".repeat(201)).body(Fixtures.booking(t, at(day, "09:00"), 60))
                 .post("/api/v1/bookings").then().statusCode(400).contentType(PROBLEM);
-        assertThat(Fixtures.statusOfAnnouncedBody("/api/v1/bookings", Tokens.student(student), 70_000)).isEqualTo(413);
+        assertThat(RawHttp.statusOfAnnouncedBody(RestAssured.port, "/api/v1/bookings", Tokens.student(student), 70_000)).isEqualTo(413);
         as(Tokens.student(student)).get("/api/v1/bookings/not-a-uuid").then().statusCode(400).contentType(PROBLEM);
         as(Tokens.student(student)).queryParam("from", "yesterday").get("/api/v1/bookings").then().statusCode(400);
         assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("id")).isEmpty();

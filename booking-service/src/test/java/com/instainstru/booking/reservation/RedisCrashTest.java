@@ -8,7 +8,7 @@ import com.instainstru.booking.support.BookingStream;
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.booking.support.Fixtures.Teacher;
-import com.instainstru.booking.support.RedisServerResource;
+import com.instainstru.platform.test.RedisServerResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.booking.support.Fixtures.Teacher;
-import com.instainstru.booking.support.RedisServerResource;
+import com.instainstru.platform.test.RedisServerResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.booking.support.Fixtures.Teacher;
-import com.instainstru.booking.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

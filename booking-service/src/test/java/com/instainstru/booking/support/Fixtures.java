@@ -2,6 +2,7 @@ package com.instainstru.booking.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.instainstru.platform.test.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -98,21 +99,6 @@ public final class Fixtures {
     public static Map<String, Object> booking(Teacher t, OffsetDateTime start, int minutes) {
         return Map.of("instructorId", t.id().toString(), "instructorServiceId", t.offeringId().toString(),
                 "startTime", start.toString(), "durationMinutes", minutes, "locationType", "online");
-    }
-
-    /** POSTs headers announcing a body of {@code length} bytes; the server answers before the body is sent. */
-    public static int statusOfAnnouncedBody(String path, String token, int length) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(5000);
-            String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(status.split(" ")[1]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public static Response book(UUID student, Teacher t, OffsetDateTime start, int minutes) {

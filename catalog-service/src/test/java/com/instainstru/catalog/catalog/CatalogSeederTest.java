@@ -41,7 +41,7 @@ class CatalogSeederTest {
         UUID id = CatalogService.idForSlug("beatboxing");
         String renamed = "beatboxing-renamed-" + UUID.randomUUID().toString().substring(0, 6);
         try {
-            com.instainstru.catalog.support.Api.as(com.instainstru.catalog.support.Tokens.admin())
+            com.instainstru.catalog.support.Api.as(com.instainstru.platform.test.Tokens.admin())
                     .body(java.util.Map.of("category", "music", "name", "Beatbox", "slug", renamed, "onlineCapable", true))
                     .put("/api/v1/catalog/services/" + id).then().statusCode(200);
             long before = count("SELECT count(*) FROM catalog_service");

@@ -1,6 +1,6 @@
 package com.instainstru.catalog.infra;
 
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import com.instainstru.platform.test.fuzz.OpenApiFuzzing;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.instainstru.catalog.demo.DemoDataGenerator;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package com.instainstru.catalog.infra;
 
+import com.instainstru.platform.test.RedisServerResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 

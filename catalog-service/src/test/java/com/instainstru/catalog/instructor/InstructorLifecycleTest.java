@@ -11,7 +11,7 @@ import static org.mockito.Mockito.when;
 
 import com.instainstru.catalog.booking.BookingClient;
 import com.instainstru.catalog.support.Api;
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;

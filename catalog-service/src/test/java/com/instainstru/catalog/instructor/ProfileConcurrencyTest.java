@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;

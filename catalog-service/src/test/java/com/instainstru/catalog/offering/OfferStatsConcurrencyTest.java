@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.instainstru.catalog.support.Api;
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.instainstru.catalog.catalog.CatalogService;
 import com.instainstru.catalog.support.Api;
-import com.instainstru.catalog.support.Tokens;
+import com.instainstru.platform.test.RawHttp;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,7 +88,7 @@ class OfferingResourceTest {
         }
         given().header("Authorization", "Bearer " + Tokens.instructor(me)).contentType("text/plain").body("hello")
                 .post("/api/v1/instructors/me/services").then().statusCode(415).contentType(PROBLEM);
-        assertThat(statusOfAnnouncedBody(Tokens.instructor(me), 300_000)).isEqualTo(413);
+        assertThat(RawHttp.statusOfAnnouncedBody(RestAssured.port, "/api/v1/instructors/me/services", Tokens.instructor(me), 300_000)).isEqualTo(413);
 
         List<Object> offerings = given().get("/api/v1/instructors/" + me).then().statusCode(200)
                 .extract().jsonPath().getList("offerings");
@@ -129,22 +131,6 @@ class OfferingResourceTest {
         Api.as(Tokens.instructor(me)).delete("/api/v1/instructors/me/services/" + offering).then().statusCode(204);
         Api.as(Tokens.instructor(me)).delete("/api/v1/instructors/me/services/" + offering).then().statusCode(404);
         given().get("/api/v1/instructors/" + me).then().body("offerings.size()", equalTo(0));
-    }
-
-    /** Announces a body larger than the limit; the server answers before the client sends it. */
-    private static int statusOfAnnouncedBody(String token, int length) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(5000);
-            String request = "POST /api/v1/instructors/me/services HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + length + "\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static Map<String, Object> with(UUID service, String field, Object value) {

@@ -2,6 +2,7 @@ package com.instainstru.catalog.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.instainstru.platform.test.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;

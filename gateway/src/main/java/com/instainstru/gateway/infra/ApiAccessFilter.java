@@ -1,6 +1,7 @@
 package com.instainstru.gateway.infra;
 
 import com.instainstru.gateway.routing.RouteTable;
+import com.instainstru.platform.logging.RequestIds;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.problem.Problems;
 import com.instainstru.platform.security.EndedSessions;
@@ -51,7 +52,7 @@ public class ApiAccessFilter {
     EndedSessions sessions;
 
     void register(@Observes Filters filters) {
-        filters.register(this::filter, RequestIdFilter.PRIORITY - 100);
+        filters.register(this::filter, RequestIds.PRIORITY - 100);
     }
 
     void filter(RoutingContext rc) {

@@ -47,6 +47,7 @@ public final class RouteTable {
             // search-service
             route("search", "GET", "/api/v1/search", "search", PUBLIC, "Natural-language search, e.g. piano under $50 tomorrow evening"),
             route("search.clicks", "POST", "/api/v1/search/clicks", "search", PUBLIC, "Record that a search result was opened"),
+            route("search.outbox.republish", "POST", "/api/v1/search/admin/outbox/republish", "search", ADMIN_ONLY, "Publish search-events again from the outbox, from a point in time (admin)"),
             // booking-service: bookings
             route("bookings.create", "POST", "/api/v1/bookings", "booking", Access.roles(STUDENT), "Book a lesson (Idempotency-Key supported)"),
             route("bookings.list", "GET", "/api/v1/bookings", "booking", ANY_ROLE, "The caller's bookings (as student or instructor; admins all)"),

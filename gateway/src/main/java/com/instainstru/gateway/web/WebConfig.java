@@ -20,6 +20,13 @@ public interface WebConfig {
     @WithDefault("PT2S")
     Duration partTimeout();
 
+    /**
+     * How long public reads every visitor shares (the catalog of /services, instructors' profiles) are kept in
+     * memory; never those where a student books.
+     */
+    @WithDefault("PT5S")
+    Duration sharedReadsTtl();
+
     /** How long writes (booking, cancelling, rescheduling) may take: booking-service asks catalog-service live. */
     @WithDefault("PT10S")
     Duration writeTimeout();

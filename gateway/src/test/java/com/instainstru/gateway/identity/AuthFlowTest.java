@@ -163,7 +163,7 @@ class AuthFlowTest {
     @Test
     void meNeedsAValidToken() {
         json().get("/api/v1/auth/me").then().statusCode(401).contentType(PROBLEM);
-        as(com.instainstru.gateway.support.Tokens.student(UUID.randomUUID())).get("/api/v1/auth/me")
+        as(com.instainstru.platform.test.Tokens.student(UUID.randomUUID())).get("/api/v1/auth/me")
                 .then().statusCode(401).contentType(PROBLEM);
         String email = uniqueEmail("me");
         register(email, "student", "Me");

@@ -11,12 +11,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.instainstru.gateway.support.PlatformProfile;
 import com.instainstru.gateway.support.PlatformResource;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -89,13 +88,9 @@ class SessionEndTest {
     @Test
     void aTokenLivingLongerThanTheMaximumIsRefusedEverywhere() {
         UUID user = register(uniqueEmail("long-lived"), "student", "Lon Ger"); // so that /auth/me knows the account
-        Instant now = Instant.now();
-        String tenYears = Jwt.issuer("instainstru").subject(user.toString()).groups("student").issuedAt(now)
-                .expiresAt(now.plus(Duration.ofDays(3650))).sign();
-        String sixteenMinutes = Jwt.issuer("instainstru").subject(user.toString()).groups("student").issuedAt(now)
-                .expiresAt(now.plus(Duration.ofMinutes(16))).sign();
-        String fifteenMinutes = Jwt.issuer("instainstru").subject(user.toString()).groups("student").issuedAt(now)
-                .expiresAt(now.plus(Duration.ofMinutes(15))).sign();
+        String tenYears = Tokens.lasting(user, "student", Duration.ofDays(3650));
+        String sixteenMinutes = Tokens.lasting(user, "student", Duration.ofMinutes(16));
+        String fifteenMinutes = Tokens.lasting(user, "student", Duration.ofMinutes(15));
         assertThat(statuses(tenYears)).allSatisfy((where, status) -> assertThat(status).as(where).isEqualTo(401));
         assertThat(statuses(sixteenMinutes)).allSatisfy((where, status) -> assertThat(status).as(where).isEqualTo(401));
         assertThat(statuses(fifteenMinutes)).allSatisfy((where, status) -> assertThat(status).as(where).isNotEqualTo(401));

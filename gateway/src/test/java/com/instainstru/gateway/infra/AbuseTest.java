@@ -9,8 +9,8 @@ import static com.instainstru.gateway.support.Api.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.instainstru.gateway.support.RawHttp;
-import com.instainstru.gateway.support.Tokens;
+import com.instainstru.platform.test.RawHttp;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.instainstru.gateway.infra;
 
 import com.instainstru.gateway.routing.RouteTable;
-import com.instainstru.gateway.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import com.instainstru.platform.test.fuzz.OpenApiFuzzing;
 import com.instainstru.platform.test.fuzz.Operation;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.gateway.support.PlatformProfile;
 import com.instainstru.gateway.support.PlatformResource;
-import com.instainstru.gateway.support.RawHttp;
+import com.instainstru.platform.test.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.instainstru.gateway.support.StubProfile;
 import com.instainstru.gateway.support.StubServices;
-import com.instainstru.gateway.support.Tokens;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -130,7 +130,7 @@ class ProxyTest {
 
     @Test
     void aConnectionThatStallsInItsHeadersIsClosed() throws Exception {
-        try (com.instainstru.gateway.support.RawHttp slow = com.instainstru.gateway.support.RawHttp
+        try (com.instainstru.platform.test.RawHttp slow = com.instainstru.platform.test.RawHttp
                 .connect(io.restassured.RestAssured.port, "127.0.0.1")) {
             slow.send("GET /api/v1/catalog/categories HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
             long start = System.nanoTime();

@@ -5,8 +5,8 @@ import static com.instainstru.gateway.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.gateway.support.PlatformProfile;
-import com.instainstru.gateway.support.RawHttp;
-import com.instainstru.gateway.support.Tokens;
+import com.instainstru.platform.test.RawHttp;
+import com.instainstru.platform.test.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;

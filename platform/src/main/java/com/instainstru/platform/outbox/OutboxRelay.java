@@ -94,7 +94,8 @@ public class OutboxRelay {
 
     /** A connection of its own that LISTENs for commits; it reconnects after PostgreSQL restarts. */
     private void listen() {
-        PgConnectOptions options = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class));
+        PgConnectOptions options = PgConnectOptions.fromUri(settings.listenUrl()
+                .orElseGet(() -> config.getValue("quarkus.datasource.reactive.url", String.class)));
         config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
         config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);

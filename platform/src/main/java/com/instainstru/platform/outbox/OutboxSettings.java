@@ -31,7 +31,14 @@ public interface OutboxSettings {
     @WithDefault("1s")
     String interval();
 
-    /** Whether the relay listens for commits (PostgreSQL NOTIFY); off behind a transaction-mode pooler. */
+    /** Whether the relay listens for commits (PostgreSQL NOTIFY); when off it only polls every {@link #interval}. */
     @WithDefault("true")
     boolean listen();
+
+    /**
+     * Where the relay's LISTEN connection goes ({@code postgresql://host:port/database}), when the requests' pool
+     * goes through a transaction-mode pooler that cannot hold a LISTEN: the database's primary, directly.
+     * Defaults to {@code quarkus.datasource.reactive.url}.
+     */
+    Optional<String> listenUrl();
 }

@@ -34,8 +34,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         mapper.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
-        // No dates or times from numbers (5 is not 1970-01-06) and no lenient calendars.
-        mapper.setDefaultLeniency(false);
         // A decimal may come as a string ("60.00", money's usual JSON form); a whole number or true/false may not.
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean}) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);

@@ -3,6 +3,7 @@ package com.instainstru.platform.streams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -69,6 +70,19 @@ public class StreamConsumer {
         if (!streams().isEmpty() && !handlers.isResolvable()) {
             Log.warnf("streams.names is set but there is no EventHandler bean: %s are not read", streams());
         }
+    }
+
+    /**
+     * Shutting down: no new entry is read or reclaimed from here on; the chunk in hand finishes (an entry this
+     * pod read but did not acknowledge is reclaimed by another pod after {@code streams.reclaim-idle}).
+     */
+    void stop(@Observes ShutdownEvent stop) {
+        stopReading();
+    }
+
+    /** Stops reading for good (what shutting down does). */
+    public void stopReading() {
+        active = false;
     }
 
     public List<String> streams() {
@@ -142,9 +156,10 @@ public class StreamConsumer {
         return redis.send(Request.cmd(Command.XAUTOCLAIM).arg(stream).arg(group()).arg(member)
                         .arg(settings.reclaimIdle().toMillis()).arg("0-0").arg("COUNT").arg(100))
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
-                // A stream or group that does not exist yet (or a Redis restarted empty) answers NOGROUP.
+                // A stream or group that does not exist yet (or a Redis restarted empty) answers NOGROUP: the group
+                // is made, nothing is pending in it, and the same poll goes on to read.
                 .onFailure(e -> String.valueOf(e.getMessage()).contains("NOGROUP"))
-                .call(e -> ensureGroup(stream))
+                .recoverWithUni(e -> ensureGroup(stream).replaceWith((Response) null))
                 .map(reclaimed -> entries(reclaimed == null ? null : reclaimed.get(1)));
     }
 

@@ -8,9 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "search")
 public interface SearchConfig {
 
-    Outbox outbox();
-
-    Streams streams();
+    Events events();
 
     Results results();
 
@@ -20,27 +18,8 @@ public interface SearchConfig {
 
     Reconcile reconcile();
 
-    interface Outbox {
-        /** The Redis stream search events go to. */
-        @WithDefault("search-events")
-        String stream();
-
-        /** Approximate maximum length of the stream (XADD MAXLEN ~). */
-        @WithDefault("1000000")
-        long maxLength();
-
-        /** Events published per relay round trip. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** How long published outbox rows are kept before they are purged. */
-        @WithDefault("P1D")
-        Duration retention();
-
-        /** How often the relay looks for events missed by the wake-up after each write. */
-        @WithDefault("1s")
-        String interval();
-
+    /** Searches and clicks on their way to search-events (the outbox and stream are the platform's {@code outbox.*}). */
+    interface Events {
         /** How often recorded searches and clicks are written to the outbox (in batches of up to 2,000). */
         @WithDefault("PT0.2S")
         Duration flushInterval();
@@ -48,16 +27,6 @@ public interface SearchConfig {
         /** Searches waiting to be written beyond which new ones are dropped (and counted), never blocking a search. */
         @WithDefault("20000")
         int queueCapacity();
-    }
-
-    interface Streams {
-        /** How often catalog-events, booking-events and analytics-events are read (the scheduler's finest step is 1 s). */
-        @WithDefault("1s")
-        String interval();
-
-        /** Pending entries idle this long (their pod died) are reclaimed. */
-        @WithDefault("PT1M")
-        Duration reclaimIdle();
     }
 
     interface Results {
@@ -113,6 +82,6 @@ public interface SearchConfig {
 
         /** How often (one pod at a time); a run is skipped when the last one, by any pod, finished within it. */
         @WithDefault("PT10M")
-        java.time.Duration interval();
+        Duration interval();
     }
 }

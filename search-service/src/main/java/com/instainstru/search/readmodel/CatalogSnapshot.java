@@ -1,5 +1,6 @@
 package com.instainstru.search.readmodel;
 
+import com.instainstru.search.embedding.Embedder;
 import com.instainstru.search.retrieval.CatalogEntry;
 import com.instainstru.search.retrieval.ServiceMatch.Scored;
 import com.instainstru.search.retrieval.ServiceMatcher;
@@ -29,15 +30,27 @@ public class CatalogSnapshot {
     @Inject
     Pool pool;
 
-    private volatile Snapshot current = new Snapshot("", new ServiceMatcher(List.of(), text -> List.of()), Map.of(), Map.of());
+    private volatile Snapshot current = new Snapshot("", new ServiceMatcher(List.of(), text -> List.of()), Map.of(), Map.of(),
+            Map.of());
     private final AtomicBoolean reloading = new AtomicBoolean();
 
     /**
-     * The matcher (lexical rules; meanings come from pgvector), the active services by id and their
-     * popularity from analytics (0–1).
+     * The matcher (lexical rules), the active services by id, their popularity from analytics (0–1) and
+     * their embeddings (unit length, as stored in the read model), so that a query's meaning is compared
+     * in memory: a few hundred dot products cost less than a round trip to PostgreSQL with a vector literal.
      */
     public record Snapshot(String version, ServiceMatcher matcher, Map<UUID, CatalogEntry> byId,
-            Map<UUID, Double> popularity) {
+            Map<UUID, Double> popularity, Map<UUID, float[]> embeddings) {
+
+        /** The {@code k} active services nearest to a unit-length query vector by cosine similarity, best first. */
+        public List<Scored> nearest(float[] query, int k) {
+            List<Scored> all = new ArrayList<>(embeddings.size());
+            embeddings.forEach((id, vector) -> all.add(new Scored(byId.get(id), Embedder.cosine(query, vector))));
+            // Ties (equal vectors) keep a stable order: by service id.
+            all.sort(java.util.Comparator.comparingDouble(Scored::score).reversed()
+                    .thenComparing(s -> s.service().id()));
+            return List.copyOf(all.subList(0, Math.min(k, all.size())));
+        }
     }
 
     public Snapshot current() {
@@ -75,14 +88,17 @@ public class CatalogSnapshot {
                     return out;
                 });
         Map<UUID, Double> popularity = new java.util.HashMap<>();
+        Map<UUID, float[]> embeddings = new java.util.HashMap<>();
         Uni<List<CatalogEntry>> services = pool.query("""
-                        SELECT id, slug, name, category_slug, category_name, search_terms, popularity FROM catalog_service
-                        WHERE active ORDER BY category_slug, name""").execute()
+                        SELECT id, slug, name, category_slug, category_name, search_terms, popularity,
+                               embedding::text AS embedding
+                        FROM catalog_service WHERE active ORDER BY category_slug, name""").execute()
                 .map(rows -> {
                     List<CatalogEntry> out = new ArrayList<>();
                     rows.forEach(r -> {
                         out.add(entry(r));
                         popularity.put(r.getUUID("id"), r.getDouble("popularity"));
+                        embeddings.put(r.getUUID("id"), vector(r.getString("embedding")));
                     });
                     return out;
                 });
@@ -92,7 +108,7 @@ public class CatalogSnapshot {
             ServiceMatcher matcher = new ServiceMatcher(t.getItem2(), text -> {
                 throw new IllegalStateException("meanings are looked up before matching");
             }).withCategories(t.getItem1());
-            current = new Snapshot(version, matcher, Map.copyOf(byId), Map.copyOf(popularity));
+            current = new Snapshot(version, matcher, Map.copyOf(byId), Map.copyOf(popularity), Map.copyOf(embeddings));
             Log.debugf("Catalog snapshot: %d services in %d categories", byId.size(), t.getItem1().size());
         }).replaceWithVoid();
     }
@@ -102,22 +118,13 @@ public class CatalogSnapshot {
                 r.getString("category_name"), List.of(r.getArrayOfStrings("search_terms")));
     }
 
-    /** The services nearest to a query vector by cosine distance (pgvector's HNSW index). */
-    public Uni<List<Scored>> nearest(String vectorLiteral, int k) {
-        Snapshot snapshot = current;
-        return pool.preparedQuery("""
-                        SELECT id, 1 - (embedding <=> $1::vector) AS similarity FROM catalog_service
-                        WHERE active ORDER BY embedding <=> $1::vector LIMIT $2""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(vectorLiteral, k))
-                .map(rows -> {
-                    List<Scored> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        CatalogEntry e = snapshot.byId().get(r.getUUID("id"));
-                        if (e != null) {
-                            out.add(new Scored(e, r.getDouble("similarity")));
-                        }
-                    }
-                    return out;
-                });
+    /** A vector as pgvector writes it, {@code [0.1,0.2,...]}. */
+    static float[] vector(String text) {
+        String[] parts = text.substring(1, text.length() - 1).split(",");
+        float[] out = new float[parts.length];
+        for (int d = 0; d < parts.length; d++) {
+            out[d] = Float.parseFloat(parts[d]);
+        }
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package com.instainstru.search.readmodel;
 import static com.instainstru.search.readmodel.ReadModelStore.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.instainstru.platform.streams.EventHandler;
 import com.instainstru.search.readmodel.FreeTimeStore.DayWindows;
 import com.instainstru.search.readmodel.FreeTimeStore.Rules;
 import com.instainstru.search.readmodel.ReadModelStore.InstructorRow;
@@ -22,12 +23,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns the events of catalog-events, booking-events and analytics-events into read-model writes
- * (a tolerant reader: unknown types and fields are ignored). A payload that cannot be read throws
- * {@link IllegalArgumentException}: retrying would not help, so the consumer skips it.
+ * What search does with the events of catalog-events, booking-events and analytics-events (read for it by the
+ * platform's stream consumer, once per event, in the transaction that records the event as processed):
+ * read-model writes (a tolerant reader: unknown types and fields are ignored). A payload that cannot be read
+ * throws {@link IllegalArgumentException}: retrying would not help, so the consumer skips it. Every write is
+ * order-independent (versions, tombstones, a lock per instructor's free time), so pods and chunks may apply
+ * entries in any order. No event is applied before the read model's rebuild at start has finished.
  */
 @ApplicationScoped
-public class EventApplier {
+public class EventApplier implements EventHandler {
 
     @Inject
     ReadModelStore store;
@@ -35,7 +39,18 @@ public class EventApplier {
     @Inject
     FreeTimeStore freeTime;
 
-    public Uni<Void> apply(SqlClient sql, JsonNode event) {
+    @Inject
+    ReadModelRebuild rebuild;
+
+    /** An empty read model is filled from the services first; the events since are applied after it. */
+    @Override
+    public boolean ready() {
+        return rebuild.done();
+    }
+
+    @Override
+    public Uni<Void> apply(Applying applying, JsonNode event) {
+        SqlClient sql = applying.connection();
         JsonNode p = event.path("payload");
         try {
             return switch (event.path("type").asText()) {

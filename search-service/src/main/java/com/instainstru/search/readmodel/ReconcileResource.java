@@ -1,7 +1,8 @@
 package com.instainstru.search.readmodel;
 
-import com.instainstru.search.infra.ApiException;
-import com.instainstru.search.infra.Problem;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,13 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconcileResource {
 
-    static final String ADMIN = "admin";
-
     @Inject
     Reconciliation reconciliation;
 
     @POST
-    @RolesAllowed(ADMIN)
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Compare the read model with catalog-service and booking-service now, repair what differs, "
             + "and say what was checked and repaired")

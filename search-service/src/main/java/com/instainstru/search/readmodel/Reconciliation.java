@@ -26,10 +26,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class Reconciliation {
 
-    /** The session lock the runs take turns with (on their own connection; released when it closes). */
-    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(7241, 0) AS locked";
-    private static final String UNLOCK = "SELECT pg_advisory_unlock(7241, 0)";
-
     @Inject
     Pool pool;
 
@@ -68,13 +64,23 @@ public class Reconciliation {
      * last run finished less than an interval ago.
      */
     public Uni<Optional<ReconcileReport>> run(boolean onlyIfDue) {
-        return pool.getConnection().flatMap(conn -> conn.query(TRY_LOCK).execute()
-                .flatMap(rows -> !rows.iterator().next().getBoolean("locked") ? Uni.createFrom().item(Optional.<ReconcileReport>empty())
+        return pool.getConnection().flatMap(conn -> tryLock(conn)
+                .flatMap(locked -> !locked ? Uni.createFrom().item(Optional.<ReconcileReport>empty())
                         : (onlyIfDue ? due(conn) : Uni.createFrom().item(true))
                                 .flatMap(due -> due ? reconcile(conn).map(Optional::of)
                                         : Uni.createFrom().item(Optional.<ReconcileReport>empty()))
-                                .eventually(() -> conn.query(UNLOCK).execute().onFailure().recoverWithNull()))
+                                .eventually(() -> unlock(conn)))
                 .eventually(conn::close));
+    }
+
+    /** The session lock the runs take turns with (on their own connection; released when it closes). */
+    private static Uni<Boolean> tryLock(SqlConnection conn) {
+        return conn.query("SELECT pg_try_advisory_lock(7241, 0) AS locked").execute()
+                .map(rows -> rows.iterator().next().getBoolean("locked"));
+    }
+
+    private static Uni<Void> unlock(SqlConnection conn) {
+        return conn.query("SELECT pg_advisory_unlock(7241, 0)").execute().onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private Uni<Boolean> due(SqlConnection conn) {

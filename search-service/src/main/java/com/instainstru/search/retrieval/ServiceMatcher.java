@@ -61,7 +61,8 @@ public final class ServiceMatcher {
 
     /**
      * The services' nearest neighbours by meaning: the catalog services closest to a text, best first
-     * (at least the two best). The service asks pgvector; {@link #inMemory} compares in memory.
+     * (at least the two best). The service compares the read model's stored embeddings in memory;
+     * {@link #inMemory} embeds the services itself (for tests of the rules).
      */
     @FunctionalInterface
     public interface Nearest {

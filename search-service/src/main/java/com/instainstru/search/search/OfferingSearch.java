@@ -4,6 +4,7 @@ import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.readmodel.BookableStarts;
 import com.instainstru.search.readmodel.OfferingIndex;
 import com.instainstru.search.readmodel.OfferingIndex.Instructor;
+import com.instainstru.search.readmodel.OfferingIndex.Listing;
 import com.instainstru.search.readmodel.OfferingIndex.Offering;
 import com.instainstru.search.retrieval.CatalogEntry;
 import java.util.ArrayList;
@@ -72,16 +73,27 @@ final class OfferingSearch {
             }
             double relevance = services != null ? services.get(serviceId) : ALL_RELEVANCE;
             double base = RELEVANCE_WEIGHT * relevance + POPULARITY_WEIGHT * popularity.getOrDefault(serviceId, 0.0);
-            for (Offering o : index.offeringsOf(serviceId)) {
-                Instructor i = index.instructor(o.instructorId());
+            for (Listing listing : index.listingsOf(serviceId)) {
+                Offering o = listing.offering();
+                Instructor i = listing.instructor();
                 if (i == null || !i.active() || !meets(f, o, i)) {
                     continue;
+                }
+                if (asked == null) {
+                    // Counted whatever its free time; the free time only moves its score, by SOON_WEIGHT at most,
+                    // so it is not worked out for an offering that could not enter the page even at best.
+                    total++;
+                    if (best.size() >= keep && outranked(f.cheapFirst(), base + SOON_WEIGHT, o, best.peek())) {
+                        continue;
+                    }
                 }
                 long slot = slot(f, o, i, asked, now);
                 if (slot == NOT_FREE) {
                     continue;
                 }
-                total++;
+                if (asked != null) {
+                    total++;
+                }
                 double score = base + SOON_WEIGHT * (slot == OfferingIndex.NONE ? 0 : 1.0 / (1 + (slot - now) / DAY_MILLIS));
                 // Most matches of a broad query rank below the page: they are counted, not kept.
                 Hit hit = new Hit(o, i, score, slot);
@@ -100,6 +112,20 @@ final class OfferingSearch {
     }
 
     /**
+     * Whether an offering whose score is at most {@code bestScore} ranks below {@code worst} whatever its
+     * free time (the ranks' order: the rate first when cheap comes first, then the score, then the rate).
+     */
+    private static boolean outranked(boolean cheapFirst, double bestScore, Offering o, Hit worst) {
+        if (cheapFirst) {
+            int rate = o.hourlyRate().compareTo(worst.offering().hourlyRate());
+            if (rate != 0) {
+                return rate > 0;
+            }
+        }
+        return bestScore < worst.score();
+    }
+
+    /**
      * For relaxation, in one pass: how many of the matched services' offerings (of active instructors)
      * fail exactly each set of constraints — index {@code m} counts those failing the constraints whose
      * bits are set in {@code m} (bit = {@link Filters.Constraint#ordinal()}); index 0 those meeting all.
@@ -113,8 +139,9 @@ final class OfferingSearch {
             if (!activeServices.containsKey(serviceId)) {
                 continue;
             }
-            for (Offering o : index.offeringsOf(serviceId)) {
-                Instructor i = index.instructor(o.instructorId());
+            for (Listing listing : index.listingsOf(serviceId)) {
+                Offering o = listing.offering();
+                Instructor i = listing.instructor();
                 if (i != null && i.active()) {
                     counts[failed(f, o, i, asked, now)]++;
                 }

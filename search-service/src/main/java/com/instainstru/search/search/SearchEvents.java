@@ -1,7 +1,6 @@
 package com.instainstru.search.search;
 
-import com.instainstru.search.infra.EventOutbox;
-import com.instainstru.search.infra.OutboxRelay;
+import com.instainstru.platform.outbox.EventOutbox;
 import com.instainstru.search.infra.SearchConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,24 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Records searches and clicks as {@code search-events}. A search does not wait for it: each event is
- * enveloped when it happens (its id and time fixed then), queued in memory and written to the outbox
- * in batches every {@code search.outbox.flush-interval} (and at shutdown) — small, frequent batches,
- * so that thousands of searches a second never make one long pause; the
- * outbox relay then publishes them, so Redis being down delays them and loses none. If the
+ * enveloped when it happens (its id and time fixed then), queued in memory and written to the platform's
+ * outbox in batches every {@code search.events.flush-interval} (and at shutdown) — small, frequent batches,
+ * so that thousands of searches a second never make one long pause; the write wakes the outbox relay,
+ * which publishes them, so Redis being down delays them and loses none. If the
  * database falls behind so far that the queue is full, further events are dropped and counted
  * ({@code search.events.dropped}) rather than slowing searches down.
  */
 @ApplicationScoped
 public class SearchEvents {
 
-    static final String PERFORMED = "search.performed";
-    static final String CLICKED = "search.result-clicked";
-
     @Inject
     EventOutbox outbox;
-
-    @Inject
-    OutboxRelay relay;
 
     @Inject
     Pool pool;
@@ -67,8 +60,18 @@ public class SearchEvents {
         registry.gauge("search.events.queued", queued);
     }
 
-    public void record(String type, Object payload) {
-        if (queued.incrementAndGet() > config.outbox().queueCapacity()) {
+    /** A search was answered: what was asked, understood and found. */
+    public void performed(Object payload) {
+        record("search.performed", payload);
+    }
+
+    /** A result of a search was opened. */
+    public void clicked(Object payload) {
+        record("search.result-clicked", payload);
+    }
+
+    private void record(String type, Object payload) {
+        if (queued.incrementAndGet() > config.events().queueCapacity()) {
             queued.decrementAndGet();
             dropped.increment();
             return;
@@ -77,7 +80,7 @@ public class SearchEvents {
     }
 
     void onStart(@Observes StartupEvent start) {
-        timer = vertx.setPeriodic(config.outbox().flushInterval().toMillis(), id -> tick());
+        timer = vertx.setPeriodic(config.events().flushInterval().toMillis(), id -> tick());
     }
 
     void tick() {
@@ -89,7 +92,7 @@ public class SearchEvents {
         flush().await().atMost(Duration.ofSeconds(5));
     }
 
-    /** Writes what is queued to the outbox in one statement; returns how many. */
+    /** Writes what is queued to the outbox in one statement (its commit wakes the relay); returns how many. */
     public Uni<Integer> flush() {
         if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
@@ -99,11 +102,8 @@ public class SearchEvents {
         while (batch.size() < 2000 && (e = queue.poll()) != null) {
             batch.add(e);
         }
-        return outbox.write(pool, batch)
-                .invoke(ok -> {
-                    queued.addAndGet(-batch.size());
-                    relay.wakeUp();
-                })
+        return outbox.writeEnveloped(pool, batch)
+                .invoke(ok -> queued.addAndGet(-batch.size()))
                 .onFailure().invoke(err -> queue.addAll(batch))
                 .eventually(() -> flushing.set(false))
                 // Drain the queue: under load more than one batch arrives per interval.

@@ -1,7 +1,7 @@
 package com.instainstru.search.search;
 
-import com.instainstru.search.infra.Ids;
-import com.instainstru.search.infra.Problem;
+import com.instainstru.platform.problem.Problem;
+import com.instainstru.platform.web.Ids;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -67,7 +67,7 @@ public class SearchResource {
             payload.put("serviceId", click.serviceId());
             payload.put("position", click.position());
             payload.put("userId", user);
-            events.record(SearchEvents.CLICKED, payload);
+            events.clicked(payload);
             return Response.accepted().build();
         });
     }

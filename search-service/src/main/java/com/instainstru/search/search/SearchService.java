@@ -2,8 +2,9 @@ package com.instainstru.search.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.web.QueryParams;
 import com.instainstru.search.embedding.EmbeddingService;
-import com.instainstru.search.infra.ApiException;
 import com.instainstru.search.infra.SearchConfig;
 import com.instainstru.search.query.NycAreas;
 import com.instainstru.search.query.ParsedQuery;
@@ -14,13 +15,13 @@ import com.instainstru.search.retrieval.CatalogEntry;
 import com.instainstru.search.retrieval.ServiceMatch;
 import com.instainstru.search.retrieval.ServiceMatch.Kind;
 import com.instainstru.search.retrieval.ServiceMatch.Scored;
+import com.instainstru.search.retrieval.ServiceMatcher;
 import com.instainstru.search.search.Filters.Constraint;
 import com.instainstru.search.search.SearchResponse.Match;
 import com.instainstru.search.search.SearchResponse.Result;
 import com.instainstru.search.search.SearchResponse.Timings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PostConstruct;
@@ -44,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The search pipeline: parse the constraints, find the services the rest of the words mean
- * (lexically, then by meaning through pgvector), select and rank the offerings that meet every
+ * (lexically, then by meaning: the services' stored embeddings, in memory), select and rank the offerings that meet every
  * constraint over the in-memory offering index, and when none does, give constraints up one at a time.
  * Answers to the same query are reused for a few seconds.
  */
@@ -74,6 +75,8 @@ public class SearchService {
 
     /** How many bookable start times each result carries. */
     static final int NEXT_STARTS = 3;
+    /** How many services by meaning the matcher looks at. */
+    private static final int NEIGHBOURS = 2;
 
     private static final NycAreas AREAS = NycAreas.load();
     private final QueryParser parser = new QueryParser(AREAS);
@@ -95,7 +98,7 @@ public class SearchService {
     public Uni<SearchResponse> search(String rawQuery, String rawLimit, String cursor, UUID userId) {
         long start = System.nanoTime();
         String query = validQuery(rawQuery);
-        int limit = com.instainstru.search.infra.QueryParams.intIn("limit", rawLimit, config.results().defaultLimit(), 1,
+        int limit = QueryParams.intIn("limit", rawLimit, config.results().defaultLimit(), 1,
                 config.results().maxLimit());
         Cursor page = Cursor.parse(cursor);
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(AskedTime.NEW_YORK);
@@ -108,7 +111,7 @@ public class SearchService {
             double total = ms(System.nanoTime() - start);
             UUID searchId = UUID.randomUUID();
             searchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            events.record(SearchEvents.PERFORMED, performed(searchId, query, a, total, userId));
+            events.performed(performed(searchId, query, a, total, userId));
             return new SearchResponse(query, searchId, a.parsed(), a.match(), a.results(), a.total(), a.relaxed(),
                     a.nextCursor(), cached != null ? new Timings(0, 0, 0, 0, total, true)
                             : new Timings(a.parseMs(), a.embedMs(), a.retrieveMs(), a.filterMs(), total, false));
@@ -131,41 +134,51 @@ public class SearchService {
         ParsedQuery parsed = parser.parse(query, now);
         long t1 = System.nanoTime();
         CatalogSnapshot.Snapshot snapshot = catalog.current();
-        Set<String> texts = snapshot.matcher().textsNeedingMeaning(parsed.serviceText());
-        long[] embedNanos = {0};
-        return Multi.createFrom().iterable(texts).onItem().transformToUniAndConcatenate(text -> {
-                    long e0 = System.nanoTime();
-                    return embed(text).flatMap(vector -> {
+        // Meanings are compared in memory. A text never embedded before needs the model: then the match is
+        // made again on a worker thread (never on the event loop), embedding what it needs as it goes.
+        List<String> unknown = new ArrayList<>();
+        ServiceMatch known = matchKids(snapshot, parsed, text -> {
+            float[] vector = embeddings.cached(text);
+            if (vector == null) {
+                unknown.add(text);
+                return List.of();
+            }
+            return snapshot.nearest(vector, NEIGHBOURS);
+        });
+        Uni<Matched> matched = unknown.isEmpty() ? Uni.createFrom().item(new Matched(known, 0))
+                : Uni.createFrom().item(() -> {
+                    long[] embedNanos = {0};
+                    ServiceMatch match = matchKids(snapshot, parsed, text -> {
+                        long e0 = System.nanoTime();
+                        float[] vector = embeddings.embed(text);
                         embedNanos[0] += System.nanoTime() - e0;
-                        return catalog.nearest(EmbeddingService.literal(vector), 2);
-                    }).map(nearest -> Map.entry(text, nearest));
-                })
-                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMap(nearest -> {
-                    ServiceMatch match = snapshot.matcher().match(parsed.serviceText(),
-                            text -> nearest.getOrDefault(text, List.of()));
-                    if (match.kind() == Kind.NONE && "kids".equals(parsed.ageGroup())) {
-                        // "activities for kids": no subject, but the audience names the Kids category.
-                        ServiceMatch kids = snapshot.matcher().match("kids", text -> List.of());
-                        match = kids.kind() == Kind.CATEGORY ? kids : match;
-                    }
-                    long t2 = System.nanoTime();
-                    double embedMs = ms(embedNanos[0]);
-                    double retrieveMs = Math.max(0, ms(t2 - t1) - embedMs);
-                    ServiceMatch matched = match;
-                    return select(parsed, matched, now, limit, page).map(selected -> new Answer(parsed,
-                            matchView(matched), selected.results(), selected.total(), selected.relaxed(),
-                            selected.total() > page.offset() + limit
-                                    ? new Cursor(page.offset() + limit, selected.relaxed()).encode() : null,
-                            ms(t1 - t0), embedMs, retrieveMs, ms(System.nanoTime() - t2)));
-                });
+                        return snapshot.nearest(vector, NEIGHBOURS);
+                    });
+                    return new Matched(match, embedNanos[0]);
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return matched.flatMap(m -> {
+            long t2 = System.nanoTime();
+            double embedMs = ms(m.embedNanos());
+            double retrieveMs = Math.max(0, ms(t2 - t1) - embedMs);
+            return select(parsed, m.match(), now, limit, page).map(selected -> new Answer(parsed,
+                    matchView(m.match()), selected.results(), selected.total(), selected.relaxed(),
+                    selected.total() > page.offset() + limit
+                            ? new Cursor(page.offset() + limit, selected.relaxed()).encode() : null,
+                    ms(t1 - t0), embedMs, retrieveMs, ms(System.nanoTime() - t2)));
+        });
     }
 
-    /** The query text's embedding: from the cache, else computed on a worker thread (not the event loop). */
-    private Uni<float[]> embed(String text) {
-        float[] cached = embeddings.cached(text);
-        return cached != null ? Uni.createFrom().item(cached)
-                : Uni.createFrom().item(() -> embeddings.embed(text)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    private record Matched(ServiceMatch match, long embedNanos) {
+    }
+
+    /** The services the query's words or meaning name; "activities for kids" (no subject) names the Kids category. */
+    private static ServiceMatch matchKids(CatalogSnapshot.Snapshot snapshot, ParsedQuery parsed, ServiceMatcher.Nearest nearest) {
+        ServiceMatch match = snapshot.matcher().match(parsed.serviceText(), nearest);
+        if (match.kind() == Kind.NONE && "kids".equals(parsed.ageGroup())) {
+            ServiceMatch kids = snapshot.matcher().match("kids", text -> List.of());
+            return kids.kind() == Kind.CATEGORY ? kids : match;
+        }
+        return match;
     }
 
     record Selected(List<Result> results, long total, List<String> relaxed) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.platform.streams.StreamConsumer;
 import com.instainstru.search.support.Catalog;
 import com.instainstru.search.support.Streams;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,10 +56,7 @@ class OrderSafetyTest {
     Pool pool;
 
     @Inject
-    StreamsConsumer consumer;
-
-    @Inject
-    EventApplier applier;
+    StreamConsumer consumer;
 
     record Event(String stream, String type, Map<String, Object> payload) {
     }
@@ -204,7 +202,7 @@ class OrderSafetyTest {
         for (Event e : inOrder.events) {
             JsonNode envelope = JSON.valueToTree(Map.of("id", UUID.randomUUID().toString(), "type", e.type(),
                     "payload", e.payload()));
-            pool.withTransaction(conn -> applier.apply(conn, envelope)).await().atMost(Duration.ofSeconds(10));
+            consumer.applyOnce(e.stream(), envelope).await().atMost(Duration.ofSeconds(10));
         }
         Map<String, Object> expected = readModel(inOrder);
 

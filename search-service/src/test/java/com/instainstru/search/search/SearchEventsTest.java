@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.platform.test.Tokens;
 import com.instainstru.search.readmodel.CatalogSnapshot;
 import com.instainstru.search.support.Streams;
-import com.instainstru.search.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;

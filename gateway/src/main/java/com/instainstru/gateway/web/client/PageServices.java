@@ -66,9 +66,21 @@ public class PageServices {
         return read(service, uri, bearer, json.constructType(type), what);
     }
 
+    /**
+     * A public read shared by every visitor (kept by {@link SharedReads}): asked as the gateway itself, not on one
+     * visitor's behalf, so it may run outside the request that started it.
+     */
+    public <T> Uni<Part<T>> readShared(String service, String uri, Class<T> type, String what) {
+        return part(ask(service, HttpMethod.GET, uri, null, null, web.partTimeout(), Map.of()), service, uri,
+                json.constructType(type), what);
+    }
+
     private <T> Uni<Part<T>> read(String service, String uri, String bearer, JavaType type, String what) {
-        return call(service, HttpMethod.GET, uri, bearer, null, web.partTimeout(), Map.of())
-                .map(answer -> this.<T>partOf(answer, type))
+        return part(call(service, HttpMethod.GET, uri, bearer, null, web.partTimeout(), Map.of()), service, uri, type, what);
+    }
+
+    private <T> Uni<Part<T>> part(Uni<Answer> answer, String service, String uri, JavaType type, String what) {
+        return answer.map(a -> this.<T>partOf(a, type))
                 .onFailure().recoverWithItem(error -> {
                     Log.warnf("Page part %s (%s %s) unavailable: %s", what, service, uri, error.toString());
                     return Part.unavailable(what);
@@ -132,7 +144,12 @@ public class PageServices {
             all.put("X-Forwarded-For", rc.request().remoteAddress().hostAddress());
             all.put(GatewayAssertion.HEADER, assertion.current());
         }
-        return Uni.createFrom().completionStage(() -> services.call(service, method, uri, bearer, body, timeout, all)
+        return ask(service, method, uri, bearer, body, timeout, all);
+    }
+
+    private Uni<Answer> ask(String service, HttpMethod method, String uri, String bearer, Buffer body, Duration timeout,
+            Map<String, String> headers) {
+        return Uni.createFrom().completionStage(() -> services.call(service, method, uri, bearer, body, timeout, headers)
                 .toCompletionStage());
     }
 }

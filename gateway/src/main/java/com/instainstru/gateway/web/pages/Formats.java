@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** How the pages write values: {@code {rate.dollars}}, {@code {start.clock}}, {@code {path.url}} ... */
@@ -21,6 +23,9 @@ public final class Formats {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.US);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+    /** Zone names as written ("New York time (Eastern Time)"): java.time looks a display name up anew each time. */
+    private static final Map<String, String> ZONE_NAMES = new ConcurrentHashMap<>();
 
     private Formats() {
     }
@@ -66,7 +71,7 @@ public final class Formats {
     }
 
     static String shortDate(LocalDate date) {
-        return date.format(DateTimeFormatter.ofPattern("MMM d", Locale.US));
+        return date.format(SHORT_DATE);
     }
 
     static String longDate(LocalDate date) {
@@ -78,8 +83,8 @@ public final class Formats {
         if (zone == null) {
             return "";
         }
-        String city = zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
-        return city + " time (" + ZoneId.of(zone).getDisplayName(TextStyle.FULL, Locale.US) + ")";
+        return ZONE_NAMES.computeIfAbsent(zone, z -> z.substring(z.lastIndexOf('/') + 1).replace('_', ' ') + " time ("
+                + ZoneId.of(z).getDisplayName(TextStyle.FULL, Locale.US) + ")");
     }
 
     /** 30, 45 or 60 minutes. */

@@ -10,9 +10,10 @@ import com.instainstru.gateway.web.client.CatalogViews.Home;
 import com.instainstru.gateway.web.client.CatalogViews.ServiceSummary;
 import com.instainstru.gateway.web.client.CatalogViews.TrendingSearch;
 import com.instainstru.gateway.web.client.CatalogViews.TrendingService;
-import com.instainstru.gateway.web.client.PageServices;
+import com.instainstru.gateway.web.client.SharedReads;
 import com.instainstru.gateway.web.client.Part;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
@@ -37,7 +38,7 @@ public class HomePages {
     HomePage homePage;
 
     @Inject
-    PageServices services;
+    SharedReads shared;
 
     @Inject
     ObjectMapper gatewayJson;
@@ -48,6 +49,12 @@ public class HomePages {
     private final AtomicReference<Read> last = new AtomicReference<>();
 
     private record Read(byte[] body, HomeView view) {
+    }
+
+    /** The sections of /services as last written, and the catalog they were written from. */
+    private final AtomicReference<Written> lastList = new AtomicReference<>();
+
+    private record Written(Catalog catalog, RawString html) {
     }
 
     /** A category as the home page shows it: its top bookable services are the preview. */
@@ -62,7 +69,9 @@ public class HomePages {
     static class Templates {
         static native TemplateInstance home(HomeView home);
 
-        static native TemplateInstance services(Part<Catalog> catalog);
+        static native TemplateInstance services(Part<Catalog> catalog, RawString list);
+
+        static native TemplateInstance catalogList(Catalog catalog);
     }
 
     @PostConstruct
@@ -78,8 +87,18 @@ public class HomePages {
     @GET
     @Path("services")
     public Uni<TemplateInstance> services() {
-        return services.read("catalog", "/api/v1/catalog/all", null, Catalog.class, "the list of lessons")
-                .map(Templates::services);
+        return shared.catalog().map(catalog -> Templates.services(catalog, catalog.ok() ? list(catalog.value()) : null));
+    }
+
+    /** The catalog's sections, written once for each catalog read (hundreds of services: most of the page's work). */
+    private RawString list(Catalog catalog) {
+        Written written = lastList.get();
+        if (written != null && written.catalog() == catalog) {
+            return written.html();
+        }
+        RawString html = new RawString(Templates.catalogList(catalog).render());
+        lastList.set(new Written(catalog, html));
+        return html;
     }
 
     private HomeView view(byte[] body) {

@@ -5,6 +5,7 @@ import com.instainstru.gateway.web.client.CatalogViews.Instructor;
 import com.instainstru.gateway.web.client.CatalogViews.Offering;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.client.Part;
+import com.instainstru.gateway.web.client.SharedReads;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,9 @@ public class InstructorPages {
     PageServices services;
 
     @Inject
+    SharedReads shared;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -73,8 +77,8 @@ public class InstructorPages {
         Integer asked = duration == null || duration.isBlank() ? null : minutes(duration);
         LocalDate picked = date == null || date.isBlank() ? null : date(date);
         clicks.report(sid, pos, instructorId, SearchPages.uuidOrNull(service));
-        Uni<Part<Instructor>> instructor = services.read("catalog", "/api/v1/instructors/" + instructorId, null,
-                Instructor.class, "the instructor's profile");
+        // The profile is a shared read, kept a few seconds; the times are always asked (the review page asks live again).
+        Uni<Part<Instructor>> instructor = shared.instructor(instructorId);
         // Both asked at once: without a length in the address, the usual hour is asked for, which is the
         // length shown whenever the offering has it (otherwise its times are asked again for its first length).
         int likely = asked == null ? DEFAULT_MINUTES : asked;

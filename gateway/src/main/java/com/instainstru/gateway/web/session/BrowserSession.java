@@ -67,11 +67,12 @@ public class BrowserSession {
         csrf.ensureCookie(rc);
         String access = cookies.read(rc, SessionCookies.ACCESS);
         String refresh = cookies.read(rc, SessionCookies.REFRESH);
-        Visitor fromAccess = access == null ? null : verified(access);
+        JsonWebToken token = access == null ? null : parsed(access);
+        Visitor fromAccess = token == null ? null : visitor(token, access);
         if (fromAccess != null) {
             // A valid token of a session that has ended (signed out elsewhere, password changed) is no session.
             rc.request().pause();
-            sessions.hasEnded(token(access)).subscribe().with(ended -> {
+            sessions.hasEnded(token).subscribe().with(ended -> {
                 if (!ended) {
                     rc.put(VISITOR, fromAccess);
                     rc.next();
@@ -120,7 +121,8 @@ public class BrowserSession {
     }
 
     private void signedIn(RoutingContext rc, TokenResponse tokens) {
-        Visitor visitor = verified(tokens.accessToken());
+        JsonWebToken token = parsed(tokens.accessToken());
+        Visitor visitor = token == null ? null : visitor(token, tokens.accessToken());
         if (visitor == null) {
             notRefreshed(rc, new IllegalStateException("a refreshed access token did not verify"));
             return;
@@ -140,20 +142,20 @@ public class BrowserSession {
         rc.next();
     }
 
-    private JsonWebToken token(String accessToken) {
+    /** The verified token (signature, issuer, lifetime), or null. Verified once a page: an RS256 check is not free. */
+    private JsonWebToken parsed(String accessToken) {
         try {
             return parser.parse(accessToken);
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
+        } catch (ParseException | RuntimeException e) {
+            return null;
         }
     }
 
-    private Visitor verified(String accessToken) {
+    private static Visitor visitor(JsonWebToken token, String accessToken) {
         try {
-            JsonWebToken token = parser.parse(accessToken);
             UUID user = UUID.fromString(token.getSubject());
             return new Visitor(user, Set.copyOf(token.getGroups()), accessToken, false);
-        } catch (ParseException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
