@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +82,7 @@ class OutboxAdminTest {
     void onlyAnAdminWithAPointInTimeMayRepublishAndARefusalRepublishesNothing() {
         click(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> pendingCount() == 0);
-        List<String> before = publishedTimes();
+        Map<UUID, String> before = publishedTimes();
         String yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString();
         for (String token : List.of(Tokens.student(UUID.randomUUID()), Tokens.instructor(UUID.randomUUID()))) {
             given().auth().oauth2(token).queryParam("from", yesterday).when().post(REPUBLISH)
@@ -96,7 +97,8 @@ class OutboxAdminTest {
         }
         given().auth().oauth2(Tokens.admin()).when().post(REPUBLISH)
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
-        assertThat(publishedTimes()).as("no event marked for publishing again").isEqualTo(before);
+        // Events written meanwhile (a search logged late) may be published too; none published before is again.
+        assertThat(publishedTimes()).as("no event marked for publishing again").containsAllEntriesOf(before);
     }
 
     /** Reports a click on a result of a search of its own; answers that search's id. */
@@ -123,9 +125,11 @@ class OutboxAdminTest {
         return outbox("published_at IS NULL").size();
     }
 
-    /** When each kept event was published: a republish would reset and renew them. */
-    private List<String> publishedTimes() {
-        return outbox("true").stream().map(row -> String.valueOf(row.getOffsetDateTime("published_at"))).toList();
+    /** When each kept event was published, by its id: a republish would reset and renew them. */
+    private Map<UUID, String> publishedTimes() {
+        Map<UUID, String> times = new HashMap<>();
+        outbox("true").forEach(row -> times.put(row.getUUID("event_id"), String.valueOf(row.getOffsetDateTime("published_at"))));
+        return times;
     }
 
     private static List<JsonNode> sinceFrom(List<JsonNode> envelopes, OffsetDateTime from) {
