@@ -87,7 +87,8 @@ public class ProxyRoutes {
 
     /**
      * Reads the client's body whole before the service is asked (bodies are small: at most
-     * quarkus.http.limits.max-body-size), so the service's timeout starts only once the body is in.
+     * quarkus.http.limits.max-body-size, the same in every service; the platform refuses a larger declared one and
+     * reads a streamed one itself, up to the limit), so the service's timeout starts only once the body is in.
      * A client that does not finish sending its body in {@code gateway.request-body-timeout} gets a
      * 408 and its connection closed; a client that hangs up mid-body is simply dropped. Neither ever
      * reaches the service or its circuit breaker: a client's slowness is not the service's failure.
@@ -96,6 +97,10 @@ public class ProxyRoutes {
         HttpServerRequest client = rc.request();
         if (!hasBody(client)) {
             forward(rc, route, path, null);
+            return;
+        }
+        if (rc.body().available()) {
+            forward(rc, route, path, rc.body().buffer()); // a streamed body: read and limited by the platform
             return;
         }
         long timer = vertx.setTimer(config.requestBodyTimeout().toMillis(), id -> {

@@ -164,7 +164,7 @@ public class ProblemMappers {
         return null;
     }
 
-    /** A problem for an HTTP-level refusal (404, 405, 406, 413, 414, 415, 431...) with the status's own words. */
+    /** A problem for an HTTP-level refusal (400, 404, 405, 406, 413, 414, 415, 431...) with the status's own words. */
     public static ApiException httpError(int status, String path) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = switch (status) {
@@ -174,6 +174,7 @@ public class ProblemMappers {
             default -> known != null ? known.getReasonPhrase() : "Client error";
         };
         String detail = switch (status) {
+            case 400 -> "the request is malformed (its path must start with / and be validly percent-encoded)";
             case 404 -> "no resource at " + path;
             case 405 -> "method not allowed on " + path;
             case 406 -> "this resource answers application/json";
@@ -208,6 +209,10 @@ public class ProblemMappers {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
             return ApiException.invalid(jsonPath(f), "unknown value '" + f.getValue() + "'; allowed: " + allowed);
+        }
+        if (e instanceof InvalidFormatException f && f.getValue() instanceof String text
+                && StrictJson.hasControlCharacter(text)) {
+            return ApiException.invalid(jsonPath(f), "must not contain control characters (NUL and the like)");
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return ApiException.invalid(jsonPath(u), "unknown field");
