@@ -172,7 +172,7 @@ public class BookingPages {
         return services.read("booking", uri, null, BookableTimes.class, "available times")
                 .map(part -> part.ok() ? TimePicker.nearest(part.value(), choice.start(), NEAREST).stream()
                         .map(t -> new TimePicker.Slot(t, reviewUrl(choice.instructorId(), choice.offeringId(), t,
-                                choice.duration(), choice.location(), null, 0)))
+                                choice.duration(), choice.location(), null, 0), choice.duration()))
                         .toList() : List.<TimePicker.Slot>of());
     }
 

@@ -56,8 +56,12 @@ public class InstructorPages {
     public record Length(int minutes, BigDecimal price, boolean chosen, String url) {
     }
 
-    public record ProfileView(Instructor instructor, Offering offering, List<Length> lengths, int duration,
-            TimePicker.Strip strip, String timesMissing) {
+    /** One of the instructor's offerings, linked unless it is the one shown (a page reads no outer value in a loop). */
+    public record OfferingLink(Offering offering, String url, boolean current) {
+    }
+
+    public record ProfileView(Instructor instructor, Offering offering, List<OfferingLink> offerings,
+            List<Length> lengths, int duration, TimePicker.Strip strip, String timesMissing) {
     }
 
     @CheckedTemplate
@@ -122,14 +126,18 @@ public class InstructorPages {
         String missing = null;
         if (times.ok() && offering != null) {
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(times.value().timeZone())));
-            strip = TimePicker.strip(times.value(), today, picked,
+            strip = TimePicker.strip(times.value(), duration, today, picked,
                     day -> base + "&duration=" + duration + "&date=" + day + "#times",
                     start -> BookingPages.reviewUrl(instructor.id(), offering.id(), start, duration, null, null, 0));
         } else if (!times.ok()) {
             missing = times.unavailable() ? "Available times can't be shown right now. Please try again in a minute."
                     : "Available times can't be shown: " + times.detail();
         }
-        return new ProfileView(instructor, offering, lengths, duration, strip, missing);
+        List<OfferingLink> offerings = instructor.activeOfferings().stream()
+                .map(o -> new OfferingLink(o, "/instructors/" + instructor.id() + "?service=" + o.catalogServiceId(),
+                        offering != null && o.id().equals(offering.id())))
+                .toList();
+        return new ProfileView(instructor, offering, offerings, lengths, duration, strip, missing);
     }
 
     private Uni<Part<BookableTimes>> times(UUID instructorId, int duration) {

@@ -200,7 +200,7 @@ public class LessonPages {
         String uri = "/api/v1/availability/" + b.instructorId() + "?from=" + today + "&to="
                 + today.plusDays(TimePicker.DAYS - 1) + "&duration=" + b.durationMinutes();
         return services.read("booking", uri, null, BookableTimes.class, "available times").map(part -> {
-            TimePicker.Strip strip = part.ok() ? TimePicker.strip(part.value(), today, picked,
+            TimePicker.Strip strip = part.ok() ? TimePicker.strip(part.value(), b.durationMinutes(), today, picked,
                     day -> "/lessons/" + b.id() + "/reschedule?date=" + day + "#times", start -> start.toString()) : null;
             String missing = part.ok() ? null : "Available times can't be shown right now. Please try again in a minute.";
             return Response.status(status).entity(Templates.reschedule(new RescheduleView(b, strip, missing, error))).build();

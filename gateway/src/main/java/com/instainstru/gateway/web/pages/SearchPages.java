@@ -46,7 +46,8 @@ public class SearchPages {
             List<Option> places) {
     }
 
-    public record TimeLink(OffsetDateTime start, String url) {
+    /** A next free time of a card; it names its instructor itself (a page reads no outer value in a loop). */
+    public record TimeLink(OffsetDateTime start, String url, String instructorName) {
     }
 
     public record Card(Result result, int position, String profileUrl, List<TimeLink> times, int duration) {
@@ -130,7 +131,7 @@ public class SearchPages {
                     + (answer.searchId() == null ? "" : "&sid=" + answer.searchId() + "&pos=" + position);
             List<TimeLink> times = r.offeringId() == null ? List.of() : r.nextStarts().stream()
                     .map(start -> new TimeLink(start, BookingPages.reviewUrl(r.instructorId(), r.offeringId(), start,
-                            duration, null, answer.searchId(), position)))
+                            duration, null, answer.searchId(), position), r.instructorName()))
                     .toList();
             cards.add(new Card(r, position, profile, times, duration));
         }

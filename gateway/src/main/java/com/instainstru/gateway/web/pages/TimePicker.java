@@ -25,7 +25,8 @@ public final class TimePicker {
     public record Day(LocalDate date, boolean free, boolean picked, String url) {
     }
 
-    public record Slot(OffsetDateTime start, String url) {
+    /** A bookable time of {@code minutes}; each carries what its link says (a page reads no outer value in a loop). */
+    public record Slot(OffsetDateTime start, String url, int minutes) {
     }
 
     public record Group(String name, List<Slot> slots) {
@@ -44,9 +45,10 @@ public final class TimePicker {
 
     /**
      * The strip from {@code first} for {@code DAYS} days; {@code picked} is the asked day (null: the first day
-     * with free time). {@code dayUrl} and {@code slotUrl} make each day's and each time's link.
+     * with free time), {@code minutes} the lessons' length. {@code dayUrl} and {@code slotUrl} make each day's and
+     * each time's link.
      */
-    public static Strip strip(BookableTimes times, LocalDate first, LocalDate picked, Function<LocalDate, String> dayUrl,
+    public static Strip strip(BookableTimes times, int minutes, LocalDate first, LocalDate picked, Function<LocalDate, String> dayUrl,
             Function<OffsetDateTime, String> slotUrl) {
         ZoneId zone = ZoneId.of(times.timeZone());
         LocalDate chosen = picked;
@@ -64,7 +66,7 @@ public final class TimePicker {
         List<Slot> evening = new ArrayList<>();
         for (OffsetDateTime start : times.on(chosen)) {
             OffsetDateTime local = start.atZoneSameInstant(zone).toOffsetDateTime();
-            Slot slot = new Slot(local, slotUrl.apply(local));
+            Slot slot = new Slot(local, slotUrl.apply(local), minutes);
             int hour = local.getHour();
             (hour < 12 ? morning : hour < 17 ? afternoon : evening).add(slot);
         }

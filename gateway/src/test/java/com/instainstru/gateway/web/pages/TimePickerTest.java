@@ -24,7 +24,7 @@ class TimePickerTest {
 
     @Test
     void daysWithFreeTimeAreMarkedAndTheFirstOneIsPicked() {
-        TimePicker.Strip strip = TimePicker.strip(TIMES, MONDAY, null, d -> "/d/" + d, t -> "/t/" + t);
+        TimePicker.Strip strip = TimePicker.strip(TIMES, 60, MONDAY, null, d -> "/d/" + d, t -> "/t/" + t);
 
         assertThat(strip.days()).hasSize(TimePicker.DAYS);
         assertThat(strip.days()).filteredOn(TimePicker.Day::free).extracting(TimePicker.Day::date)
@@ -36,7 +36,7 @@ class TimePickerTest {
 
     @Test
     void timesAreGroupedByThePartOfTheInstructorsDay() {
-        TimePicker.Strip strip = TimePicker.strip(TIMES, MONDAY, MONDAY.plusDays(2), d -> "", t -> t.toString());
+        TimePicker.Strip strip = TimePicker.strip(TIMES, 60, MONDAY, MONDAY.plusDays(2), d -> "", t -> t.toString());
 
         assertThat(strip.groups()).extracting(TimePicker.Group::name).containsExactly("Morning", "Afternoon", "Evening");
         assertThat(strip.groups().get(0).slots()).extracting(s -> s.start().toString()).containsExactly("2026-12-09T09:45-05:00");
@@ -47,7 +47,7 @@ class TimePickerTest {
 
     @Test
     void aDayWithoutTimesHasNoSlots() {
-        TimePicker.Strip strip = TimePicker.strip(TIMES, MONDAY, MONDAY, d -> "", t -> "");
+        TimePicker.Strip strip = TimePicker.strip(TIMES, 60, MONDAY, MONDAY, d -> "", t -> "");
         assertThat(strip.hasTimes()).isFalse();
         assertThat(strip.anyFree()).isTrue();
     }
