@@ -4,19 +4,18 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents every error answer of a service's OpenAPI document as what {@link ProblemMappers} makes it: an
  * {@code application/problem+json} {@link Problem}. A resource declares an error by its status and meaning alone
  * ({@code @APIResponse(responseCode = "404", description = "No such booking")}); this gives each 4xx and 5xx answer
- * that names no content the problem's media type and schema, and puts the {@code Problem} schema in the components.
+ * that names no content the problem's media type and schema ({@link Problem}, in the components as every
+ * {@code @Schema}-named class of the platform's index is).
  */
 @OpenApiFilter
 public class ProblemDocumentation implements OASFilter {
@@ -25,13 +24,6 @@ public class ProblemDocumentation implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null) {
-            openAPI.setComponents(OASFactory.createComponents());
-        }
-        Components components = openAPI.getComponents();
-        if (components.getSchemas() == null || !components.getSchemas().containsKey(SCHEMA)) {
-            components.addSchema(SCHEMA, problemSchema());
-        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -59,20 +51,5 @@ public class ProblemDocumentation implements OASFilter {
     public static Content problemContent() {
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA)));
-    }
-
-    private static Schema problemSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", text).addProperty("message", text);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("RFC 9457 problem details")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .example(Problem.TYPE_BASE + "validation"))
-                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).example("Invalid request"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).example(400))
-                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .example("hourlyRate must be between 10 and 1000"))
-                .addProperty("instance", text)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
     }
 }
