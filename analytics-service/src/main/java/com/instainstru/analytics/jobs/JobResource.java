@@ -1,6 +1,5 @@
 package com.instainstru.analytics.jobs;
 
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Dates;
 import com.instainstru.platform.web.Ids;
@@ -31,10 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Caller.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Jobs", description = "Start the analytics jobs now and see their runs (admin)")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "No such job (service-analytics, daily-report)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "404", description = "No such job (service-analytics, daily-report)")
 public class JobResource {
 
     @Inject
@@ -45,7 +43,7 @@ public class JobResource {
     @Operation(summary = "Start a run of the job now, for a day (default today: its events up to now)")
     @APIResponse(responseCode = "202", description = "Started; Location names the run",
             content = @Content(schema = @Schema(implementation = JobRun.class)))
-    @APIResponse(responseCode = "400", description = "date malformed or in the future", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "date malformed or in the future")
     public Uni<Response> start(@PathParam("name") String name,
             @Parameter(description = "The day to compute, YYYY-MM-DD (America/New_York)") @QueryParam("date") String date,
             UriInfo uri) {
@@ -59,7 +57,7 @@ public class JobResource {
     @Path("/{name}/runs")
     @Operation(summary = "The job's latest runs, newest first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobRun[].class)))
-    @APIResponse(responseCode = "400", description = "limit outside 1..200", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "limit outside 1..200")
     public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") String limit) {
         return runner.runs(name, QueryParams.intIn("limit", limit, 20, 1, 200));
     }
@@ -68,7 +66,7 @@ public class JobResource {
     @Path("/{name}/runs/{id}")
     @Operation(summary = "One run of the job")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobRun.class)))
-    @APIResponse(responseCode = "400", description = "Not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Not a UUID")
     public Uni<JobRun> run(@PathParam("name") String name, @PathParam("id") String id) {
         return runner.run(name, Ids.parse("id", id));
     }

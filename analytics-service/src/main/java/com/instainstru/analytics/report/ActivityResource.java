@@ -2,7 +2,6 @@ package com.instainstru.analytics.report;
 
 import com.instainstru.analytics.infra.AnalyticsConfig;
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Dates;
 import com.instainstru.platform.web.QueryParams;
@@ -87,9 +86,9 @@ public class ActivityResource {
     @Operation(summary = "Bookings made and searches (and those that found nothing) per day over the last N days "
             + "(default 90, at most 400) ending on 'to' (default today), in the business time zone")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Activity.class)))
-    @APIResponse(responseCode = "400", description = "days outside 1..400, or a malformed or future date", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "days outside 1..400, or a malformed or future date")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<Activity> activity(@QueryParam("days") String days, @QueryParam("to") String to) {
         ZoneId zone = ZoneId.of(config.zone());
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -3,7 +3,6 @@ package com.instainstru.analytics.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Dates;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Caller.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Daily reports", description = "The nightly report of each day (admin)")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Not an admin")
 public class DailyReportResource {
 
     private static final String COLUMNS = "report_date, run_id, window_end, computed_at, body::text AS body";
@@ -46,7 +45,7 @@ public class DailyReportResource {
     @Path("/latest")
     @Operation(summary = "The report of the latest day reported")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DailyReportResponse.class)))
-    @APIResponse(responseCode = "404", description = "No report yet", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No report yet")
     public Uni<DailyReportResponse> latest() {
         return pool.query("SELECT " + COLUMNS + " FROM daily_report ORDER BY report_date DESC LIMIT 1").execute()
                 .map(rows -> {
@@ -61,8 +60,8 @@ public class DailyReportResource {
     @Path("/{date}")
     @Operation(summary = "The report of one day")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DailyReportResponse.class)))
-    @APIResponse(responseCode = "400", description = "Not a date YYYY-MM-DD", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No report of that day", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Not a date YYYY-MM-DD")
+    @APIResponse(responseCode = "404", description = "No report of that day")
     public Uni<DailyReportResponse> report(@PathParam("date") String date) {
         LocalDate day = Dates.parse("date", date, null);
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM daily_report WHERE report_date = $1")

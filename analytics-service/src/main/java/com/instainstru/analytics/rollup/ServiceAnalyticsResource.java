@@ -1,6 +1,5 @@
 package com.instainstru.analytics.rollup;
 
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Ids;
 import com.instainstru.platform.web.QueryParams;
@@ -25,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Caller.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Service analytics", description = "The latest nightly analytics of every catalog service (admin)")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Not an admin")
 public class ServiceAnalyticsResource {
 
     @Inject
@@ -35,7 +34,7 @@ public class ServiceAnalyticsResource {
     @GET
     @Operation(summary = "The latest day's analytics of every service, most popular first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceAnalyticsResponse.Listing.class)))
-    @APIResponse(responseCode = "400", description = "limit outside 1..1000", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "limit outside 1..1000")
     public Uni<ServiceAnalyticsResponse.Listing> services(@QueryParam("limit") String limit) {
         return queries.latest(QueryParams.intIn("limit", limit, 1000, 1, 1000));
     }
@@ -44,8 +43,8 @@ public class ServiceAnalyticsResource {
     @Path("/{id}")
     @Operation(summary = "The latest analytics of one service")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceAnalyticsResponse.class)))
-    @APIResponse(responseCode = "400", description = "Not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No analytics for the service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Not a UUID")
+    @APIResponse(responseCode = "404", description = "No analytics for the service")
     public Uni<ServiceAnalyticsResponse> service(@PathParam("id") String id) {
         return queries.latest(Ids.parse("id", id));
     }

@@ -1,6 +1,5 @@
 package com.instainstru.analytics.trending;
 
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,7 +41,7 @@ public class TrendingResource {
     @GET
     @Operation(summary = "Trending services and the most frequent searches")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TrendingResponse.class)))
-    @APIResponse(responseCode = "400", description = "limit outside 1..50", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "limit outside 1..50")
     public Uni<TrendingResponse> trending(@QueryParam("limit") String rawLimit) {
         int limit = QueryParams.intIn("limit", rawLimit, 10, 1, 50);
         Uni<List<Row>> services = pool.preparedQuery("""

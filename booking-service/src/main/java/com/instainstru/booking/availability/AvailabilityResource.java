@@ -10,7 +10,6 @@ import com.instainstru.booking.availability.AvailabilityRequests.WeekRequest;
 import com.instainstru.booking.availability.AvailabilityResponses.BookableTimes;
 import com.instainstru.booking.availability.AvailabilityResponses.FreeTime;
 import com.instainstru.booking.availability.AvailabilityResponses.MyAvailability;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Dates;
 import com.instainstru.platform.web.Ids;
@@ -35,7 +34,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +61,7 @@ public class AvailabilityResource {
     @Path("/{instructorId}")
     @Operation(summary = "Bookable start times (15-minute grid) for a lesson of the given length")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "Bad id, dates or duration", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad id, dates or duration")
     public Uni<BookableTimes> bookableTimes(@PathParam("instructorId") String instructorId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("duration") String duration) {
         LocalDate start = Dates.parse("from", from, LocalDate.now(clock.withZone(NEW_YORK)));
@@ -77,7 +75,7 @@ public class AvailabilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Free time of many instructors over a date range, in one call (for search)")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "Bad request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad request")
     public Uni<FreeTime> freeTime(@Valid @NotNull SearchRequest request) {
         return availability.freeTime(request);
     }
@@ -99,9 +97,9 @@ public class AvailabilityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace the windows of one date")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad date or windows", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "No instructor profile", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "catalog-service unreachable on first use", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad date or windows")
+    @APIResponse(responseCode = "409", description = "No instructor profile")
+    @APIResponse(responseCode = "503", description = "catalog-service unreachable on first use")
     public Uni<Response> setDate(@PathParam("date") String date, @Valid @NotNull DateWindowsRequest request) {
         return done(availability.setDate(caller.userId(), jwt.getRawToken(), Dates.parse("date", date, null),
                 request.windows()));
@@ -114,7 +112,7 @@ public class AvailabilityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace the windows of the week starting on the given Monday")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad week or windows", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad week or windows")
     public Uni<Response> setWeek(@PathParam("weekStart") String weekStart, @Valid @NotNull WeekRequest request) {
         return done(availability.setWeek(caller.userId(), jwt.getRawToken(), Dates.parse("weekStart", weekStart, null),
                 request.days()));
@@ -127,7 +125,7 @@ public class AvailabilityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Copy a week's windows to the following N weeks")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad week or count", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad week or count")
     public Uni<Response> copyWeek(@PathParam("weekStart") String weekStart, @Valid @NotNull CopyWeekRequest request) {
         return done(availability.copyWeek(caller.userId(), jwt.getRawToken(), Dates.parse("weekStart", weekStart, null),
                 request.weeks()));
@@ -140,7 +138,7 @@ public class AvailabilityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Apply a weekly pattern to every date of a range")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad range or windows", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad range or windows")
     public Uni<Response> applyPattern(@Valid @NotNull PatternRequest request) {
         return done(availability.applyPattern(caller.userId(), jwt.getRawToken(), request));
     }
@@ -152,7 +150,7 @@ public class AvailabilityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Block dates (vacation): nothing can be booked on them")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad range", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad range")
     public Uni<Response> addBlackouts(@Valid @NotNull BlackoutRequest request) {
         return done(availability.addBlackouts(caller.userId(), jwt.getRawToken(), request));
     }
@@ -175,7 +173,7 @@ public class AvailabilityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Minimum notice, buffer between lessons, booking horizon")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Out of bounds", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Out of bounds")
     public Uni<Response> updateSettings(@Valid @NotNull SettingsRequest request) {
         return done(availability.updateSettings(caller.userId(), jwt.getRawToken(), request));
     }

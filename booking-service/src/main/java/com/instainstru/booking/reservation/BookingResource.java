@@ -4,7 +4,6 @@ import com.instainstru.booking.reservation.BookingActions.CancelRequest;
 import com.instainstru.booking.reservation.BookingActions.RescheduleRequest;
 import com.instainstru.booking.reservation.BookingService.Actor;
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Ids;
 import com.instainstru.platform.web.QueryParams;
@@ -60,10 +59,10 @@ public class BookingResource {
     @RolesAllowed(Caller.STUDENT)
     @Operation(summary = "Book a lesson instantly; a retry with the same Idempotency-Key returns the first answer")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request, or not offered by the instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The time is taken or not available", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "catalog-service unreachable; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid request, or not offered by the instructor")
+    @APIResponse(responseCode = "409", description = "The time is taken or not available")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "503", description = "catalog-service unreachable; nothing stored")
     public Uni<Response> createBooking(@Valid @NotNull BookingRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         return bookings.createBooking(caller.userId(), request, idempotencyKey).map(created -> {
@@ -81,7 +80,7 @@ public class BookingResource {
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The caller's bookings as student or instructor (admins: as=all), by status and start time")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking[].class)))
-    @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad filter")
     public Uni<List<Booking>> list(@QueryParam("as") String as, @QueryParam("status") String status,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
@@ -107,7 +106,7 @@ public class BookingResource {
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "One booking the caller is a party to")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such booking of yours")
     public Uni<Booking> booking(@PathParam("id") String id) {
         return bookings.booking(actor(), Ids.parse("id", id));
     }
@@ -118,8 +117,8 @@ public class BookingResource {
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "Cancel a confirmed booking (late if less than 12 hours before the start)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Not confirmed, or already started", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such booking of yours")
+    @APIResponse(responseCode = "409", description = "Not confirmed, or already started")
     public Uni<Booking> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
         return bookings.cancelBooking(actor(), Ids.parse("id", id), request == null ? null : request.reason());
     }
@@ -130,8 +129,8 @@ public class BookingResource {
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "Move a confirmed booking: the old one is cancelled and a new one created, atomically")
     @APIResponse(responseCode = "200", description = "The new booking", content = @Content(schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The new time is not available; nothing changed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such booking of yours")
+    @APIResponse(responseCode = "409", description = "The new time is not available; nothing changed")
     public Uni<Booking> reschedule(@PathParam("id") String id, @Valid @NotNull RescheduleRequest request) {
         return bookings.rescheduleBooking(actor(), Ids.parse("id", id), request);
     }
@@ -141,8 +140,8 @@ public class BookingResource {
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The instructor records that the student did not come (after the start)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Not started or not confirmed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such booking of yours")
+    @APIResponse(responseCode = "409", description = "Not started or not confirmed")
     public Uni<Booking> noShow(@PathParam("id") String id) {
         return bookings.markNoShow(actor(), Ids.parse("id", id));
     }
@@ -152,9 +151,9 @@ public class BookingResource {
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The instructor marks a lesson completed once it has started (ended lessons are marked by a job)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "403", description = "Not the lesson's instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such booking of yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Not started, or not confirmed (already completed, cancelled, no-show)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not the lesson's instructor")
+    @APIResponse(responseCode = "404", description = "No such booking of yours")
+    @APIResponse(responseCode = "409", description = "Not started, or not confirmed (already completed, cancelled, no-show)")
     public Uni<Booking> complete(@PathParam("id") String id) {
         return bookings.markCompleted(actor(), Ids.parse("id", id));
     }
@@ -165,8 +164,8 @@ public class BookingResource {
     @Operation(summary = "Lessons by status of each instructor (ids, comma-separated, at most 100; an instructor: their own "
             + "id only), starting from..to (ISO-8601 with offset; either may be left out)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorStats[].class)))
-    @APIResponse(responseCode = "400", description = "No ids, too many, malformed, or a bad time", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "An instructor asking for another's figures", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "No ids, too many, malformed, or a bad time")
+    @APIResponse(responseCode = "403", description = "An instructor asking for another's figures")
     public Uni<List<InstructorStats>> stats(@QueryParam("ids") String ids, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         List<UUID> instructors = ids(ids);
@@ -181,7 +180,7 @@ public class BookingResource {
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "How many confirmed lessons the instructor has ahead (asked by catalog-service before deactivation)")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "404", description = "Not the caller's own count", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Not the caller's own count")
     public Uni<Map<String, Object>> futureCount(@PathParam("instructorId") String instructorId) {
         UUID id = Ids.parse("instructorId", instructorId);
         if (!caller.isAdmin() && !id.equals(caller.userId())) {

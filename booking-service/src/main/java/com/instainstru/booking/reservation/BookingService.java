@@ -163,7 +163,7 @@ public class BookingService {
         return new NewBooking(UUID.randomUUID(), attempt.studentId(), r.instructorId(), offering.id(),
                 offering.catalogServiceId(), offering.serviceName(), terms.instructor().name(),
                 r.startTime().toInstant(), r.durationMinutes(), rules.bufferMinutes(), offering.hourlyRate(),
-                terms.totalPrice(), r.locationType().toString(), r.meetingLocation(), r.note(), rules.zone().getId(), null);
+                terms.totalPrice(), r.locationType(), r.meetingLocation(), r.note(), rules.zone().getId(), null);
     }
 
     /** The answer, stored with the key in the booking's transaction so that a retry gets it. */
@@ -202,7 +202,7 @@ public class BookingService {
             throw ApiException.invalid("durationMinutes", r.durationMinutes() + " minutes is not offered; choose one of "
                     + offering.durationOptions());
         }
-        if (!offering.locationTypes().contains(r.locationType().toString())) {
+        if (!offering.locationTypes().contains(r.locationType())) {
             throw ApiException.invalid("locationType", r.locationType() + " is not offered; choose one of "
                     + offering.locationTypes());
         }

@@ -8,7 +8,6 @@ import com.instainstru.catalog.infra.CacheKeys;
 import com.instainstru.catalog.infra.JsonAnswers;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Ids;
 import com.instainstru.platform.web.QueryParams;
@@ -67,9 +66,9 @@ public class CatalogResource {
     @Path("/services")
     @Operation(summary = "Bookable services of a category (or of all); admins may ask for every service with include=all")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse[].class)))
-    @APIResponse(responseCode = "404", description = "Unknown category", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "400", description = "Unknown include value", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "include=all by a non-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown category")
+    @APIResponse(responseCode = "400", description = "Unknown include value")
+    @APIResponse(responseCode = "403", description = "include=all by a non-admin")
     public Uni<Response> services(@QueryParam("category") String category, @QueryParam("include") String include) {
         return includeAll(include).flatMap(all -> all
                 ? answers.fresh(requireCategory(category).flatMap(ok -> queries.services(category, true)))
@@ -81,7 +80,7 @@ public class CatalogResource {
     @Path("/services/{idOrSlug}")
     @Operation(summary = "One catalog service, by id or by slug (e.g. piano)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such service")
     public Uni<Response> service(@PathParam("idOrSlug") String idOrSlug) {
         UUID id = Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
         String key = id != null ? id.toString() : idOrSlug;
@@ -93,7 +92,7 @@ public class CatalogResource {
     @Path("/top-per-category")
     @Operation(summary = "The homepage's batched call: every category with its top N bookable services")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryHighlights[].class)))
-    @APIResponse(responseCode = "400", description = "limit outside 1..50", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "limit outside 1..50")
     public Uni<Response> topPerCategory(@QueryParam("limit") String limit) {
         int n = QueryParams.intIn("limit", limit, 6, 1, 50);
         return answers.cached(CacheKeys.TOP, Integer.toString(n), () -> queries.topPerCategory(n));
@@ -121,8 +120,8 @@ public class CatalogResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Add a catalog service (admin)")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
-    @APIResponse(responseCode = "400", description = "Invalid definition", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Slug taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid definition")
+    @APIResponse(responseCode = "409", description = "Slug taken")
     public Uni<Response> createService(@Valid @NotNull CatalogServiceRequest request, UriInfo uri) {
         return admin.createService(request).flatMap(id -> queries.service(id, null)).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.orElseThrow().id().toString()).build())
@@ -136,8 +135,8 @@ public class CatalogResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace a catalog service's definition (admin)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Slug taken or concurrent edit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "409", description = "Slug taken or concurrent edit")
     public Uni<ServiceResponse> updateService(@PathParam("id") String id, @Valid @NotNull CatalogServiceRequest request) {
         UUID serviceId = Ids.parse("id", id);
         return admin.updateService(serviceId, request).flatMap(v -> queries.service(serviceId, null))
@@ -150,8 +149,8 @@ public class CatalogResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Retire a catalog service nobody offers (admin)")
     @APIResponse(responseCode = "204", description = "Retired: hidden everywhere")
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The service is offered", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "409", description = "The service is offered")
     public Uni<Response> retireService(@PathParam("id") String id) {
         return admin.retireService(Ids.parse("id", id)).map(v -> Response.noContent().build());
     }

@@ -2,7 +2,6 @@ package com.instainstru.catalog.demo;
 
 import com.instainstru.catalog.infra.CatalogConfig;
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +41,7 @@ public class DemoDataResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create N deterministic demo instructors with offerings (idempotent per seed)")
     @APIResponse(responseCode = "200", description = "What was created")
-    @APIResponse(responseCode = "404", description = "Demo data is disabled here", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Demo data is disabled here")
     public Uni<DemoDataService.Result> generate(@Valid @NotNull DemoDataRequest request) {
         if (!config.demoData().enabled()) {
             throw ApiException.notFound("resource", "/api/v1/admin/demo-data");

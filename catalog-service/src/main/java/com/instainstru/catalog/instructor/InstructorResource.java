@@ -4,7 +4,6 @@ import com.instainstru.catalog.infra.CacheKeys;
 import com.instainstru.catalog.infra.JsonAnswers;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Ids;
 import com.instainstru.platform.web.QueryParams;
@@ -67,9 +66,9 @@ public class InstructorResource {
             + "admins: q (a part of the name), ids (comma-separated) and status (active, suspended, deactivated or any) "
             + "look up instructors of any status, by name")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.Page.class)))
-    @APIResponse(responseCode = "400", description = "Bad page or size", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "Unknown service", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "q, ids or status asked by a non-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad page or size")
+    @APIResponse(responseCode = "404", description = "Unknown service")
+    @APIResponse(responseCode = "403", description = "q, ids or status asked by a non-admin")
     public Uni<Response> list(@QueryParam("service") String service, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("q") String q, @QueryParam("ids") String ids,
             @QueryParam("status") String status) {
@@ -99,7 +98,7 @@ public class InstructorResource {
     @Path("/{id}")
     @Operation(summary = "An active instructor's profile and offerings (the instructor and admins also see an inactive one)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such active instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such active instructor")
     public Uni<Response> instructor(@PathParam("id") String id) {
         UUID instructorId = Ids.parse("id", id);
         return identity.getDeferredIdentity().flatMap(who -> {
@@ -121,7 +120,7 @@ public class InstructorResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's own instructor profile, whatever its status")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No profile yet", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No profile yet")
     public Uni<InstructorResponse> me() {
         UUID me = caller.userId();
         return queries.instructor(me, true).map(found -> found.orElseThrow(() -> ApiException.notFound("instructor", me)));
@@ -135,8 +134,8 @@ public class InstructorResource {
     @Operation(summary = "Create or replace the caller's instructor profile")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid profile", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Concurrent edit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid profile")
+    @APIResponse(responseCode = "409", description = "Concurrent edit")
     public Uni<Response> upsertMe(@Valid @NotNull InstructorRequest request, UriInfo uri) {
         UUID me = caller.userId();
         return instructors.upsertProfile(me, request).flatMap(created -> me().map(profile -> created
@@ -152,10 +151,10 @@ public class InstructorResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Pause, resume or deactivate the caller's account (deactivation needs no future bookings)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Unknown or not allowed action", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No profile yet", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "booking-service cannot confirm there are no future bookings", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
+    @APIResponse(responseCode = "404", description = "No profile yet")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist")
+    @APIResponse(responseCode = "503", description = "booking-service cannot confirm there are no future bookings")
     public Uni<InstructorResponse> changeMyStatus(@Valid @NotNull StatusRequest request) {
         UUID me = caller.userId();
         return instructors.changeOwnStatus(me, request, jwt.getRawToken()).flatMap(v -> me());
@@ -168,10 +167,10 @@ public class InstructorResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Suspend, reactivate or deactivate any instructor (admin)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Unknown or not allowed action", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such instructor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "booking-service cannot confirm there are no future bookings", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
+    @APIResponse(responseCode = "404", description = "No such instructor")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist")
+    @APIResponse(responseCode = "503", description = "booking-service cannot confirm there are no future bookings")
     public Uni<InstructorResponse> changeStatus(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
         UUID instructorId = Ids.parse("id", id);
         return instructors.changeStatusAsAdmin(instructorId, request, jwt.getRawToken())

@@ -97,30 +97,44 @@ public class InstructorService {
     }
 
     private Uni<Void> changeStatus(UUID instructorId, StatusRequest request, String actor, String bearerToken) {
-        // The transition is checked first, so a refused one never waits on booking-service.
-        Uni<Void> precondition = Panache.withSession(() -> existing(instructorId)).flatMap(current -> {
+        return allowed(instructorId, request, bearerToken)
+                .chain(() -> Panache.withTransaction(() -> existing(instructorId, LockModeType.PESSIMISTIC_WRITE)
+                        .flatMap(instructor -> applyStatus(instructor, request, actor))))
+                .call(() -> forgetCachedOfferings(instructorId));
+    }
+
+    /**
+     * The transition is possible (checked first, so a refused one never waits on booking-service), and a
+     * deactivated instructor leaves no lesson ahead.
+     */
+    private Uni<Void> allowed(UUID instructorId, StatusRequest request, String bearerToken) {
+        return Panache.withSession(() -> existing(instructorId)).flatMap(current -> {
             StatusRules.next(current.status, current.statusChangedBy, request.action());
             return request.action() == Action.DEACTIVATE
                     ? futureBookings.requireNoFutureBookings(instructorId, bearerToken)
                     : Uni.createFrom().voidItem();
         });
-        return precondition.flatMap(ok -> Panache.withTransaction(() -> existing(instructorId, LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(instructor -> {
-                    AccountStatus previous = instructor.status;
-                    instructor.status = StatusRules.next(previous, instructor.statusChangedBy, request.action());
-                    instructor.statusChangedBy = actor;
-                    instructor.statusReason = request.reason();
-                    instructor.statusChangedAt = OffsetDateTime.now();
-                    instructor.updatedAt = instructor.statusChangedAt;
-                    return Offering.<Offering>list("instructorId", instructorId)
-                            .flatMap(offerings -> OfferStats.refresh(offerings.stream().map(o -> o.catalogServiceId).toList()))
-                            .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
-                            .chain(() -> outbox.record(InstructorStatusChanged.TYPE, new InstructorStatusChanged(
-                                    instructorId, instructor.status.name(), previous.name(), actor, request.reason(),
-                                    instructor.version)));
-                })))
-                .call(v -> offeredServices(instructorId)
-                        .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services))));
+    }
+
+    /** The new status on the (locked) instructor, their services' offer statistics, and the change on the outbox. */
+    private Uni<Void> applyStatus(Instructor instructor, StatusRequest request, String actor) {
+        AccountStatus previous = instructor.status;
+        instructor.status = StatusRules.next(previous, instructor.statusChangedBy, request.action());
+        instructor.statusChangedBy = actor;
+        instructor.statusReason = request.reason();
+        instructor.statusChangedAt = OffsetDateTime.now();
+        instructor.updatedAt = instructor.statusChangedAt;
+        return Offering.<Offering>list("instructorId", instructor.id)
+                .flatMap(offerings -> OfferStats.refresh(offerings.stream().map(o -> o.catalogServiceId).toList()))
+                .chain(() -> Panache.getSession().flatMap(session -> session.flush()))
+                .chain(() -> outbox.record(InstructorStatusChanged.TYPE, new InstructorStatusChanged(
+                        instructor.id, instructor.status.name(), previous.name(), actor, request.reason(),
+                        instructor.version)));
+    }
+
+    private Uni<Void> forgetCachedOfferings(UUID instructorId) {
+        return offeredServices(instructorId)
+                .flatMap(services -> cache.invalidate(CacheKeys.forInstructorOfferings(instructorId, services)));
     }
 
     private Uni<Instructor> existing(UUID instructorId) {

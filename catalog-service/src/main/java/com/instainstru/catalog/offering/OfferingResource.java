@@ -1,6 +1,5 @@
 package com.instainstru.catalog.offering;
 
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Ids;
 import io.smallrye.mutiny.Uni;
@@ -42,8 +41,8 @@ public class OfferingResource {
     @POST
     @Operation(summary = "Offer a catalog service")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = OfferingResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid terms or unknown service", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Already offered, no profile yet, or account deactivated", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid terms or unknown service")
+    @APIResponse(responseCode = "409", description = "Already offered, no profile yet, or account deactivated")
     public Uni<Response> createOffering(@Valid @NotNull OfferingRequest request, UriInfo uri) {
         return offerings.createOffering(caller.userId(), request).map(offered -> Response
                 .created(uri.getAbsolutePathBuilder().path(offered.offering().id.toString()).build())
@@ -54,9 +53,9 @@ public class OfferingResource {
     @Path("/{id}")
     @Operation(summary = "Change the terms of one of the caller's offerings")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferingResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid terms", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such offering of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Concurrent edit or account deactivated", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid terms")
+    @APIResponse(responseCode = "404", description = "No such offering of the caller")
+    @APIResponse(responseCode = "409", description = "Concurrent edit or account deactivated")
     public Uni<OfferingResponse> updateOffering(@PathParam("id") String id, @Valid @NotNull OfferingRequest request) {
         return offerings.updateOffering(caller.userId(), Ids.parse("id", id), request).map(OfferingService.Offered::toResponse);
     }
@@ -65,7 +64,7 @@ public class OfferingResource {
     @Path("/{id}")
     @Operation(summary = "Stop offering a service")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such offering of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such offering of the caller")
     public Uni<Response> removeOffering(@PathParam("id") String id) {
         return offerings.removeOffering(caller.userId(), Ids.parse("id", id)).map(v -> Response.noContent().build());
     }

@@ -50,44 +50,56 @@ public class OfferingService {
         checkDurations(request.durationOptions());
         return Panache.withTransaction(() -> editableInstructor(instructorId)
                         .flatMap(instructor -> catalogService(request))
-                        .call(service -> Offering.count("instructorId = ?1 and catalogServiceId = ?2", instructorId, service.id)
-                                .invoke(existing -> {
-                                    if (existing > 0) {
-                                        throw ApiException.conflict("you already offer " + service.name
-                                                + "; change that offering instead");
-                                    }
-                                }))
-                        .flatMap(service -> {
-                            Offering offering = new Offering();
-                            offering.id = UUID.randomUUID();
-                            offering.instructorId = instructorId;
-                            offering.catalogServiceId = service.id;
-                            apply(offering, request);
-                            return offering.<Offering>persist().map(saved -> new Offered(saved, service));
-                        })
-                        .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
-                        .call(offered -> recordUpserted(offered.offering())))
+                        .call(service -> requireNotOffered(instructorId, service))
+                        .flatMap(service -> insertOffering(instructorId, service, request))
+                        .call(this::announce))
                 .call(this::invalidate);
+    }
+
+    /** An instructor offers a service once; another offering of it is a 409. */
+    private static Uni<Long> requireNotOffered(UUID instructorId, CatalogService service) {
+        return Offering.count("instructorId = ?1 and catalogServiceId = ?2", instructorId, service.id)
+                .invoke(existing -> {
+                    if (existing > 0) {
+                        throw ApiException.conflict("you already offer " + service.name + "; change that offering instead");
+                    }
+                });
+    }
+
+    private static Uni<Offered> insertOffering(UUID instructorId, CatalogService service, OfferingRequest request) {
+        Offering offering = new Offering();
+        offering.id = UUID.randomUUID();
+        offering.instructorId = instructorId;
+        offering.catalogServiceId = service.id;
+        apply(offering, request);
+        return offering.<Offering>persist().map(saved -> new Offered(saved, service));
     }
 
     public Uni<Offered> updateOffering(UUID instructorId, UUID offeringId, OfferingRequest request) {
         checkDurations(request.durationOptions());
         return Panache.withTransaction(() -> editableInstructor(instructorId)
                         .flatMap(instructor -> ownOffering(instructorId, offeringId))
-                        .flatMap(offering -> {
-                            if (request.catalogServiceId() != null && !request.catalogServiceId().equals(offering.catalogServiceId)) {
-                                throw ApiException.invalid("catalogServiceId",
-                                        "an offering's service cannot change; add a new offering instead");
-                            }
-                            return CatalogService.<CatalogService>findById(offering.catalogServiceId).map(service -> {
-                                checkLocations(request.locationTypes(), service);
-                                apply(offering, request);
-                                return new Offered(offering, service);
-                            });
-                        })
-                        .call(offered -> OfferStats.refresh(List.of(offered.service().id)))
-                        .call(offered -> recordUpserted(offered.offering())))
+                        .flatMap(offering -> changeTerms(offering, request))
+                        .call(this::announce))
                 .call(this::invalidate);
+    }
+
+    /** The offering's new terms; its service stays what it is. */
+    private static Uni<Offered> changeTerms(Offering offering, OfferingRequest request) {
+        if (request.catalogServiceId() != null && !request.catalogServiceId().equals(offering.catalogServiceId)) {
+            throw ApiException.invalid("catalogServiceId", "an offering's service cannot change; add a new offering instead");
+        }
+        return CatalogService.<CatalogService>findById(offering.catalogServiceId).map(service -> {
+            checkLocations(request.locationTypes(), service);
+            apply(offering, request);
+            return new Offered(offering, service);
+        });
+    }
+
+    /** The service's offer statistics refreshed and the offering's new terms on the outbox, in the transaction. */
+    private Uni<Void> announce(Offered offered) {
+        return OfferStats.refresh(List.of(offered.service().id))
+                .chain(() -> recordUpserted(offered.offering()));
     }
 
     public Uni<Void> removeOffering(UUID instructorId, UUID offeringId) {

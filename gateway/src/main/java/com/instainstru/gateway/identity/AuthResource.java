@@ -6,7 +6,6 @@ import com.instainstru.gateway.identity.AuthRequests.RefreshRequest;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.identity.AuthResponses.UserResponse;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity", description = "Sign-up, sign-in, tokens and the signed-in user")
-@APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
 public class AuthResource {
 
     @Inject
@@ -45,8 +44,8 @@ public class AuthResource {
     @Path("/register")
     @Operation(summary = "Create a student or instructor account (an instructor also gets their catalog profile)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The email has an account", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
+    @APIResponse(responseCode = "409", description = "The email has an account")
     public Uni<Response> register(@Valid @NotNull RegisterRequest request, UriInfo uri) {
         return auth.register(request).map(user -> Response.created(uri.getBaseUriBuilder().path("api/v1/auth/me").build())
                 .entity(user).build());
@@ -56,8 +55,8 @@ public class AuthResource {
     @Path("/login")
     @Operation(summary = "Sign in: an access token (15 minutes) and a refresh token")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for both)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Missing fields")
+    @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for both)")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
         return auth.login(request);
     }
@@ -66,8 +65,8 @@ public class AuthResource {
     @Path("/refresh")
     @Operation(summary = "Spend a refresh token for a new access and refresh token (reusing a spent one revokes them all)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "Invalid, expired, spent or revoked token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Missing token")
+    @APIResponse(responseCode = "401", description = "Invalid, expired, spent or revoked token")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
         return auth.refresh(request.refreshToken());
     }
@@ -76,7 +75,7 @@ public class AuthResource {
     @Path("/logout")
     @Operation(summary = "Revoke a refresh token and those refreshed from the same sign-in")
     @APIResponse(responseCode = "204", description = "Revoked (also when the token was unknown)")
-    @APIResponse(responseCode = "400", description = "Missing token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Missing token")
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request) {
         return auth.logout(request.refreshToken()).replaceWith(Response.noContent().build());
     }
@@ -87,7 +86,7 @@ public class AuthResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The signed-in user")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<UserResponse> me() {
         return auth.me(caller.userId());
     }
@@ -98,8 +97,8 @@ public class AuthResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the password; every refresh token of the account is revoked")
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one")
+    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<Response> changePassword(@Valid @NotNull PasswordChangeRequest request) {
         return auth.changePassword(caller.userId(), request).replaceWith(Response.noContent().build());
     }

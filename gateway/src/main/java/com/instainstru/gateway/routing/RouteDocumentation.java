@@ -1,5 +1,6 @@
 package com.instainstru.gateway.routing;
 
+import com.instainstru.platform.problem.ProblemDocumentation;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,8 +9,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -75,9 +74,7 @@ public class RouteDocumentation implements OASFilter {
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {
-        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
-        Content content = OASFactory.createContent().addMediaType("application/problem+json", media);
-        return OASFactory.createAPIResponse().description(description).content(content);
+        return OASFactory.createAPIResponse().description(description).content(ProblemDocumentation.problemContent());
     }
 
 }

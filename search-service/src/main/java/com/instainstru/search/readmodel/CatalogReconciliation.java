@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -134,17 +135,31 @@ class CatalogReconciliation {
      * Returns the ids of the active instructors.
      */
     Uni<List<UUID>> instructors(ReconcileReport.Tally t, OffsetDateTime since) {
-        return page(0, t, since, new ArrayList<>()).flatMap(listed -> unlisted(listed, since).flatMap(missing -> Multi
-                .createFrom().iterable(missing).onItem()
-                .transformToUniAndConcatenate(id -> catalog.instructor(id)
-                        .flatMap(i -> reconcile(List.of(i), t, since).replaceWith(id))
-                        .onFailure(CatalogReconciliation::notFound).recoverWithUni(() -> deactivate(id, t, since)))
-                .collect().asList()
-                .map(confirmed -> {
-                    List<UUID> active = new ArrayList<>(listed);
-                    confirmed.stream().filter(java.util.Objects::nonNull).forEach(active::add);
-                    return active;
-                })));
+        return page(0, t, since, new ArrayList<>())
+                .flatMap(listed -> unlisted(listed, since)
+                        .flatMap(missing -> askEach(missing, t, since))
+                        .map(confirmed -> join(listed, confirmed)));
+    }
+
+    /** Asks catalog for each instructor by id, one after the other: the ids of those still active. */
+    private Uni<List<UUID>> askEach(List<UUID> ids, ReconcileReport.Tally t, OffsetDateTime since) {
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> ask(id, t, since))
+                .collect().asList();
+    }
+
+    /** One instructor as catalog shows them, reconciled: their id; or deactivated when catalog has no such one: null. */
+    private Uni<UUID> ask(UUID id, ReconcileReport.Tally t, OffsetDateTime since) {
+        return catalog.instructor(id)
+                .flatMap(instructor -> reconcile(List.of(instructor), t, since))
+                .replaceWith(id)
+                .onFailure(CatalogReconciliation::notFound).recoverWithUni(() -> deactivate(id, t, since));
+    }
+
+    private static List<UUID> join(List<UUID> listed, List<UUID> confirmed) {
+        List<UUID> active = new ArrayList<>(listed);
+        confirmed.stream().filter(Objects::nonNull).forEach(active::add);
+        return active;
     }
 
     private Uni<List<UUID>> page(int page, ReconcileReport.Tally t, OffsetDateTime since, List<UUID> ids) {

@@ -1,7 +1,6 @@
 package com.instainstru.search.readmodel;
 
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,12 +30,10 @@ public class ReconcileResource {
     @Operation(summary = "Compare the read model with catalog-service and booking-service now, repair what differs, "
             + "and say what was checked and repaired")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconcileReport.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A reconciliation (or a rebuild) is running on some pod",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "catalog-service or booking-service did not answer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "409", description = "A reconciliation (or a rebuild) is running on some pod")
+    @APIResponse(responseCode = "503", description = "catalog-service or booking-service did not answer")
     public Uni<ReconcileReport> reconcile() {
         return reconciliation.run(false)
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> ApiException.unavailable(

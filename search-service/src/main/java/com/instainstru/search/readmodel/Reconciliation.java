@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -92,18 +93,33 @@ public class Reconciliation {
     private Uni<ReconcileReport> reconcile(SqlConnection conn) {
         long t0 = System.nanoTime();
         ReconcileReport.Tally tally = new ReconcileReport.Tally();
-        return conn.query("SELECT clock_timestamp() AS now").execute()
-                .map(rows -> rows.iterator().next().getOffsetDateTime("now"))
-                .flatMap(since -> catalog.services(tally)
-                        .chain(() -> catalog.instructors(tally, since))
-                        .chain(active -> freeTime.reconcile(active, tally))
+        return databaseNow(conn)
+                .flatMap(since -> compareAndRepair(tally, since)
                         .map(ok -> tally.report(since, (System.nanoTime() - t0) / 1_000_000)))
-                .call(report -> conn.preparedQuery("""
-                                INSERT INTO reconcile_run (id, started_at, finished_at, report) VALUES (1, $1, now(), $2)
-                                ON CONFLICT (id) DO UPDATE SET started_at = EXCLUDED.started_at,
-                                    finished_at = EXCLUDED.finished_at, report = EXCLUDED.report""")
-                        .execute(Tuple.of(report.startedAt(), text(report))))
+                .call(report -> saveRun(conn, report))
                 .invoke(report -> record(report, System.nanoTime() - t0));
+    }
+
+    /** When the run begins, by the database's clock: a row noted after it is newer than the answers and is left alone. */
+    private static Uni<OffsetDateTime> databaseNow(SqlConnection conn) {
+        return conn.query("SELECT clock_timestamp() AS now").execute()
+                .map(rows -> rows.iterator().next().getOffsetDateTime("now"));
+    }
+
+    /** The catalog's services, then its instructors, then the free time of those still active. */
+    private Uni<Void> compareAndRepair(ReconcileReport.Tally tally, OffsetDateTime since) {
+        return catalog.services(tally)
+                .chain(() -> catalog.instructors(tally, since))
+                .chain(active -> freeTime.reconcile(active, tally));
+    }
+
+    private Uni<Void> saveRun(SqlConnection conn, ReconcileReport report) {
+        return conn.preparedQuery("""
+                        INSERT INTO reconcile_run (id, started_at, finished_at, report) VALUES (1, $1, now(), $2)
+                        ON CONFLICT (id) DO UPDATE SET started_at = EXCLUDED.started_at,
+                            finished_at = EXCLUDED.finished_at, report = EXCLUDED.report""")
+                .execute(Tuple.of(report.startedAt(), text(report)))
+                .replaceWithVoid();
     }
 
     private void record(ReconcileReport r, long nanos) {

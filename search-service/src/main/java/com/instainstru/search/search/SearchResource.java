@@ -1,6 +1,5 @@
 package com.instainstru.search.search;
 
-import com.instainstru.platform.problem.Problem;
 import com.instainstru.platform.web.Ids;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -43,9 +42,8 @@ public class SearchResource {
     @GET
     @Operation(summary = "Search in plain words, e.g. piano lessons under $50 tomorrow evening (no sign-in needed)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.class)))
-    @APIResponse(responseCode = "400", description = "q empty or over 500 characters, bad limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "A token was sent and is not valid", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "q empty or over 500 characters, bad limit or cursor")
+    @APIResponse(responseCode = "401", description = "A token was sent and is not valid")
     public Uni<SearchResponse> search(
             @Parameter(description = "What the student is looking for", example = "spanish tomorrow evening") @QueryParam("q") String q,
             @Parameter(description = "Results per page (1–50, default 20)") @QueryParam("limit") String limit,
@@ -58,7 +56,7 @@ public class SearchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that a student opened a search result (feeds analytics)")
     @APIResponse(responseCode = "202", description = "Recorded")
-    @APIResponse(responseCode = "400", description = "Missing or malformed fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Missing or malformed fields")
     public Uni<Response> click(@Valid @NotNull ClickRequest click) {
         return userId().map(user -> {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The seeded catalog (a copy of shared/data/catalog.json) as a matcher over the real model, built once
- * (embedding every service) and shared by the tests.
+ * The seeded catalog (a copy of catalog-service's src/main/resources/seed/catalog.json) as a matcher over the
+ * real model, built once (embedding every service) and shared by the tests.
  */
 final class TestCatalog {
 

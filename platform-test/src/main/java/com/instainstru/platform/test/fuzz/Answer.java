@@ -36,6 +36,16 @@ public record Answer(int status, String contentType, String body) {
         }
     }
 
+    /** The last segment of the problem's {@code type} ({@code validation}, {@code http-415}), or null. */
+    public String kind() {
+        try {
+            String type = body == null ? "" : JSON.readTree(body).path("type").asText("");
+            return type.isEmpty() ? null : type.substring(type.lastIndexOf('/') + 1);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private String snippet() {
         String text = body == null ? "" : body.replaceAll("\\s+", " ");
         return "«" + (text.length() > 200 ? text.substring(0, 200) + "…" : text) + "»";

@@ -112,14 +112,15 @@ final class Cases {
             cases.add(FuzzCase.json("body: single quotes", op, uri, text.replace('"', '\''), true));
         }
         cases.add(new FuzzCase("body: bytes that are not UTF-8", op.method(), uri, "application/json",
-                new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, FuzzCase.role(op), true, 0));
+                new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, FuzzCase.role(op), true, 0, null));
         cases.add(FuzzCase.json("body: 3000 nested arrays", op, uri, "[".repeat(3000) + "]".repeat(3000), true));
         cases.add(new FuzzCase("body: text/plain", op.method(), uri, "text/plain",
-                text.getBytes(StandardCharsets.UTF_8), FuzzCase.role(op), true, 415));
+                text.getBytes(StandardCharsets.UTF_8), FuzzCase.role(op), true, 415, "http-415"));
         if (valid instanceof ObjectNode object && object.size() > 0) {
             String first = object.fieldNames().next();
             cases.add(FuzzCase.json("body: " + first + " repeated", op, uri,
-                    "{" + Values.quote(first) + ":" + object.get(first) + "," + text.substring(1), true));
+                    "{" + Values.quote(first) + ":" + object.get(first) + "," + text.substring(1), true)
+                    .expecting(400, "validation"));
             cases.add(FuzzCase.json("body: 3000 nested objects in " + first, op, uri, "{" + Values.quote(first) + ":"
                     + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "}", true));
             if (schema.path("required").size() > 0) {

@@ -12,6 +12,7 @@ public final class FuzzReport {
     private final List<String> faults = new ArrayList<>();
     private int operations;
     private int requests;
+    private int accepted;
 
     void operations(int count) {
         operations = count;
@@ -19,6 +20,9 @@ public final class FuzzReport {
 
     void record(FuzzCase c, Answer answer) {
         requests++;
+        if (answer.status() >= 200 && answer.status() < 300) {
+            accepted++;
+        }
         statuses.merge(answer.status(), 1, Integer::sum);
         String fault = answer.fault();
         if (fault == null && c.definite() && answer.status() < 400) {
@@ -27,9 +31,17 @@ public final class FuzzReport {
         if (fault == null && c.expect() != 0 && answer.status() != c.expect()) {
             fault = "answered " + answer.status() + ", not " + c.expect();
         }
+        if (fault == null && c.kind() != null && !c.kind().equals(answer.kind())) {
+            fault = "answered a problem of kind " + answer.kind() + ", not " + c.kind();
+        }
         if (fault != null) {
             faults.add(c + ": " + fault);
         }
+    }
+
+    /** An error answer of the OpenAPI document that is not described as a problem. */
+    void undocumented(String answer) {
+        faults.add("the OpenAPI document: " + answer + " is not an application/problem+json Problem");
     }
 
     public List<String> faults() {
@@ -38,6 +50,11 @@ public final class FuzzReport {
 
     public int requests() {
         return requests;
+    }
+
+    /** How many requests were answered 2xx (a malformed but legitimate value, such as an odd search text). */
+    public int accepted() {
+        return accepted;
     }
 
     /** Fails with every fault found (the first 40), or returns when there is none. */

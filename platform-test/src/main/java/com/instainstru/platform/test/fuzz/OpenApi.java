@@ -29,16 +29,41 @@ public final class OpenApi {
 
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
+        eachOperation((method, path, op) -> operations.add(operation(method, path, document.path("paths").path(path), op)));
+        return operations;
+    }
+
+    private interface OperationVisitor {
+        void visit(String method, String path, JsonNode operation);
+    }
+
+    /** Every operation of the document: its method in capitals, its path and its object. */
+    private void eachOperation(OperationVisitor visitor) {
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
                 if (op != null) {
-                    operations.add(operation(method.toUpperCase(), path.getKey(), path.getValue(), op));
+                    visitor.visit(method.toUpperCase(), path.getKey(), op);
                 }
             }
         }
-        return operations;
+    }
+
+    /**
+     * The error answers (4xx, 5xx) the document gives without an {@code application/problem+json} body of the
+     * {@code Problem} schema, as {@code "GET /path 404"}: every error a service answers is one.
+     */
+    public List<String> errorsNotDocumentedAsProblems() {
+        List<String> missing = new ArrayList<>();
+        eachOperation((method, path, op) -> op.path("responses").fields().forEachRemaining(answer -> {
+            JsonNode problem = resolve(answer.getValue()).path("content").path("application/problem+json");
+            boolean error = answer.getKey().startsWith("4") || answer.getKey().startsWith("5");
+            if (error && !resolve(problem.path("schema")).path("properties").has("type")) {
+                missing.add(method + " " + path + " " + answer.getKey());
+            }
+        }));
+        return missing;
     }
 
     private Operation operation(String method, String path, JsonNode pathItem, JsonNode op) {
