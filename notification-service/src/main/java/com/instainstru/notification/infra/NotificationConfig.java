@@ -39,7 +39,7 @@ public interface NotificationConfig {
 
     interface Sender {
         /** How often due messages are looked for. */
-        @WithDefault("500ms")
+        @WithDefault("1s")
         String interval();
 
         /** Messages one pod sends at once (each in its own transaction, holding its row's lock). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.instainstru.notification.infra.NotificationConfig;
+import com.instainstru.notification.send.Sender;
 import com.instainstru.platform.streams.EventHandler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,6 +65,9 @@ public class NotificationEvents implements EventHandler {
     @Inject
     Clock clock;
 
+    @Inject
+    Sender sender;
+
     @Override
     public boolean ready() {
         return config.consume();
@@ -81,9 +86,10 @@ public class NotificationEvents implements EventHandler {
             case "user.email-verified" -> tx.preparedQuery(
                             "UPDATE recipient SET email_verified = true WHERE user_id = $1 AND email = $2")
                     .execute(Tuple.of(uuid(payload, "userId"), text(payload, "email"))).replaceWithVoid();
-            case "booking.created" -> created(tx, payload, occurredAt);
-            case "booking.cancelled" -> cancelled(tx, payload, occurredAt);
-            case "booking.rescheduled" -> rescheduled(tx, payload, occurredAt);
+            // Messages due now go out as soon as the transaction commits, not at the sender's next round.
+            case "booking.created" -> created(tx, payload, occurredAt).invoke(() -> applying.afterCommit(sender::wake));
+            case "booking.cancelled" -> cancelled(tx, payload, occurredAt).invoke(() -> applying.afterCommit(sender::wake));
+            case "booking.rescheduled" -> rescheduled(tx, payload, occurredAt).invoke(() -> applying.afterCommit(sender::wake));
             default -> Uni.createFrom().voidItem(); // a tolerant reader: other types are not ours
         };
     }
@@ -194,9 +200,9 @@ public class NotificationEvents implements EventHandler {
     }
 
     private Uni<Void> insert(SqlConnection tx, Lesson l) {
-        return tx.preparedQuery(INSERT_LESSON).execute(Tuple.of(l.bookingId(), l.calendarUid(), l.sequence(),
-                        l.studentId(), l.instructorId(), l.serviceName(), utc(l.start()), utc(l.end()), l.durationMinutes(),
-                        l.locationType(), l.timeZone(), l.status()))
+        return tx.preparedQuery(INSERT_LESSON).execute(Tuple.tuple(Arrays.asList(l.bookingId(), l.calendarUid(),
+                        l.sequence(), l.studentId(), l.instructorId(), l.serviceName(), utc(l.start()), utc(l.end()),
+                        l.durationMinutes(), l.locationType(), l.timeZone(), l.status())))
                 .replaceWithVoid();
     }
 
@@ -208,8 +214,8 @@ public class NotificationEvents implements EventHandler {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = claims.stream().map(c -> Tuple.of(UUID.randomUUID(), c.subjectId(), c.kind(),
-                c.recipientId(), c.role(), utc(c.due()), c.data().toString())).toList();
+        List<Tuple> rows = claims.stream().map(c -> Tuple.tuple(Arrays.asList(UUID.randomUUID(), c.subjectId(),
+                c.kind(), c.recipientId(), c.role(), utc(c.due()), c.data().toString()))).toList();
         return tx.preparedQuery(CLAIM).executeBatch(rows).replaceWithVoid();
     }
 

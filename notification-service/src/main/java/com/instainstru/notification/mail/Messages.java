@@ -91,7 +91,7 @@ public class Messages {
             default -> {
                 long lead = d.path("leadMinutes").asLong();
                 String in = lead % 60 == 0 ? (lead / 60) + (lead == 60 ? " hour" : " hours") : lead + " minutes";
-                model.put("in", in);
+                model.put("lead", in);
                 subject = "Reminder: " + summary + " in " + in + ", " + when;
             }
         }

@@ -70,18 +70,32 @@ public class Sender {
     MeterRegistry registry;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Woken while a round was under way: another round follows it at once. */
+    private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
     void stop(@Observes ShutdownEvent stop) {
         stopping = true;
     }
 
-    @Scheduled(every = "${notification.sender.interval:500ms}", delayed = "1s")
+    /** Sends what is due now (unless a round is under way): after a commit that claimed messages. */
+    public void wake() {
+        again.set(true);
+        tick();
+    }
+
+    @Scheduled(every = "${notification.sender.interval:1s}", delayed = "1s")
     void tick() {
         if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
-        sendDue().subscribe().with(sent -> running.set(false), e -> {
+        again.set(false);
+        sendDue().subscribe().with(sent -> {
+            running.set(false);
+            if (again.get()) {
+                tick();
+            }
+        }, e -> {
             running.set(false);
             Log.warnf("sending due messages failed (will retry): %s", e.toString());
         });

@@ -59,7 +59,7 @@ class ReminderTest {
         assertThat(Duration.between(Instant.now(), clock.instant())).isGreaterThan(Duration.ofHours(47));
         Person student = streams.register("Sam Lee", "student");
         Person instructor = streams.register("Ada Park", "instructor");
-        Lesson lesson = Lesson.of(student, instructor, clock.instant().plus(Duration.ofHours(24)).plusSeconds(4), 60);
+        Lesson lesson = Lesson.of(student, instructor, clock.instant().plus(Duration.ofHours(24)).plusSeconds(8), 60);
 
         AtomicBoolean racing = new AtomicBoolean(true);
         AtomicInteger rounds = new AtomicInteger();
@@ -76,7 +76,7 @@ class ReminderTest {
         }
         try {
             streams.publish("booking-events", lesson.created());
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
+            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(100)).until(() ->
                     Inbox.count(student.email(), "reminder-24h") >= 1 && Inbox.count(instructor.email(), "reminder-24h") >= 1);
             Thread.sleep(2000); // a second copy would come now
         } finally {

@@ -85,11 +85,13 @@ public class Streams {
         }
 
         private Map<String, Object> fields() {
-            return Map.of("bookingId", bookingId.toString(), "studentId", student.id().toString(),
-                    "instructorId", instructor.id().toString(), "offeringId", UUID.randomUUID().toString(),
-                    "serviceId", UUID.randomUUID().toString(), "startTime", start.toString(),
-                    "endTime", start.plus(Duration.ofMinutes(minutes)).toString(), "durationMinutes", minutes,
-                    "hourlyRate", "60.00", "totalPrice", "60.00", "locationType", "online");
+            Map<String, Object> fields = new java.util.HashMap<>(Map.of("bookingId", bookingId.toString(),
+                    "studentId", student.id().toString(), "instructorId", instructor.id().toString(),
+                    "offeringId", UUID.randomUUID().toString(), "serviceId", UUID.randomUUID().toString(),
+                    "startTime", start.toString(), "endTime", start.plus(Duration.ofMinutes(minutes)).toString(),
+                    "durationMinutes", minutes, "hourlyRate", "60.00", "totalPrice", "60.00"));
+            fields.put("locationType", "online");
+            return fields;
         }
     }
 

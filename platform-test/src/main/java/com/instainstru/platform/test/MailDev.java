@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MailDev implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: an h2c upgrade request makes MailDev's Node server (socket.io listens for upgrades) drop the connection.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int smtpPort = freePort();
@@ -139,11 +141,23 @@ public final class MailDev implements AutoCloseable {
         return messages().stream().filter(m -> recipients(m).contains(address.toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
-    /** An attachment of a message, decoded ({@code GET /email/{id}/attachment/{name}}). */
+    /**
+     * The attachment of a message named {@code name}, decoded ({@code GET /email/{id}/attachment/<the name MailDev
+     * stored it under>}).
+     */
     public String attachment(JsonNode message, String name) {
+        String stored = null;
+        for (JsonNode a : message.path("attachments")) {
+            if (name.equals(a.path("fileName").asText())) {
+                stored = a.path("generatedFileName").asText();
+            }
+        }
+        if (stored == null) {
+            throw new IllegalStateException("the message has no attachment " + name + ": " + message.path("attachments"));
+        }
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(webUrl() + "/email/"
-                    + message.path("id").asText() + "/attachment/" + name)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    + message.path("id").asText() + "/attachment/" + stored)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("MailDev has no attachment " + name + ": " + answer.statusCode());
