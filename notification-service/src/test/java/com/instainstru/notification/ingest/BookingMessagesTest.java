@@ -69,7 +69,7 @@ class BookingMessagesTest {
         streams.publish("booking-events", created);
         streams.publish("booking-events", lesson.created());
         Person later = streams.register("Lee Kim", "student");
-        Lesson marker = Lesson.of(later, instructor, Instant.now().plus(Duration.ofDays(4)), 30);
+        Lesson marker = Lesson.of(later, streams.register("Rui Tanaka", "instructor"), Instant.now().plus(Duration.ofDays(4)), 30);
         streams.publish("booking-events", marker.created());
         await().atMost(FIVE_SECONDS).until(() -> Inbox.count(later.email(), "booking-confirmed") == 1);
         assertThat(Inbox.count(student.email(), "booking-confirmed")).isEqualTo(1);
