@@ -6,9 +6,12 @@
 #   gateway-secrets        (jwt-private.pem: the RS256 key that signs access tokens; admin-email and
 #                           admin-password-hash when ADMIN_EMAIL and ADMIN_PASSWORD are set)
 #   jwt-public-key         (ConfigMap, jwt-public.pem: the public half, with which every service verifies)
+#   smtp-relay             (host, username, password: the SMTP relay notification-service sends through, port 587
+#                           with STARTTLS; from SMTP_RELAY_HOST, SMTP_RELAY_USER, SMTP_RELAY_PASSWORD)
 # An object that already exists is left alone (rotate a password by deleting its Secret, running this
 # again and restarting the service). Needs kubectl (pointed at the cluster) and openssl.
-#   ADMIN_EMAIL=admin@instainstru.com ADMIN_PASSWORD='...' ./deploy/kubernetes/create-secrets.sh
+#   ADMIN_EMAIL=admin@instainstru.com ADMIN_PASSWORD='...' SMTP_RELAY_HOST=... SMTP_RELAY_USER=... \
+#   SMTP_RELAY_PASSWORD='...' ./deploy/kubernetes/create-secrets.sh
 set -euo pipefail
 
 NS="${NAMESPACE:-instainstru}"
@@ -18,7 +21,7 @@ password() { openssl rand -base64 36 | tr -d '/+=\n' | cut -c1-32; }
 
 kubectl get namespace "$NS" >/dev/null 2>&1 || kubectl create namespace "$NS"
 
-for db in catalog search booking analytics gateway; do
+for db in catalog search booking analytics notification gateway; do
   if ! exists secret "postgresql-${db}"; then
     k create secret generic "postgresql-${db}" --type=kubernetes.io/basic-auth \
       --from-literal=username="$db" --from-literal=password="$(password)"
@@ -42,6 +45,15 @@ if ! exists secret gateway-secrets; then
   # The public half replaces any earlier one: tokens signed with the old key stop verifying.
   k create configmap jwt-public-key --from-file=jwt-public.pem="${keys}/jwt-public.pem" \
     --dry-run=client -o yaml | k apply -f -
+fi
+if ! exists secret smtp-relay; then
+  if [[ -n "${SMTP_RELAY_HOST:-}" && -n "${SMTP_RELAY_USER:-}" && -n "${SMTP_RELAY_PASSWORD:-}" ]]; then
+    k create secret generic smtp-relay --from-literal=host="$SMTP_RELAY_HOST" \
+      --from-literal=username="$SMTP_RELAY_USER" --from-literal=password="$SMTP_RELAY_PASSWORD"
+  else
+    echo "smtp-relay is missing: set SMTP_RELAY_HOST, SMTP_RELAY_USER and SMTP_RELAY_PASSWORD (notification-service" \
+      "cannot start without it)" >&2
+  fi
 fi
 exists configmap jwt-public-key || { echo "jwt-public-key is missing but gateway-secrets exists: recreate both" >&2; exit 1; }
 echo "secrets in namespace ${NS} are in place"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops the service JVMs that up.sh started (by their recorded pids).
-# With --all, also stops Redis and PostgreSQL, but only if infra.sh started them. With service names
+# With --all, also stops MailDev, Redis and PostgreSQL, but only if infra.sh started them. With service names
 # (down.sh catalog-service), stops only those, e.g. to run one in dev mode in its place.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -37,6 +37,21 @@ stop_redis() {
   rm -f "$marker"
 }
 
+stop_maildev() {
+  local marker="${RUN_DIR}/maildev.started" pidfile="${RUN_DIR}/maildev/maildev.pid" pid
+  [[ -f "$marker" ]] || { echo "MailDev: not started by infra.sh, leaving it"; return 0; }
+  if [[ -f "$pidfile" ]]; then
+    pid="$(<"$pidfile")"
+    # Only our MailDev (a reused pid is left alone).
+    if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/${pid}/cmdline" 2>/dev/null | grep -q 'maildev'; then
+      echo "stopping MailDev (pid ${pid})"
+      kill -TERM "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pidfile"
+  fi
+  rm -f "$marker"
+}
+
 stop_postgres() {
   local marker="${RUN_DIR}/postgres.started" version cluster
   [[ -f "$marker" ]] || { echo "PostgreSQL: not started by infra.sh, leaving it"; return 0; }
@@ -56,6 +71,7 @@ main() {
   esac
   stop_services
   if (( all )); then
+    stop_maildev
     stop_redis
     stop_postgres
   fi

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Local infrastructure for InstaInstru: PostgreSQL 15 (+ pgvector, btree_gist) and Redis 7,
-# installed from Debian packages when missing and started on loopback without systemd.
+# installed from Debian packages when missing and started on loopback without systemd, and MailDev (the SMTP
+# development inbox, from the npm registry at the version maildev/package-lock.json pins) on 127.0.0.1:1025
+# with its web page and JSON API on 127.0.0.1:1080.
 #
 # Sourced by up.sh, test.sh and the benchmarks (it exports PG_* / REDIS_* for them), or run alone:
 #   bash deploy/local/infra.sh
 # Idempotent: when everything is already installed and running it only checks and returns.
 #
-# Overridable by env: PG_HOST PG_PORT PG_USER PG_PASSWORD REDIS_HOST REDIS_PORT
+# Overridable by env: PG_HOST PG_PORT PG_USER PG_PASSWORD REDIS_HOST REDIS_PORT SMTP_PORT MAILDEV_WEB_PORT
 set -euo pipefail
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +20,9 @@ export PG_USER="${PG_USER:-instainstru}"
 export PG_PASSWORD="${PG_PASSWORD:-instainstru}"
 export REDIS_HOST="${REDIS_HOST:-127.0.0.1}"
 export REDIS_PORT="${REDIS_PORT:-6379}"
+export SMTP_HOST=127.0.0.1
+export SMTP_PORT="${SMTP_PORT:-1025}"
+export MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
 
 PG_VERSION=15
 PG_CLUSTER=main
@@ -30,11 +35,11 @@ TRIXIE_SRC_LIST=/etc/apt/sources.list.d/instainstru-trixie-src.sources
 # its own, so it can run beside the others), and the end-to-end test's databases (e2e-tests
 # empties them at the start of each run).
 INFRA_DATABASES=(
-  catalog search booking analytics gateway
-  catalog_test search_test booking_test analytics_test gateway_test
+  catalog search booking analytics gateway notification
+  catalog_test search_test booking_test analytics_test gateway_test notification_test
   catalog_bench booking_bench search_bench analytics_bench
   catalog_gwbench search_gwbench booking_gwbench analytics_gwbench gateway_gwbench
-  catalog_e2e search_e2e booking_e2e analytics_e2e gateway_e2e
+  catalog_e2e search_e2e booking_e2e analytics_e2e gateway_e2e notification_e2e
 )
 
 infra_log() { echo "[infra] $*" >&2; }
@@ -274,6 +279,39 @@ start_redis() {
   wait_for 30 "Redis on ${REDIS_HOST}:${REDIS_PORT}" redis_ready
 }
 
+# --- MailDev (the SMTP development inbox) ---------------------------------------------------
+
+MAILDEV_DIR="${INFRA_DIR}/maildev"
+# The tests start their own MailDev from here too (the parent pom tells them where it is).
+MAILDEV_BIN="${MAILDEV_DIR}/node_modules/maildev/bin/maildev"
+
+maildev_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${MAILDEV_WEB_PORT}/email"; }
+
+# Node.js and npm from Debian when missing; then exactly the versions maildev/package-lock.json pins (npm ci).
+install_maildev() {
+  local missing=()
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  apt_install "${missing[@]}"
+  [[ -x "$MAILDEV_BIN" ]] && return 0
+  infra_log "installing MailDev (npm ci in ${MAILDEV_DIR})"
+  (cd "$MAILDEV_DIR" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  [[ -x "$MAILDEV_BIN" ]] || { infra_log "npm ci did not install ${MAILDEV_BIN}"; return 1; }
+}
+
+start_maildev() {
+  maildev_ready && return 0
+  local dir="${INFRA_RUN_DIR}/maildev"
+  mkdir -p "$dir/mail" "${INFRA_RUN_DIR}/logs"
+  infra_log "starting MailDev: SMTP 127.0.0.1:${SMTP_PORT}, inbox http://127.0.0.1:${MAILDEV_WEB_PORT}/"
+  # Messages are kept in its directory, so a restart shows them again.
+  nohup node "$MAILDEV_BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" \
+    --mail-directory "${dir}/mail" >"${INFRA_RUN_DIR}/logs/maildev.log" 2>&1 </dev/null &
+  echo "$!" >"${dir}/maildev.pid"
+  echo "127.0.0.1 ${SMTP_PORT}" >"${INFRA_RUN_DIR}/maildev.started"
+  wait_for 30 "MailDev on 127.0.0.1:${MAILDEV_WEB_PORT}" maildev_ready
+}
+
 # --- main --------------------------------------------------------------------------------
 
 infra_up() {
@@ -283,7 +321,10 @@ infra_up() {
   start_postgres
   setup_databases
   start_redis
-  infra_log "PostgreSQL ${PG_HOST}:${PG_PORT} (role ${PG_USER}) and Redis ${REDIS_HOST}:${REDIS_PORT} are up"
+  install_maildev
+  start_maildev
+  infra_log "PostgreSQL ${PG_HOST}:${PG_PORT} (role ${PG_USER}), Redis ${REDIS_HOST}:${REDIS_PORT} and MailDev" \
+    "(SMTP 127.0.0.1:${SMTP_PORT}, http://127.0.0.1:${MAILDEV_WEB_PORT}/) are up"
 }
 
 # INFRA_LIB_ONLY=1: only define the functions (deploy/local/check-manifests.sh uses the apt helpers).

@@ -24,6 +24,7 @@ SERVICE_TABLE=(
   "search-service    8082  search"
   "booking-service   8083  booking"
   "analytics-service 8084  analytics"
+  "notification-service 8085 notification"
 )
 
 # Prints "<module> <port> <database>" for every service whose module exists.
@@ -43,8 +44,8 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 service_log() { echo "${LOG_DIR}/$1.log"; }
 service_pidfile() { echo "${PID_DIR}/$1.pid"; }
 service_jar() { echo "${REPO_ROOT}/$1/target/quarkus-app/quarkus-run.jar"; }
-# Health and metrics are on each service's management interface, its HTTP port + 100 (8180-8184 for
-# 8080-8084), never on the HTTP port.
+# Health and metrics are on each service's management interface, its HTTP port + 100 (8180-8185 for
+# 8080-8085), never on the HTTP port.
 management_port() { echo $(( $1 + 100 )); }
 
 # True when the pid file of the service points at a live process.
@@ -150,6 +151,12 @@ service_env() { # service_env <module> <port> <database>
     "CATALOG_URL=http://127.0.0.1:8081" \
     "CATALOG_DEMO_DATA_ENABLED=true" \
     "BOOKING_DEMO_DATA_ENABLED=true"
+  # notification-service sends through infra.sh's MailDev; its links point at the gateway.
+  if [[ "$name" == notification-service ]]; then
+    echo "SMTP_HOST=${SMTP_HOST:-127.0.0.1}"
+    echo "SMTP_PORT=${SMTP_PORT:-1025}"
+    echo "PUBLIC_BASE_URL=http://127.0.0.1:8080"
+  fi
   # Only the gateway signs tokens: the private key and the admin account go to it alone.
   if [[ "$name" == gateway ]]; then
     echo "JWT_PRIVATE_KEY_LOCATION=${KEYS_DIR}/jwt-private.pem"

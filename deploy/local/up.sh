@@ -233,6 +233,7 @@ print_summary() {
     echo "       curl -X POST ${GATEWAY_URL}/api/v1/auth/login -H 'Content-Type: application/json' \\"
     echo "            -d '{\"email\": \"student@instainstru.local\", \"password\": \"${DEMO_PASSWORD}\"}'"
   fi
+  echo "Mail:  every message the platform sends lands in MailDev: http://127.0.0.1:${MAILDEV_WEB_PORT}/ (JSON: /email)"
   echo "Token: ${SCRIPT_DIR}/mint-token.sh --groups admin   (or --sub <uuid> --groups instructor|student)"
   echo "Logs:  ${LOG_DIR}/<service>.log     Stop: ${SCRIPT_DIR}/down.sh [--all]"
 }

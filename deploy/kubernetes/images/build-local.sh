@@ -19,7 +19,7 @@ IMAGES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "${IMAGES_DIR}/../../.." && pwd)"
 WORK="${REPO_DIR}/deploy/local/.run/images"
 REGISTRY=127.0.0.1:5000
-SERVICES=(catalog-service booking-service search-service analytics-service gateway)
+SERVICES=(catalog-service booking-service search-service analytics-service notification-service gateway)
 RUN_SERVICE=""
 [[ "${1:-}" == "--run" ]] && RUN_SERVICE="${2:?--run needs a service}"
 

@@ -1,5 +1,6 @@
 package com.instainstru.e2e;
 
+import com.instainstru.platform.test.MailDev;
 import com.instainstru.platform.test.ServiceJvm;
 import com.instainstru.platform.test.Tokens;
 import java.nio.file.Path;
@@ -12,13 +13,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The whole platform for the end-to-end tests: the five jars this build packaged, each a JVM process
- * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084, their health
- * on the management ports 29180-29184 — all below Linux's ephemeral range 32768–60999, so that no
+ * The whole platform for the end-to-end tests: the six jars this build packaged, each a JVM process
+ * on its own port (gateway 29080, catalog 29081, search 29082, booking 29083, analytics 29084, notification 29085,
+ * their health on the management ports 29180-29185 — all below Linux's ephemeral range 32768–60999, so that no
  * process's outgoing connection can be holding one when its service binds it; {@code -De2e.base-port}
  * moves them), against the databases {@code <service>_e2e} and Redis
  * database 6, which are emptied first so that every run starts from nothing. The gateway signs
  * tokens with the test private key of platform-test; the services verify them with its public key.
+ * notification-service sends to a MailDev of the run's own ({@link #inbox()}).
  *
  * <p>A JUnit extension: started once for every test class that registers it (the first one starts it),
  * stopped when the test run ends (also when tests fail, and by a shutdown hook if the JVM is killed).
@@ -50,7 +52,10 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     private final ServiceJvm search = service("search-service", 2);
     private final ServiceJvm booking = service("booking-service", 3);
     private final ServiceJvm analytics = service("analytics-service", 4);
-    private final List<ServiceJvm> services = List.of(catalog, booking, search, analytics, gateway);
+    private final ServiceJvm notification = service("notification-service", 5);
+    private final List<ServiceJvm> services = List.of(catalog, booking, search, analytics, notification, gateway);
+    /** The SMTP inbox notification-service sends to: a MailDev of this run's own. */
+    private MailDev inbox;
     private final Thread stopOnExit = new Thread(this::stopAll, "e2e-platform-stop");
     private boolean failed;
     private boolean started;
@@ -83,13 +88,16 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         started = true;
         // Stopped when the whole run ends, after every class that uses it.
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Platform.class.getName(), this);
-        for (String database : List.of("catalog_e2e", "search_e2e", "booking_e2e", "analytics_e2e", "gateway_e2e")) {
+        for (String database : List.of("catalog_e2e", "search_e2e", "booking_e2e", "analytics_e2e", "gateway_e2e",
+                "notification_e2e")) {
             Infrastructure.emptyDatabase(database);
         }
         Infrastructure.flushRedis(REDIS_DATABASE);
         // A test JVM killed mid-run must not leave five services behind.
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
+            inbox = MailDev.start();
+            notification.env(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(inbox.smtpPort())));
             ServiceJvm.startAll(services, READY_TIMEOUT);
         } catch (Exception | AssertionError e) {
             failed = true;
@@ -109,6 +117,22 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         ServiceJvm service = service(module);
         service.start();
         service.awaitReady(READY_TIMEOUT);
+    }
+
+    /** The MailDev notification-service sends to. */
+    MailDev inbox() {
+        return inbox;
+    }
+
+    /**
+     * Another notification-service process on the platform's database, Redis and inbox (free ports), with the extra
+     * environment (e.g. {@code CLOCK_OFFSET}); not started.
+     */
+    ServiceJvm anotherNotificationService(Map<String, String> extra) {
+        ServiceJvm another = ServiceJvm.onFreePorts("notification-service").heap("256m");
+        another.env(environment(another)).env(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT",
+                Integer.toString(inbox.smtpPort()))).env(extra);
+        return another;
     }
 
     private ServiceJvm service(String module) {
@@ -144,7 +168,10 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     private void stopAll() {
         // The gateway first (no new requests), then the services in parallel.
         gateway.stop();
-        ServiceJvm.stopAll(List.of(catalog, booking, search, analytics));
+        ServiceJvm.stopAll(List.of(catalog, booking, search, analytics, notification));
+        if (inbox != null) {
+            inbox.close();
+        }
     }
 
     private Map<String, String> environment(ServiceJvm service) {
@@ -159,6 +186,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         env.put("BOOKING_URL", booking.baseUrl());
         env.put("SEARCH_URL", search.baseUrl());
         env.put("ANALYTICS_URL", analytics.baseUrl());
+        env.put("PUBLIC_BASE_URL", gateway.baseUrl());
         switch (service.module()) {
             // Repeated queries are answered from memory for 10 s in production; the journey asks again until
             // the instructor shows, so a second is enough here.

@@ -8,6 +8,7 @@ import com.instainstru.gateway.identity.AuthResponses.UserResponse;
 import com.instainstru.gateway.infra.GatewayConfig;
 import com.instainstru.gateway.infra.RateLimiter;
 import com.instainstru.gateway.instructor.InstructorProfiles;
+import com.instainstru.platform.outbox.EventOutbox;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.web.Caller;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -66,7 +68,13 @@ public class AuthService {
     @Inject
     SessionRevocations sessions;
 
-    /** Creates the account (409 if the email is taken); an instructor's catalog profile is created or queued. */
+    @Inject
+    EventOutbox outbox;
+
+    /**
+     * Creates the account (409 if the email is taken) and, in the same transaction, its {@code user.registered} event
+     * on user-events; an instructor's catalog profile is created or queued.
+     */
     public Uni<UserResponse> register(RegisterRequest request) {
         checkPasswordLength("password", request.password());
         User draft = new User(UUID.randomUUID(), normalise(request.email()), request.name().strip(), null,
@@ -77,7 +85,8 @@ public class AuthService {
                     if (existing.isPresent()) {
                         throw ApiException.conflict("an account with this email already exists");
                     }
-                    Uni<Void> created = users.insert(tx, user);
+                    Uni<Void> created = users.insert(tx, user).call(() -> outbox.record(tx, "user.registered",
+                            Map.of("userId", user.id(), "email", user.email(), "name", user.name(), "roles", user.roles())));
                     return isInstructor(user) ? created.call(() -> profiles.queue(tx, user.id(), user.name())) : created;
                 })).replaceWith(user))
                 .flatMap(user -> {

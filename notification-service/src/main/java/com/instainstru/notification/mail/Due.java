@@ -1,0 +1,22 @@
+package com.instainstru.notification.mail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message that is due, as the sender claimed it: its row ({@code id}, {@code kind}, {@code role}, what it says in
+ * {@code data}) and its recipient's address and name (null while user-events have not told them), the other party's
+ * name (null when unknown) and whether the recipient wants reminders.
+ */
+public record Due(UUID id, String kind, String role, UUID subjectId, UUID recipientId, int attempts, JsonNode data,
+        Instant waitingSince, String email, String name, boolean reminders, String otherName) {
+
+    public boolean reminder() {
+        return kind.startsWith("reminder-");
+    }
+
+    public Instant lessonStart() {
+        return Instant.parse(data.path("startTime").asText());
+    }
+}

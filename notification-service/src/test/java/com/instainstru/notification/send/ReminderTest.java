@@ -1,0 +1,106 @@
+package com.instainstru.notification.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.instainstru.notification.support.Inbox;
+import com.instainstru.notification.support.Streams;
+import com.instainstru.notification.support.Streams.Lesson;
+import com.instainstru.notification.support.Streams.Person;
+import com.instainstru.platform.test.MailDevResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reminders on a clock moved two days ahead by configuration ({@code clock.offset}): a lesson 24 hours away (on that
+ * clock) gets one 24-hour reminder to each party when it falls due, and only one although several senders race for
+ * it the whole time (each over its own database connection, as separate pods would); its 1-hour reminder waits.
+ */
+@QuarkusTest
+@QuarkusTestResource(MailDevResource.class)
+@TestProfile(ReminderTest.MovedClock.class)
+class ReminderTest {
+
+    public static class MovedClock implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("clock.offset", "PT48H");
+        }
+    }
+
+    @Inject
+    Streams streams;
+
+    @Inject
+    Sender sender;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aLessonDueIn24HoursGetsOneReminderToEachPartyWhateverTheSendersRacing() throws Exception {
+        assertThat(Duration.between(Instant.now(), clock.instant())).isGreaterThan(Duration.ofHours(47));
+        Person student = streams.register("Sam Lee", "student");
+        Person instructor = streams.register("Ada Park", "instructor");
+        Lesson lesson = Lesson.of(student, instructor, clock.instant().plus(Duration.ofHours(24)).plusSeconds(8), 60);
+
+        AtomicBoolean racing = new AtomicBoolean(true);
+        AtomicInteger rounds = new AtomicInteger();
+        List<Thread> racers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread racer = new Thread(() -> {
+                while (racing.get()) {
+                    sender.sendDue().onFailure().recoverWithItem(0).await().atMost(Duration.ofSeconds(30));
+                    rounds.incrementAndGet();
+                }
+            }, "racing-sender-" + i);
+            racer.start();
+            racers.add(racer);
+        }
+        try {
+            streams.publish("booking-events", lesson.created());
+            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    Inbox.count(student.email(), "reminder-24h") >= 1 && Inbox.count(instructor.email(), "reminder-24h") >= 1);
+            Thread.sleep(2000); // a second copy would come now
+        } finally {
+            racing.set(false);
+            for (Thread racer : racers) {
+                racer.join(30_000);
+            }
+        }
+        assertThat(rounds.get()).as("the senders raced").isGreaterThan(10);
+        assertThat(Inbox.count(student.email(), "reminder-24h")).isEqualTo(1);
+        assertThat(Inbox.count(instructor.email(), "reminder-24h")).isEqualTo(1);
+        assertThat(Inbox.of(student.email(), "reminder-24h").get(0).path("subject").asText())
+                .startsWith("Reminder: Piano lesson with Ada Park in 24 hours");
+        assertThat(Inbox.of(student.email(), "reminder-24h").get(0).path("html").asText()).contains("Unsubscribe from reminders");
+        assertThat(Inbox.count(student.email(), "reminder-1h")).isZero();
+        assertThat(count(lesson, "reminder-1h", "pending")).isEqualTo(2);
+        assertThat(count(lesson, "reminder-24h", "sent")).isEqualTo(2);
+        // The booking event is two days old on this clock: past notification.max-event-age, so no confirmation.
+        assertThat(Inbox.count(student.email(), "booking-confirmed")).isZero();
+    }
+
+    private long count(Lesson lesson, String kind, String status) {
+        return pool.preparedQuery("SELECT count(*) FROM notification WHERE subject_id = $1 AND kind = $2 AND status = $3")
+                .execute(Tuple.of(lesson.bookingId(), kind, status)).map(rows -> rows.iterator().next().getLong(0))
+                .await().atMost(Duration.ofSeconds(5));
+    }
+}
