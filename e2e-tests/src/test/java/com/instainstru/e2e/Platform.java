@@ -193,7 +193,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", SpanReceiver.shared().url());
         env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         env.put("OTEL_TRACES_SAMPLER", "parentbased_always_off");
-        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
         switch (service.module()) {
             // Repeated queries are answered from memory for 10 s in production; the journey asks again until
             // the instructor shows, so a second is enough here.

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -28,12 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.lang.JoseException;
 
 /**
  * The gateway's signing keys, each with a key id ({@code kid}): the current one signs every token (its id in the
  * token's header), and all of them are published as a JWK set ({@code GET /api/v1/auth/jwks}), from which the
- * services verify. Rotation without a restart (deploy/kubernetes/README.md, "Rotating the signing key"): add the new
+ * services verify (the gateway verifies from the same keys in memory: {@link OwnKeysParser}). Rotation without a restart (deploy/kubernetes/README.md, "Rotating the signing key"): add the new
  * key to {@code gateway.signing.keys-dir} (published at once), make it {@code current} once the services have
  * fetched it, remove the old one when its last tokens have expired (15 minutes).
  *
@@ -49,7 +49,7 @@ public class SigningKeys {
     public record Signing(String keyId, PrivateKey key) {
     }
 
-    private record Keys(Signing current, String jwks) {
+    private record Keys(Signing current, Map<String, PublicKey> published, String jwks) {
     }
 
     @Inject
@@ -69,6 +69,16 @@ public class SigningKeys {
     /** The key that signs now. */
     public Signing current() {
         return keys.current();
+    }
+
+    /** The public half of a published key, or null when no key has that id. */
+    public PublicKey publicKey(String keyId) {
+        return keys.published().get(keyId);
+    }
+
+    /** Whether keys come from a directory (then every token the gateway signed names its key). */
+    public boolean fromDirectory() {
+        return config.keysDir().isPresent();
     }
 
     /** Every published key's public half, as a JWK set (JSON). */
@@ -122,13 +132,19 @@ public class SigningKeys {
                 PrivateKey key = KeyUtils.readPrivateKey(location);
                 current = jwk(key, null).calculateBase64urlEncodedThumbprint("SHA-256");
                 byId.put(current, key);
-            } catch (IOException | GeneralSecurityException | JoseException e) {
+            } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalStateException("cannot read the signing key " + location, e);
             }
         }
-        List<JsonWebKey> published = new ArrayList<>();
-        byId.forEach((id, key) -> published.add(jwk(key, id)));
-        return new Keys(new Signing(current, byId.get(current)), new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        List<JsonWebKey> jwks = new ArrayList<>();
+        Map<String, PublicKey> published = new TreeMap<>();
+        byId.forEach((id, key) -> {
+            RsaJsonWebKey jwk = jwk(key, id);
+            jwks.add(jwk);
+            published.put(id, jwk.getPublicKey());
+        });
+        return new Keys(new Signing(current, byId.get(current)), Map.copyOf(published),
+                new JsonWebKeySet(jwks).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
     }
 
     /** The public half of an RSA private key as a JWK for RS256 signatures. */

@@ -101,7 +101,12 @@ public class StreamMetrics {
         return null;
     }
 
+    /** A number, or NaN for nil (Redis cannot always tell the lag, e.g. after entries were deleted). */
     private static double number(Response value) {
-        return value == null ? Double.NaN : value.toDouble();
+        try {
+            return value == null ? Double.NaN : Double.parseDouble(value.toString());
+        } catch (RuntimeException nil) {
+            return Double.NaN;
+        }
     }
 }
