@@ -48,7 +48,6 @@ class SearchReplicasTest {
 
             // The burst: eight instructors (catalog-events: profiles, offerings; booking-events: their weeks) and
             // bookings of the first free hour tomorrow; the second pod dies half-way, mid-stream.
-            User student = signUp("student", "Noa Kim");
             OffsetDateTime tomorrowAtNine = LocalDate.now(NEW_YORK).plusDays(1).atTime(LocalTime.of(9, 0))
                     .atZone(NEW_YORK).toOffsetDateTime();
             Map<String, List<Offering>> bySlug = new LinkedHashMap<>();
@@ -58,6 +57,8 @@ class SearchReplicasTest {
                 Offering offering = Api.instructorOffering("Replica Teacher " + i, slug, 40 + i, List.of(60), List.of("online"));
                 bySlug.computeIfAbsent(slug, s -> new ArrayList<>()).add(offering);
                 if (i % 2 == 0) {
+                    // A student of their own each: one student cannot hold two lessons at the same time.
+                    User student = signUp("student", "Noa Kim " + i);
                     gateway(student.token()).body(Map.of("instructorId", offering.instructor().id(),
                                     "instructorServiceId", offering.id(), "startTime", tomorrowAtNine.toString(),
                                     "durationMinutes", 60, "locationType", "online"))
