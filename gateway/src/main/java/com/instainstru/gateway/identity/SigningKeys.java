@@ -129,7 +129,11 @@ public class SigningKeys {
             String location = singleKeyLocation.orElseThrow(() -> new IllegalStateException(
                     "no signing key: set gateway.signing.keys-dir (GATEWAY_SIGNING_KEYS_DIR) or JWT_PRIVATE_KEY_LOCATION"));
             try {
-                PrivateKey key = KeyUtils.readPrivateKey(location);
+                // A file (as JWT_PRIVATE_KEY_LOCATION gives it), else a class-path resource (the tests' privateKey.pem).
+                Path file = Path.of(location);
+                PrivateKey key = Files.isRegularFile(file)
+                        ? KeyUtils.decodePrivateKey(Files.readString(file, StandardCharsets.US_ASCII))
+                        : KeyUtils.readPrivateKey(location);
                 current = jwk(key, null).calculateBase64urlEncodedThumbprint("SHA-256");
                 byId.put(current, key);
             } catch (IOException | GeneralSecurityException e) {
