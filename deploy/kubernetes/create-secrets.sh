@@ -3,9 +3,10 @@
 #   postgresql-<database>  (kubernetes.io/basic-auth: each service's PostgreSQL role and a random password;
 #                           CloudNativePG sets the role's password from it, the service's pods read it)
 #   redis-auth             (password: Redis's requirepass, and the services' password)
-#   gateway-secrets        (jwt-private.pem: the RS256 key that signs access tokens; admin-email and
-#                           admin-password-hash when ADMIN_EMAIL and ADMIN_PASSWORD are set)
-#   jwt-public-key         (ConfigMap, jwt-public.pem: the public half, with which every service verifies)
+#   gateway-signing-keys   (<key id>.pem: the RS256 key that signs access tokens, and current: its key id; the
+#                           gateway publishes the public halves at /api/v1/auth/jwks, from which every service
+#                           verifies; ./rotate-signing-key.sh replaces the key without a restart)
+#   gateway-secrets        (admin-email and admin-password-hash, when ADMIN_EMAIL and ADMIN_PASSWORD are set)
 #   smtp-relay             (host, username, password: the SMTP relay notification-service sends through, port 587
 #                           with STARTTLS; from SMTP_RELAY_HOST, SMTP_RELAY_USER, SMTP_RELAY_PASSWORD)
 # An object that already exists is left alone (rotate a password by deleting its Secret, running this
@@ -30,21 +31,22 @@ done
 
 exists secret redis-auth || k create secret generic redis-auth --from-literal=password="$(password)"
 
-if ! exists secret gateway-secrets; then
+if ! exists secret gateway-signing-keys; then
   keys="$(mktemp -d)"
   trap 'rm -rf "$keys"' EXIT
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${keys}/jwt-private.pem" 2>/dev/null
-  openssl pkey -in "${keys}/jwt-private.pem" -pubout -out "${keys}/jwt-public.pem"
+  kid="$(date -u +%Y%m%d%H%M%S)"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "${keys}/${kid}.pem" 2>/dev/null
+  k create secret generic gateway-signing-keys --from-file="${kid}.pem=${keys}/${kid}.pem" --from-literal=current="$kid"
+fi
+
+if ! exists secret gateway-secrets; then
   admin=()
   if [[ -n "${ADMIN_EMAIL:-}" && -n "${ADMIN_PASSWORD:-}" ]]; then
     command -v htpasswd >/dev/null || { echo "htpasswd (apache2-utils) is needed for the admin's bcrypt hash" >&2; exit 1; }
     admin=(--from-literal=admin-email="$ADMIN_EMAIL"
            --from-literal=admin-password-hash="$(htpasswd -bnBC 12 '' "$ADMIN_PASSWORD" | tr -d ':\n')")
   fi
-  k create secret generic gateway-secrets --from-file=jwt-private.pem="${keys}/jwt-private.pem" "${admin[@]}"
-  # The public half replaces any earlier one: tokens signed with the old key stop verifying.
-  k create configmap jwt-public-key --from-file=jwt-public.pem="${keys}/jwt-public.pem" \
-    --dry-run=client -o yaml | k apply -f -
+  k create secret generic gateway-secrets "${admin[@]}"
 fi
 if ! exists secret smtp-relay; then
   if [[ -n "${SMTP_RELAY_HOST:-}" && -n "${SMTP_RELAY_USER:-}" && -n "${SMTP_RELAY_PASSWORD:-}" ]]; then
@@ -55,5 +57,4 @@ if ! exists secret smtp-relay; then
       "cannot start without it)" >&2
   fi
 fi
-exists configmap jwt-public-key || { echo "jwt-public-key is missing but gateway-secrets exists: recreate both" >&2; exit 1; }
 echo "secrets in namespace ${NS} are in place"

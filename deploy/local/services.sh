@@ -27,15 +27,42 @@ SERVICE_TABLE=(
   "notification-service 8085 notification"
 )
 
-# Prints "<module> <port> <database>" for every service whose module exists.
+# SEARCH_REPLICAS=3: search-service runs as three JVMs (pods), search-service on 8082, search-service-2 on 8086,
+# search-service-3 on 8087 (management ports + 100), one consumer group and one read model; the gateway takes
+# them in turn (SEARCH_URLS). Other services run once.
+SEARCH_REPLICAS="${SEARCH_REPLICAS:-1}"
+[[ "$SEARCH_REPLICAS" =~ ^[1-9]$ ]] || { echo "SEARCH_REPLICAS must be 1 to 9, not ${SEARCH_REPLICAS}" >&2; exit 2; }
+# The port of search-service's n-th instance (n >= 2): 8086, 8087, ... (8083-8085 are taken).
+search_replica_port() { echo $(( 8084 + $1 )); }
+
+# Prints "<instance> <port> <database>" for every service whose module exists; an instance is its module's
+# name, or <module>-<n> for search-service's n-th replica (module_of gives the module back).
 services() {
-  local line name port db
+  local line name port db n
   for line in "${SERVICE_TABLE[@]}"; do
     read -r name port db <<<"$line"
     # A module is a service once it has its Quarkus configuration (one being built may be a library first).
-    [[ -f "${REPO_ROOT}/${name}/src/main/resources/application.properties" ]] && echo "$name $port $db"
+    [[ -f "${REPO_ROOT}/${name}/src/main/resources/application.properties" ]] || continue
+    echo "$name $port $db"
+    if [[ "$name" == search-service ]]; then
+      for (( n = 2; n <= SEARCH_REPLICAS; n++ )); do
+        echo "${name}-${n} $(search_replica_port "$n") $db"
+      done
+    fi
   done
   return 0
+}
+
+# The module of an instance: search-service-2 -> search-service.
+module_of() { local instance="$1"; [[ "$instance" =~ ^(.*)-[0-9]+$ ]] && echo "${BASH_REMATCH[1]}" || echo "$instance"; }
+
+# The URLs of every search-service instance, comma-separated (the gateway's SEARCH_URLS).
+search_urls() {
+  local urls="http://127.0.0.1:8082" n
+  for (( n = 2; n <= SEARCH_REPLICAS; n++ )); do
+    urls+=",http://127.0.0.1:$(search_replica_port "$n")"
+  done
+  echo "$urls"
 }
 
 # True when something listens on 127.0.0.1:<port>.
@@ -43,7 +70,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 service_log() { echo "${LOG_DIR}/$1.log"; }
 service_pidfile() { echo "${PID_DIR}/$1.pid"; }
-service_jar() { echo "${REPO_ROOT}/$1/target/quarkus-app/quarkus-run.jar"; }
+service_jar() { echo "${REPO_ROOT}/$(module_of "$1")/target/quarkus-app/quarkus-run.jar"; }
 # Health and metrics are on each service's management interface, its HTTP port + 100 (8180-8185 for
 # 8080-8085), never on the HTTP port.
 management_port() { echo $(( $1 + 100 )); }
@@ -160,6 +187,7 @@ service_env() { # service_env <module> <port> <database>
   # Only the gateway signs tokens: the private key and the admin account go to it alone.
   if [[ "$name" == gateway ]]; then
     echo "JWT_PRIVATE_KEY_LOCATION=${KEYS_DIR}/jwt-private.pem"
+    echo "SEARCH_URLS=$(search_urls)"
     local -a admin_env=()
     read -ra admin_env <<<"$(gateway_admin_env)"
     (( ${#admin_env[@]} == 0 )) || printf '%s\n' "${admin_env[@]}"

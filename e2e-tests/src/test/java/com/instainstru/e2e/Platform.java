@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * process's outgoing connection can be holding one when its service binds it; {@code -De2e.base-port}
  * moves them), against the databases {@code <service>_e2e} and Redis
  * database 6, which are emptied first so that every run starts from nothing. The gateway signs
- * tokens with the test private key of platform-test; the services verify them with its public key.
+ * tokens with the test private key of platform-test; the services verify them with the JWK set the gateway
+ * publishes ({@code /api/v1/auth/jwks}), as in Kubernetes.
  * notification-service sends to a MailDev of the run's own ({@link #inbox()}).
  *
  * <p>A JUnit extension: started once for every test class that registers it (the first one starts it),
@@ -47,6 +48,8 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     private static final int LOG_LINES_ON_FAILURE = 60;
 
     private final int basePort = Integer.getInteger("e2e.base-port", 29080);
+    /** Where each service's management interface answers (health, /q/metrics), by module. */
+    private final Map<String, String> managementUrls = new HashMap<>();
     private final ServiceJvm gateway = service("gateway", 0);
     private final ServiceJvm catalog = service("catalog-service", 1);
     private final ServiceJvm search = service("search-service", 2);
@@ -68,8 +71,19 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
 
     /** The n-th service of the platform on its port (the base port + n) and management port (+ 100). */
     private ServiceJvm service(String module, int n) {
+        managementUrls.put(module, "http://127.0.0.1:" + (basePort + 100 + n));
         return new ServiceJvm(module, basePort + n, basePort + 100 + n, Path.of("target", "e2e-logs", module + ".log"))
                 .heap("384m");
+    }
+
+    /** The management interface of a service ({@code /q/metrics}); only the observability test goes there. */
+    String managementUrl(String module) {
+        return managementUrls.get(module);
+    }
+
+    /** The module names of the five services. */
+    List<String> modules() {
+        return services.stream().map(ServiceJvm::module).toList();
     }
 
     /** Where clients go: the only address the journey uses. */
@@ -110,6 +124,21 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
     /** Stops one service (SIGTERM), as an operator or a crash would; {@link #start} brings it back. */
     synchronized void stop(String module) {
         service(module).stop();
+    }
+
+    /**
+     * Another search-service JVM (a pod) on free ports with search's environment: the same database, Redis and
+     * consumer group; not stopped by the platform (its test stops it). Entries a dead pod left pending are taken
+     * over after {@code reclaimIdle}.
+     */
+    ServiceJvm searchReplica(String reclaimIdle) {
+        return ServiceJvm.onFreePorts("search-service").heap("384m").env(environment(search))
+                .env("STREAMS_RECLAIM_IDLE", reclaimIdle);
+    }
+
+    /** Where search-service's own API answers (no gateway): the replicas' answers are compared with it. */
+    String searchUrl() {
+        return search.baseUrl();
     }
 
     /** Starts a stopped service again with the environment it had, and waits until it is ready. */
@@ -187,6 +216,12 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         env.put("SEARCH_URL", search.baseUrl());
         env.put("ANALYTICS_URL", analytics.baseUrl());
         env.put("PUBLIC_BASE_URL", gateway.baseUrl());
+        // Traces go to the test's OTLP receiver; as in production, only a sampled caller's requests are recorded
+        // (ObservabilityTest sends one), so the other tests' requests cost nothing.
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", SpanReceiver.shared().url());
+        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        env.put("OTEL_TRACES_SAMPLER", "parentbased_always_off");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
         switch (service.module()) {
             // Repeated queries are answered from memory for 10 s in production; the journey asks again until
             // the instructor shows, so a second is enough here.
@@ -200,9 +235,17 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
                 env.put("JWT_PRIVATE_KEY_LOCATION", Tokens.privateKeyFile().toString());
                 env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("GATEWAY_ADMIN_PASSWORD_HASH", ADMIN_PASSWORD_HASH);
+                // Every account of the whole run signs up and in from one address (127.0.0.1): the per-address
+                // limits of production (10 sign-ups, 20 logins a window) would refuse the later tests.
+                env.put("GATEWAY_RATE_LIMIT_REGISTER_PER_IP", "100000");
+                env.put("GATEWAY_RATE_LIMIT_LOGIN_PER_IP", "100000");
             }
             default -> {
             }
+        }
+        if (!service.module().equals("gateway")) {
+            // As in Kubernetes: the services verify tokens with the keys the gateway publishes (a JWK set).
+            env.put("JWT_PUBLIC_KEY_LOCATION", gateway.baseUrl() + "/api/v1/auth/jwks");
         }
         return env;
     }

@@ -78,6 +78,9 @@ public class BookingService {
     @Inject
     StudentLimits limits;
 
+    @Inject
+    BookingMetrics metrics;
+
     /** The answer to a create: the booking's JSON, and whether it is the replay of an earlier request. */
     public record Created(UUID bookingId, String body, boolean replayed) {
     }
@@ -101,7 +104,9 @@ public class BookingService {
         return earlierAnswer(attempt)
                 .flatMap(earlier -> earlier.isPresent()
                         ? Uni.createFrom().item(replayOf(earlier.get()))
-                        : bookNew(attempt));
+                        : bookNew(attempt))
+                .invoke(metrics::created)
+                .onFailure().invoke(metrics::refused);
     }
 
     private Uni<Optional<IdempotencyKeys.Stored>> earlierAnswer(Attempt attempt) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs RS256 access tokens: issuer instainstru, sub = the user's id, groups = roles, sid = the sign-in
+ * Signs RS256 access tokens with the current signing key (its id in the header, {@link SigningKeys}): issuer instainstru, sub = the user's id, groups = roles, sid = the sign-in
  * session (refresh-token family) the token belongs to, so that ending the session ends the token too
  * (see {@link SessionRevocations}).
  */
@@ -20,6 +20,9 @@ public class AccessTokens {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    SigningKeys keys;
 
     /** A token of the user's sign-in {@code sessionId}, for the configured access-token lifetime. */
     public String issue(UUID userId, List<String> roles, UUID sessionId) {
@@ -37,7 +40,8 @@ public class AccessTokens {
         if (sessionId != null) {
             claims.claim("sid", sessionId.toString());
         }
-        return claims.expiresIn(ttl).jws().algorithm(SignatureAlgorithm.RS256).sign();
+        SigningKeys.Signing signing = keys.current();
+        return claims.expiresIn(ttl).jws().algorithm(SignatureAlgorithm.RS256).keyId(signing.keyId()).sign(signing.key());
     }
 
     public long ttlSeconds() {

@@ -34,7 +34,8 @@ public class ApiAccessFilter {
     private static final String BEARER = "Bearer ";
     /** The gateway's own API endpoints (fixed paths). */
     private static final java.util.Set<String> OWN_ENDPOINTS = java.util.Set.of(HOME, "/api/v1/auth/register",
-            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/auth/password");
+            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/auth/password",
+            "/api/v1/auth/jwks");
 
     @Inject
     JWTParser parser;

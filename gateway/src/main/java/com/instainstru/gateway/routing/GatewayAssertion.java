@@ -1,5 +1,6 @@
 package com.instainstru.gateway.routing;
 
+import com.instainstru.gateway.identity.SigningKeys;
 import com.instainstru.gateway.infra.GatewayConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -24,14 +25,18 @@ public class GatewayAssertion {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    SigningKeys keys;
+
     private volatile String current;
     private volatile long signedAt;
 
     public String current() {
         String token = current;
         if (token == null || System.nanoTime() - signedAt > RENEW_AFTER_NANOS) {
+            SigningKeys.Signing signing = keys.current();
             token = Jwt.issuer(config.tokens().issuer()).subject("gateway").groups(Set.of()).expiresIn(LIFETIME)
-                    .jws().algorithm(SignatureAlgorithm.RS256).sign();
+                    .jws().algorithm(SignatureAlgorithm.RS256).keyId(signing.keyId()).sign(signing.key());
             signedAt = System.nanoTime();
             current = token;
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A log line written while a request is handled carries the request's id ({@code requestId} in the logging
- * context, {@code mdc.requestId} in the JSON logs): here the proxy's warning that catalog-service did not
+ * context, {@code mdc.requestId} in the JSON logs) and its trace id ({@code traceId}): here the proxy's warning that catalog-service did not
  * answer (the tests' catalog URL leads nowhere), for a caller's own X-Request-Id and for one the gateway made.
  */
 @QuarkusTest
@@ -31,7 +31,7 @@ class RequestIdLoggingTest {
             @Override
             public void publish(LogRecord record) {
                 if (record instanceof ExtLogRecord ext) {
-                    seen.add(new String[] {ext.getFormattedMessage(), ext.getMdc(RequestIds.MDC_KEY)});
+                    seen.add(new String[] {ext.getFormattedMessage(), ext.getMdc(RequestIds.MDC_KEY), ext.getMdc("traceId")});
                 }
             }
 
@@ -54,6 +54,10 @@ class RequestIdLoggingTest {
             assertThat(made).matches("[0-9a-f-]{36}");
             await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(s -> made.equals(s[1])));
             assertThat(seen).allSatisfy(s -> assertThat(s[1]).as("every proxy warning has a request id: %s", s[0]).isNotBlank());
+            // ... and the trace id (OpenTelemetry's, recorded or not), a different one per request.
+            assertThat(seen).allSatisfy(s -> assertThat(s[2]).as("every proxy warning has a trace id: %s", s[0])
+                    .matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32)));
+            assertThat(seen.stream().map(s -> s[2]).distinct().count()).isEqualTo(seen.stream().map(s -> s[1]).distinct().count());
         } finally {
             logger.removeHandler(handler);
         }

@@ -167,6 +167,13 @@ public final class ServiceJvm {
         }
     }
 
+    /** SIGKILL, as a crash or an evicted pod: no shutdown, what it held is left behind. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** Stops them in parallel. */
     public static void stopAll(List<ServiceJvm> jvms) {
         jvms.parallelStream().forEach(ServiceJvm::stop);

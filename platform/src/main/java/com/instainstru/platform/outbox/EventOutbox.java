@@ -2,6 +2,7 @@ package com.instainstru.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.platform.tracing.EventTracing;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A service's outbox: events are written into {@code outbox_event} inside the transaction of the change
- * they describe, in the envelope every stream shares (id, type, occurredAt, source, version, payload),
+ * they describe, in the envelope every stream shares (id, type, occurredAt, source, version, payload, and the
+ * trace context of the change: {@link EventTracing}),
  * and the same statement asks PostgreSQL to notify the relay, which it does when (and only if) the
  * transaction commits. So publishing is one call, and nobody has to wake the relay by hand.
  */
@@ -44,6 +46,9 @@ public class EventOutbox {
 
     @Inject
     OutboxSettings settings;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String source;
@@ -98,6 +103,7 @@ public class EventOutbox {
         envelope.put("source", source);
         envelope.put("version", VERSION);
         envelope.put("payload", payload);
+        tracing.addContext(envelope);
         try {
             return new Enveloped(id, stream, type, json.writeValueAsString(envelope), now);
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package com.instainstru.platform.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.platform.tracing.EventTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,6 +57,9 @@ public class StreamConsumer {
 
     @Inject
     Instance<EventHandler> handlers;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -240,7 +244,12 @@ public class StreamConsumer {
         return redis.send(ack).replaceWithVoid();
     }
 
+    /** Applies the event in a span continuing the trace its envelope carries (platform EventTracing). */
     private Uni<Void> applyOrSkip(Transaction applying, JsonNode event) {
+        return tracing.applying(applying.stream(), event, () -> applyOrSkipUntraced(applying, event));
+    }
+
+    private Uni<Void> applyOrSkipUntraced(Transaction applying, JsonNode event) {
         try {
             return handlers.get().apply(applying, event).onFailure(IllegalArgumentException.class).recoverWithItem(e -> {
                 skip(applying.stream(), event, e);

@@ -71,6 +71,9 @@ public class SearchService {
     MeterRegistry registry;
 
     @Inject
+    SearchStages stages;
+
+    @Inject
     Clock clock;
 
     /** How many bookable start times each result carries. */
@@ -111,6 +114,7 @@ public class SearchService {
             double total = ms(System.nanoTime() - start);
             UUID searchId = UUID.randomUUID();
             searchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            stages.record(cached != null, a.parseMs(), a.embedMs(), a.retrieveMs(), a.filterMs());
             events.performed(performed(searchId, query, a, total, userId));
             return new SearchResponse(query, searchId, a.parsed(), a.match(), a.results(), a.total(), a.relaxed(),
                     a.nextCursor(), cached != null ? new Timings(0, 0, 0, 0, total, true)

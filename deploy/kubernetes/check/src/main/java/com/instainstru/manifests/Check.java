@@ -30,6 +30,7 @@ public final class Check {
         List<Finding> findings = new ArrayList<>(new Schemas().validate(manifests));
         findings.addAll(Rules.check(manifests, build));
         findings.addAll(Metrics.check(manifests, dir));
+        findings.addAll(Migrations.check(repo));
         Budget budget = Budget.compute(manifests, build);
         findings.addAll(budget.findings);
         budget.compareWith(Files.readString(dir.resolve("README.md"))).ifPresent(findings::add);

@@ -158,11 +158,39 @@ class CheckTest {
         assertTrue(findings.get(0).toString().contains("| **total at worst** | **218** |"), findings.toString());
     }
 
-    /** The manifests, the parent pom and the services' settings: what the checker reads. */
+    @Test
+    void aMigrationThatDropsAColumnTheRunningVersionUsesFails() throws Exception {
+        copyRepository();
+        Path migrations = copy.resolve("booking-service/src/main/resources/db/migration");
+        Files.writeString(migrations.resolve("V99__drop_note.sql"), "-- Notes are gone.\nALTER TABLE booking DROP COLUMN note;\n");
+
+        List<Finding> findings = Check.run(kustomize, copy);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).toString().startsWith("booking-service/V99__drop_note.sql: contracts the schema (DROP COLUMN)"),
+                findings.toString());
+
+        // Said to be safe, with the release that stopped using it: accepted.
+        Files.writeString(migrations.resolve("V99__drop_note.sql"),
+                "-- contract: 1.4 stopped reading and writing booking.note (expanded in V98)\nALTER TABLE booking DROP COLUMN note;\n");
+        assertEquals(List.of(), Check.run(kustomize, copy));
+    }
+
+    /** The manifests, the parent pom, the services' settings and migrations: what the checker reads. */
     private void copyRepository() throws IOException {
         Files.copy(repo.resolve("pom.xml"), copy.resolve("pom.xml"));
         try (Stream<Path> modules = Files.list(repo)) {
             for (Path module : modules.toList()) {
+                Path migrations = module.resolve("src/main/resources/db/migration");
+                if (Files.isDirectory(migrations)) {
+                    try (Stream<Path> sql = Files.list(migrations)) {
+                        for (Path f : sql.toList()) {
+                            Path to = copy.resolve(repo.relativize(f));
+                            Files.createDirectories(to.getParent());
+                            Files.copy(f, to);
+                        }
+                    }
+                }
                 Path props = module.resolve("src/main/resources/application.properties");
                 if (Files.isRegularFile(props)) {
                     Path to = copy.resolve(repo.relativize(props));
