@@ -142,6 +142,10 @@ public class ProxyRoutes {
         // The service limits its expensive reads per client: it learns the client's address from the gateway only.
         request.headers().set(FORWARDED_FOR, rc.request().remoteAddress().hostAddress());
         request.headers().set(GatewayAssertion.HEADER, assertion.current());
+        // The caller's trace context is the parent of the gateway's server span; the service gets the context of the
+        // gateway's own client span, which OpenTelemetry's tracer adds to the call (not a second traceparent).
+        request.headers().remove("traceparent");
+        request.headers().remove("tracestate");
         HttpMethod method = rc.request().method();
         Future<ProxyResponse> answer = upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout)
                 .compose(request::send)
