@@ -164,6 +164,16 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         return another;
     }
 
+    /**
+     * Another gateway process (a second pod) on free ports with the gateway's environment and the extra one (e.g.
+     * {@code SEARCH_URLS}); not started, not stopped by the platform.
+     */
+    ServiceJvm anotherGateway(Map<String, String> extra) {
+        ServiceJvm another = ServiceJvm.onFreePorts("gateway").heap("384m");
+        another.env(environment(another)).env(extra);
+        return another;
+    }
+
     private ServiceJvm service(String module) {
         return services.stream().filter(s -> s.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module));

@@ -147,8 +147,11 @@ public class ProxyRoutes {
         request.headers().remove("traceparent");
         request.headers().remove("tracestate");
         HttpMethod method = rc.request().method();
-        Future<ProxyResponse> answer = upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout)
-                .compose(request::send)
+        if (body == null) {
+            request.setBody(null); // nothing to stream: the request can be sent again, to another instance
+        }
+        Future<ProxyResponse> answer = upstream.guarded(() -> upstream.exchange(upstreams.client(), method, uri, timeout,
+                        request::send, ProxyResponse::getStatusCode, ProxyResponse::release)
                 .compose(response -> {
                     if (FAILED.contains(response.getStatusCode())) {
                         response.release();

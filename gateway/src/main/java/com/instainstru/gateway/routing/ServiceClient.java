@@ -39,7 +39,7 @@ public class ServiceClient {
     public Future<Answer> call(String service, HttpMethod method, String uri, String bearer, Buffer body, Duration timeout,
             Map<String, String> headers) {
         Upstream upstream = upstreams.get(service);
-        return upstream.guarded(() -> upstream.open(upstreams.client(), method, uri, timeout).compose(request -> {
+        return upstream.guarded(() -> upstream.exchange(upstreams.client(), method, uri, timeout, request -> {
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
             headers.forEach(request::putHeader);
             if (bearer != null) {
@@ -48,7 +48,7 @@ public class ServiceClient {
             Future<io.vertx.core.http.HttpClientResponse> sent = body == null ? request.send()
                     : request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").send(body);
             return sent.compose(response -> response.body().map(b -> new Answer(response.statusCode(), b)));
-        }).compose(answer -> answer.status() >= 500
+        }, Answer::status, unused -> { }).compose(answer -> answer.status() >= 500
                 ? Future.failedFuture(new IllegalStateException(service + " answered " + answer.status()))
                 : Future.succeededFuture(answer)));
     }
