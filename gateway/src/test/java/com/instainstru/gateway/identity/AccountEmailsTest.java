@@ -12,10 +12,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.instainstru.gateway.support.NotificationProfile;
 import com.instainstru.gateway.support.NotificationResource;
 import com.instainstru.platform.test.MailDev;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,27 +32,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The account emails end to end through the gateway's outbox, user-events, a real notification-service and MailDev:
  * the address verification after sign-up, sign-up with a registered address (the same answer; the owner is told),
- * and the password reset; every link works once and expires (links live {@value #TTL_SECONDS} s here).
+ * and the password reset; every link works once and expires (links live a few seconds here: NotificationProfile).
  */
 @QuarkusTest
-@TestProfile(AccountEmailsTest.ShortLinks.class)
+@TestProfile(NotificationProfile.class)
 class AccountEmailsTest {
 
-    static final int TTL_SECONDS = 6;
+    static final int TTL_SECONDS = NotificationProfile.LINK_TTL_SECONDS;
     private static final String NEW_PASSWORD = "a brand new password";
-
-    public static class ShortLinks implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.account-links.verify-ttl", "PT" + TTL_SECONDS + "S",
-                    "gateway.account-links.reset-ttl", "PT" + TTL_SECONDS + "S");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(NotificationResource.class));
-        }
-    }
 
     @Inject
     Pool db;
