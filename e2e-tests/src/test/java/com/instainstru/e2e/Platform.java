@@ -186,6 +186,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         env.put("BOOKING_URL", booking.baseUrl());
         env.put("SEARCH_URL", search.baseUrl());
         env.put("ANALYTICS_URL", analytics.baseUrl());
+        env.put("NOTIFICATION_URL", notification.baseUrl());
         env.put("PUBLIC_BASE_URL", gateway.baseUrl());
         switch (service.module()) {
             // Repeated queries are answered from memory for 10 s in production; the journey asks again until
