@@ -90,10 +90,15 @@ public class AuthService {
                 .map(hash -> new User(draft.id(), draft.email(), draft.name(), hash, draft.roles()))
                 .flatMap(user -> db.withTransaction(tx -> users.findByEmail(tx, user.email()).flatMap(existing -> {
                     if (existing.isPresent()) {
+                        // Counted with the address's reset emails: repeated sign-ups cannot flood the owner's inbox
+                        // (over the limit, no email; the answer stays the same).
                         User owner = existing.get();
-                        return links.issue(tx, owner.id(), AccountLinks.PASSWORD_RESET, owner.email(),
-                                        config.accountLinks().resetTtl())
-                                .call(link -> outbox.record(tx, "user.registration-repeated", linkEvent(owner, link)))
+                        return resetEmailAllowed(owner.email()).flatMap(allowed -> !allowed ? Uni.createFrom().voidItem()
+                                        : links.issue(tx, owner.id(), AccountLinks.PASSWORD_RESET, owner.email(),
+                                                        config.accountLinks().resetTtl())
+                                                .call(link -> outbox.record(tx, "user.registration-repeated",
+                                                        linkEvent(owner, link)))
+                                                .replaceWithVoid())
                                 .replaceWith(false);
                     }
                     Uni<Void> created = users.insert(tx, user)
@@ -126,15 +131,24 @@ public class AuthService {
      */
     public Uni<Void> requestPasswordReset(String email) {
         String address = normalise(email);
-        GatewayConfig.RateLimit limits = config.rateLimit();
-        return limiter.acquire(List.of(new RateLimiter.Limit("reset-account", address, limits.passwordResetPerAccount(),
-                        limits.passwordResetPerAccountWindow())))
+        return limiter.acquire(List.of(resetEmailLimit(address)))
                 .chain(() -> db.withTransaction(tx -> users.findByEmail(tx, address).flatMap(found -> found.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : links.issue(tx, found.get().id(), AccountLinks.PASSWORD_RESET, found.get().email(),
                                         config.accountLinks().resetTtl())
                                 .call(link -> outbox.record(tx, "user.password-reset-requested", linkEvent(found.get(), link)))
                                 .replaceWithVoid())));
+    }
+
+    private Uni<Boolean> resetEmailAllowed(String address) {
+        return limiter.acquire(List.of(resetEmailLimit(address))).replaceWith(true)
+                .onFailure(ApiException.TooManyRequests.class).recoverWithItem(false);
+    }
+
+    private RateLimiter.Limit resetEmailLimit(String address) {
+        GatewayConfig.RateLimit limits = config.rateLimit();
+        return new RateLimiter.Limit("reset-account", address, limits.passwordResetPerAccount(),
+                limits.passwordResetPerAccountWindow());
     }
 
     /**
