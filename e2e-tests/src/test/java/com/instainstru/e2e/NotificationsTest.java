@@ -27,7 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * gateway's user-events tell notification-service their names and addresses), a booking reaches each party's inbox
  * as one confirmation within 5 s, its cancellation as one cancellation each; a lesson 24 hours away gets one
  * reminder to each party although two more notification-service processes, their clocks moved by configuration to
- * the reminder's time, race to send it.
+ * the reminder's time, race to send it. Account emails: sign-up's verification link works once; a sign-up with the
+ * same address answers the same and the owner is told; a password reset link sets a new password once and ends every
+ * session; reminders are turned off through the gateway.
  */
 class NotificationsTest {
 
@@ -99,6 +101,40 @@ class NotificationsTest {
         }
         assertThat(messages(student, "reminder-24h").get(0).path("subject").asText())
                 .startsWith("Reminder: Guitar lesson with Rui Tanaka in 24 hours");
+    }
+
+    @Test
+    void accountEmailsCarryLinksThatWorkOnceAndRemindersCanBeTurnedOff() {
+        User ada = signUp("student", "Ada Lin");
+        await("the verification email").atMost(FIVE_SECONDS).until(() -> count(ada, "email-verification") == 1);
+        String verify = token(messages(ada, "email-verification").get(0), "verify-email");
+        gateway(null).body(Map.of("token", verify)).post("/api/v1/auth/verify-email").then().statusCode(204);
+        gateway(null).body(Map.of("token", verify)).post("/api/v1/auth/verify-email").then().statusCode(400);
+
+        // Signing up again with the address: the same answer; the owner is told, with a reset link.
+        gateway(null).body(Map.of("email", ada.email(), "password", "somebody else's password", "role", "student",
+                "name", "Not Ada")).post("/api/v1/auth/register").then().statusCode(201);
+        await("you already have an account").atMost(FIVE_SECONDS).until(() -> count(ada, "account-exists") == 1);
+        String reset = token(messages(ada, "account-exists").get(0), "reset-password");
+        gateway(null).body(Map.of("token", reset, "newPassword", "Ada's new long password"))
+                .post("/api/v1/auth/password-reset/confirm").then().statusCode(204);
+        gateway(null).body(Map.of("token", reset, "newPassword", "Ada's newer long password"))
+                .post("/api/v1/auth/password-reset/confirm").then().statusCode(400);
+        // Every session ended: the old token is refused (by the gateway, and booking-service behind it).
+        await().atMost(FIVE_SECONDS).until(() -> gateway(ada.token()).get("/api/v1/bookings").statusCode() == 401);
+        User again = Api.logIn(ada.email(), "Ada's new long password");
+
+        gateway(again.token()).body(Map.of("reminders", false)).put("/api/v1/notifications/preferences").then()
+                .statusCode(200);
+        assertThat(gateway(again.token()).get("/api/v1/notifications/preferences").then().statusCode(200)
+                .extract().<Boolean>path("reminders")).isFalse();
+    }
+
+    private static String token(JsonNode message, String page) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/" + page + "\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(message.path("text").asText());
+        assertThat(link.find()).as(message.path("text").asText()).isTrue();
+        return link.group(1);
     }
 
     private static String book(User student, Offering offering, java.time.LocalDateTime at) {

@@ -225,6 +225,7 @@ final class Platform implements BeforeAllCallback, TestWatcher, ExtensionContext
         env.put("BOOKING_URL", booking.baseUrl());
         env.put("SEARCH_URL", search.baseUrl());
         env.put("ANALYTICS_URL", analytics.baseUrl());
+        env.put("NOTIFICATION_URL", notification.baseUrl());
         env.put("PUBLIC_BASE_URL", gateway.baseUrl());
         // Traces go to the test's OTLP receiver; as in production, only a sampled caller's requests are recorded
         // (ObservabilityTest sends one), so the other tests' requests cost nothing.

@@ -108,7 +108,8 @@ class WebPagesTest {
         try (BrowserContext context = BROWSERS.newContext()) {
             Page page = context.newPage();
             for (String path : List.of("/services", "/search", "/search?q=underwater+basket+weaving+tomorrow",
-                    "/signup", "/logout")) {
+                    "/signup", "/logout", "/forgot-password", "/reset-password?token=unknown",
+                    "/verify-email?token=unknown", "/unsubscribe?token=unknown")) {
                 assertThat(page.navigate(path).status()).isEqualTo(200);
                 PageChecks.check(page, name(path));
             }
@@ -216,6 +217,6 @@ class WebPagesTest {
 
     private static String name(String path) {
         return path.equals("/search") ? "search-blank" : path.startsWith("/search?") ? "search-empty"
-                : path.substring(1).replace('/', '-');
+                : path.substring(1).replaceFirst("\\?.*", "").replace('/', '-');
     }
 }

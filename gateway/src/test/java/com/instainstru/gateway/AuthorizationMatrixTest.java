@@ -102,6 +102,10 @@ class AuthorizationMatrixTest {
         m.put("GET /api/v1/auth/me", e("/api/v1/auth/me", null, 401, 200, 200, 200, 200, 200));
         m.put("GET /api/v1/auth/jwks", e("/api/v1/auth/jwks", null, 200, 200, 200, 200, 200, 200));
         m.put("POST /api/v1/auth/password", e("/api/v1/auth/password", "{}", 401, 400, 400, 400, 400, 400));
+        m.put("POST /api/v1/auth/password-reset", e("/api/v1/auth/password-reset", "{\"email\": \"nobody-" + anyId
+                + "@example.com\"}", 202, 202, 202, 202, 202, 202));
+        m.put("POST /api/v1/auth/password-reset/confirm", e("/api/v1/auth/password-reset/confirm", "{}", 400, 400, 400, 400, 400, 400));
+        m.put("POST /api/v1/auth/verify-email", e("/api/v1/auth/verify-email", "{\"token\": \"unknown\"}", 400, 400, 400, 400, 400, 400));
         m.put("GET /api/v1/home", e("/api/v1/home", null, 200, 200, 200, 200, 200, 200));
         // catalog-service
         m.put("GET /api/v1/catalog/categories", e("/api/v1/catalog/categories", null, 200, 200, 200, 200, 200, 200));
@@ -165,6 +169,10 @@ class AuthorizationMatrixTest {
         m.put("GET /api/v1/analytics/services", e("/api/v1/analytics/services", null, 401, 403, 403, 403, 403, 200));
         m.put("GET /api/v1/analytics/services/{id}", e("/api/v1/analytics/services/" + anyId, null, 401, 403, 403, 403, 403, 404));
         // without `from` an admin's republish is a 400 that republishes nothing
+        // notification-service: each caller's own preferences; an unknown unsubscribe token
+        m.put("GET /api/v1/notifications/preferences", e("/api/v1/notifications/preferences", null, 401, 200, 200, 200, 200, 200));
+        m.put("PUT /api/v1/notifications/preferences", e("/api/v1/notifications/preferences", "{\"reminders\": true}", 401, 200, 200, 200, 200, 200));
+        m.put("POST /api/v1/notifications/unsubscribe", e("/api/v1/notifications/unsubscribe", "{\"token\": \"unknown\"}", 404, 404, 404, 404, 404, 404));
         m.put("POST /api/v1/analytics/admin/outbox/republish", e("/api/v1/analytics/admin/outbox/republish", null, 401, 403, 403, 403, 403, 400));
         return m;
     }

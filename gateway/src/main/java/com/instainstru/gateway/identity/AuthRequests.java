@@ -39,4 +39,19 @@ public final class AuthRequests {
             @NotNull @Size(max = 200) String currentPassword,
             @Schema(description = "10 to 72 characters") @NotNull @Size(min = 10, max = 72) String newPassword) {
     }
+
+    @Schema(name = "PasswordResetRequest", description = "The address of the account whose password was forgotten")
+    public record PasswordResetRequest(
+            @Schema(example = "ada@example.com") @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email) {
+    }
+
+    @Schema(name = "PasswordResetConfirmation", description = "The token of the emailed link and the new password")
+    public record PasswordResetConfirmation(
+            @Schema(description = "The token of the password reset link") @NotBlank @Size(max = 100) String token,
+            @Schema(description = "10 to 72 characters") @NotNull @Size(min = 10, max = 72) String newPassword) {
+    }
+
+    @Schema(name = "EmailVerification", description = "The token of the emailed verification link")
+    public record EmailVerification(@NotBlank @Size(max = 100) String token) {
+    }
 }

@@ -1,6 +1,9 @@
 package com.instainstru.gateway.identity;
 
+import com.instainstru.gateway.identity.AuthRequests.EmailVerification;
 import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
+import com.instainstru.gateway.identity.AuthRequests.PasswordResetConfirmation;
+import com.instainstru.gateway.identity.AuthRequests.PasswordResetRequest;
 import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
 import com.instainstru.gateway.identity.AuthRequests.RefreshRequest;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
@@ -43,9 +46,10 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Operation(summary = "Create a student or instructor account (an instructor also gets their catalog profile)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created, and an address verification email sent. The same answer when the "
+            + "email already has an account (whose owner is emailed instead): sign-up does not tell who is registered",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
-    @APIResponse(responseCode = "409", description = "The email has an account")
     public Uni<Response> register(@Valid @NotNull RegisterRequest request, UriInfo uri) {
         return auth.register(request).map(user -> Response.created(uri.getBaseUriBuilder().path("api/v1/auth/me").build())
                 .entity(user).build());
@@ -101,5 +105,32 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<Response> changePassword(@Valid @NotNull PasswordChangeRequest request) {
         return auth.changePassword(caller.userId(), request).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/password-reset")
+    @Operation(summary = "Forgotten password: email a single-use reset link to the address, if it has an account")
+    @APIResponse(responseCode = "202", description = "Accepted (the same answer whether or not the address has an account)")
+    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
+    public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
+        return auth.requestPasswordReset(request.email()).replaceWith(Response.accepted().build());
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @Operation(summary = "Set a new password with the token of a reset link; every sign-in session of the account ends")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Invalid new password, or a token already used, expired or unknown")
+    public Uni<Response> resetPassword(@Valid @NotNull PasswordResetConfirmation request) {
+        return auth.resetPassword(request.token(), request.newPassword()).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Operation(summary = "Confirm the account's email address with the token of the verification link")
+    @APIResponse(responseCode = "204", description = "Verified")
+    @APIResponse(responseCode = "400", description = "A token already used, expired or unknown")
+    public Uni<Response> verifyEmail(@Valid @NotNull EmailVerification request) {
+        return auth.verifyEmail(request.token()).replaceWith(Response.noContent().build());
     }
 }

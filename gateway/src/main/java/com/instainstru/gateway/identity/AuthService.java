@@ -71,9 +71,16 @@ public class AuthService {
     @Inject
     EventOutbox outbox;
 
+    @Inject
+    AccountLinks links;
+
     /**
-     * Creates the account (409 if the email is taken) and, in the same transaction, its {@code user.registered} event
-     * on user-events; an instructor's catalog profile is created or queued.
+     * Creates the account and, in the same transaction, its {@code user.registered} event on user-events and the
+     * address verification email ({@code user.email-verification-requested}, with a single-use link); an
+     * instructor's catalog profile is created or queued. An address that already has an account gets the same
+     * answer (a made-up id; an instructor's profile "pending"), nothing is changed, and its owner is written to
+     * instead ({@code user.registration-repeated}: "you already have an account", with a password reset link), so
+     * that sign-up never tells who is registered.
      */
     public Uni<UserResponse> register(RegisterRequest request) {
         checkPasswordLength("password", request.password());
@@ -83,20 +90,103 @@ public class AuthService {
                 .map(hash -> new User(draft.id(), draft.email(), draft.name(), hash, draft.roles()))
                 .flatMap(user -> db.withTransaction(tx -> users.findByEmail(tx, user.email()).flatMap(existing -> {
                     if (existing.isPresent()) {
-                        throw ApiException.conflict("an account with this email already exists");
+                        // Counted with the address's reset emails: repeated sign-ups cannot flood the owner's inbox
+                        // (over the limit, no email; the answer stays the same).
+                        User owner = existing.get();
+                        return resetEmailAllowed(owner.email()).flatMap(allowed -> !allowed ? Uni.createFrom().voidItem()
+                                        : links.issue(tx, owner.id(), AccountLinks.PASSWORD_RESET, owner.email(),
+                                                        config.accountLinks().resetTtl())
+                                                .call(link -> outbox.record(tx, "user.registration-repeated",
+                                                        linkEvent(owner, link)))
+                                                .replaceWithVoid())
+                                .replaceWith(false);
                     }
-                    Uni<Void> created = users.insert(tx, user).call(() -> outbox.record(tx, "user.registered",
-                            Map.of("userId", user.id(), "email", user.email(), "name", user.name(), "roles", user.roles())));
-                    return isInstructor(user) ? created.call(() -> profiles.queue(tx, user.id(), user.name())) : created;
-                })).replaceWith(user))
-                .flatMap(user -> {
+                    Uni<Void> created = users.insert(tx, user)
+                            .chain(() -> links.issue(tx, user.id(), AccountLinks.VERIFY_EMAIL, user.email(),
+                                    config.accountLinks().verifyTtl()))
+                            .call(link -> outbox.record(tx, List.of(
+                                    new EventOutbox.Event("user.registered", Map.of("userId", user.id(), "email",
+                                            user.email(), "name", user.name(), "roles", user.roles())),
+                                    new EventOutbox.Event("user.email-verification-requested", linkEvent(user, link)))))
+                            .replaceWithVoid();
+                    return (isInstructor(user) ? created.call(() -> profiles.queue(tx, user.id(), user.name())) : created)
+                            .replaceWith(true);
+                })).flatMap(created -> {
                     UserResponse answer = UserResponse.of(user);
+                    if (!created) {
+                        return Uni.createFrom().item(new UserResponse(UUID.randomUUID(), user.email(), user.name(),
+                                user.roles(), isInstructor(user) ? "pending" : null));
+                    }
                     if (!isInstructor(user)) {
                         return Uni.createFrom().item(answer);
                     }
-                    return profiles.createNow(user.id(), user.name()).map(created -> new UserResponse(answer.id(),
-                            answer.email(), answer.name(), answer.roles(), created ? "created" : "pending"));
-                });
+                    return profiles.createNow(user.id(), user.name()).map(made -> new UserResponse(answer.id(),
+                            answer.email(), answer.name(), answer.roles(), made ? "created" : "pending"));
+                }));
+    }
+
+    /**
+     * Emails a password reset link ({@code user.password-reset-requested}) if the address has an account; the same
+     * (empty) answer if not. At most {@code password-reset-per-account} a window per address, registered or not.
+     */
+    public Uni<Void> requestPasswordReset(String email) {
+        String address = normalise(email);
+        return limiter.acquire(List.of(resetEmailLimit(address)))
+                .chain(() -> db.withTransaction(tx -> users.findByEmail(tx, address).flatMap(found -> found.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : links.issue(tx, found.get().id(), AccountLinks.PASSWORD_RESET, found.get().email(),
+                                        config.accountLinks().resetTtl())
+                                .call(link -> outbox.record(tx, "user.password-reset-requested", linkEvent(found.get(), link)))
+                                .replaceWithVoid())));
+    }
+
+    private Uni<Boolean> resetEmailAllowed(String address) {
+        return limiter.acquire(List.of(resetEmailLimit(address))).replaceWith(true)
+                .onFailure(ApiException.TooManyRequests.class).recoverWithItem(false);
+    }
+
+    private RateLimiter.Limit resetEmailLimit(String address) {
+        GatewayConfig.RateLimit limits = config.rateLimit();
+        return new RateLimiter.Limit("reset-account", address, limits.passwordResetPerAccount(),
+                limits.passwordResetPerAccountWindow());
+    }
+
+    /**
+     * Sets a new password with a reset link's token (once, before it expires): every other reset link of the user
+     * is spent, the address counts as verified (the link reached it), and every sign-in session of the user ends.
+     */
+    public Uni<Void> resetPassword(String token, String newPassword) {
+        checkPasswordLength("newPassword", newPassword);
+        return passwords.hash(newPassword).flatMap(hash -> db.withTransaction(tx -> links.spend(tx, token,
+                AccountLinks.PASSWORD_RESET).flatMap(spent -> {
+                    UUID user = spent.orElseThrow(AuthService::invalidLink).userId();
+                    return users.updatePassword(tx, user, hash)
+                            .chain(() -> links.spendAll(tx, user, AccountLinks.PASSWORD_RESET))
+                            .chain(() -> users.markVerified(tx, user, spent.get().email()))
+                            .chain(() -> refreshTokens.revokeAllOf(tx, user));
+                })))
+                .flatMap(sessions::revoke);
+    }
+
+    /** Marks the address of a verification link's token verified (once, before it expires): {@code user.email-verified}. */
+    public Uni<Void> verifyEmail(String token) {
+        return db.withTransaction(tx -> links.spend(tx, token, AccountLinks.VERIFY_EMAIL).flatMap(spent -> {
+            AccountLinks.Spent link = spent.orElseThrow(AuthService::invalidLink);
+            // An address changed since the link was sent is not the one it proves.
+            return users.markVerified(tx, link.userId(), link.email()).flatMap(verified -> !verified
+                    ? Uni.createFrom().voidItem()
+                    : outbox.record(tx, "user.email-verified", Map.of("userId", link.userId(), "email", link.email())));
+        }));
+    }
+
+    private static ApiException invalidLink() {
+        return ApiException.invalid("token", "is not a valid link: it was already used, has expired or never existed");
+    }
+
+    /** What notification-service needs to send an account email with a link. */
+    private static Map<String, Object> linkEvent(User user, AccountLinks.Link link) {
+        return Map.of("userId", user.id(), "email", user.email(), "name", user.name(), "token", link.token(),
+                "expiresAt", link.expiresAt().toString());
     }
 
     /** {@link #login(LoginRequest, String)} for the client of the current HTTP request. */

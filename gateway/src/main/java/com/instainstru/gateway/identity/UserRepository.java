@@ -39,6 +39,13 @@ public class UserRepository {
                 .execute(Tuple.of(id, passwordHash)).replaceWithVoid();
     }
 
+    /** Marks the user's address verified if it is still {@code email}; answers whether it is. */
+    public Uni<Boolean> markVerified(SqlClient db, UUID id, String email) {
+        return db.preparedQuery("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() "
+                        + "WHERE id = $1 AND email = $2")
+                .execute(Tuple.of(id, email)).map(rows -> rows.rowCount() == 1);
+    }
+
     /** Creates the admin account, or gives an existing account of that email the admin role and the hash. */
     public Uni<Void> upsertAdmin(SqlClient db, String email, String name, String passwordHash) {
         return db.preparedQuery("""

@@ -35,7 +35,8 @@ public class ApiAccessFilter {
     /** The gateway's own API endpoints (fixed paths). */
     private static final java.util.Set<String> OWN_ENDPOINTS = java.util.Set.of(HOME, "/api/v1/auth/register",
             "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/auth/password",
-            "/api/v1/auth/jwks");
+            "/api/v1/auth/jwks", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
+            "/api/v1/auth/verify-email");
 
     @Inject
     JWTParser parser;
@@ -142,6 +143,8 @@ public class ApiAccessFilter {
             switch (path) {
                 case "/api/v1/auth/login" -> limits.add(new RateLimiter.Limit("login-ip", ip, settings.loginPerIp()));
                 case "/api/v1/auth/register" -> limits.add(new RateLimiter.Limit("register-ip", ip, settings.registerPerIp()));
+                case "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/auth/verify-email" ->
+                        limits.add(new RateLimiter.Limit("reset-ip", ip, settings.passwordResetPerIp()));
                 case "/api/v1/bookings" -> {
                     if (token != null) {
                         limits.add(new RateLimiter.Limit("bookings-user", token.getSubject(), settings.bookingsPerUser()));

@@ -39,6 +39,18 @@ public interface GatewayConfig {
 
     InstructorProfiles instructorProfiles();
 
+    AccountLinks accountLinks();
+
+    interface AccountLinks {
+        /** How long the link of an address verification email works. */
+        @WithDefault("PT24H")
+        Duration verifyTtl();
+
+        /** How long the link of a password reset email (and of "you already have an account") works. */
+        @WithDefault("PT1H")
+        Duration resetTtl();
+    }
+
     interface Upstream {
         /** Base URLs of the service's instances (comma-separated); requests go round-robin. */
         List<String> urls();
@@ -132,6 +144,17 @@ public interface GatewayConfig {
         /** Sign-ups per window from one IP address. */
         @WithDefault("10")
         int registerPerIp();
+
+        /** Password reset requests per window from one IP address (as sign-ups). */
+        @WithDefault("10")
+        int passwordResetPerIp();
+
+        /** Password reset emails asked for one address per {@link #passwordResetPerAccountWindow()}: no mail bombing. */
+        @WithDefault("5")
+        int passwordResetPerAccount();
+
+        @WithDefault("PT1H")
+        Duration passwordResetPerAccountWindow();
 
         /** Bookings created per window by one user. */
         @WithDefault("20")

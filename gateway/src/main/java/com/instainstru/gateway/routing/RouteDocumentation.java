@@ -25,7 +25,8 @@ public class RouteDocumentation implements OASFilter {
             "catalog", "Catalog (catalog-service)",
             "search", "Search (search-service)",
             "booking", "Bookings and availability (booking-service)",
-            "analytics", "Analytics (analytics-service, admin)");
+            "analytics", "Analytics (analytics-service, admin)",
+            "notification", "Notifications (notification-service)");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -80,7 +80,11 @@ public final class RouteTable {
             route("analytics.activity", "GET", "/api/v1/analytics/activity", "analytics", ADMIN_ONLY, "Bookings and searches per day (admin)"),
             route("analytics.services", "GET", "/api/v1/analytics/services", "analytics", ADMIN_ONLY, "Every service's latest analytics (admin)"),
             route("analytics.service", "GET", "/api/v1/analytics/services/{id}", "analytics", ADMIN_ONLY, "One service's latest analytics (admin)"),
-            route("analytics.outbox.republish", "POST", "/api/v1/analytics/admin/outbox/republish", "analytics", ADMIN_ONLY, "Publish analytics-events again from a time (admin)"));
+            route("analytics.outbox.republish", "POST", "/api/v1/analytics/admin/outbox/republish", "analytics", ADMIN_ONLY, "Publish analytics-events again from a time (admin)"),
+            // notification-service
+            route("notifications.preferences", "GET", "/api/v1/notifications/preferences", "notification", ANY_ROLE, "The caller's notification preferences (reminders on or off)"),
+            route("notifications.preferences.update", "PUT", "/api/v1/notifications/preferences", "notification", ANY_ROLE, "Set the caller's notification preferences"),
+            route("notifications.unsubscribe", "POST", "/api/v1/notifications/unsubscribe", "notification", PUBLIC, "Turn reminders off with the token of a reminder's unsubscribe link (no sign-in)"));
 
     private RouteTable() {
     }

@@ -43,6 +43,6 @@ class RouteTableTest {
                     .as(route.id()).isEqualTo(route);
         }
         assertThat(RouteTable.prefixes()).containsExactlyInAnyOrder("/api/v1/catalog", "/api/v1/instructors",
-                "/api/v1/search", "/api/v1/bookings", "/api/v1/availability", "/api/v1/analytics");
+                "/api/v1/search", "/api/v1/bookings", "/api/v1/availability", "/api/v1/analytics", "/api/v1/notifications");
     }
 }

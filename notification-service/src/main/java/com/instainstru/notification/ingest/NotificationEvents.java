@@ -37,6 +37,10 @@ public class NotificationEvents implements EventHandler {
     public static final String CANCELLED = "booking-cancelled";
     public static final String RESCHEDULED = "booking-rescheduled";
     public static final String REMINDER_PREFIX = "reminder-";
+    /** Account messages, each with a link the gateway made (its token expires; the gateway keeps only its hash). */
+    public static final String EMAIL_VERIFICATION = "email-verification";
+    public static final String PASSWORD_RESET = "password-reset";
+    public static final String ACCOUNT_EXISTS = "account-exists";
 
     private static final String UPSERT_RECIPIENT = """
             INSERT INTO recipient (user_id, email, name, as_of) VALUES ($1, $2, $3, $4)
@@ -86,12 +90,36 @@ public class NotificationEvents implements EventHandler {
             case "user.email-verified" -> tx.preparedQuery(
                             "UPDATE recipient SET email_verified = true WHERE user_id = $1 AND email = $2")
                     .execute(Tuple.of(uuid(payload, "userId"), text(payload, "email"))).replaceWithVoid();
+            case "user.email-verification-requested" -> account(applying, event, EMAIL_VERIFICATION);
+            case "user.password-reset-requested" -> account(applying, event, PASSWORD_RESET);
+            case "user.registration-repeated" -> account(applying, event, ACCOUNT_EXISTS);
             // Messages due now go out as soon as the transaction commits, not at the sender's next round.
             case "booking.created" -> created(tx, payload, occurredAt).invoke(() -> applying.afterCommit(sender::wake));
             case "booking.cancelled" -> cancelled(tx, payload, occurredAt).invoke(() -> applying.afterCommit(sender::wake));
             case "booking.rescheduled" -> rescheduled(tx, payload, occurredAt).invoke(() -> applying.afterCommit(sender::wake));
             default -> Uni.createFrom().voidItem(); // a tolerant reader: other types are not ours
         };
+    }
+
+    /**
+     * An account message: to the address the event names, about the event itself (its id is the subject: each
+     * request is one message), carrying its link's token until it is sent. A link that expired before this service
+     * read the event (history read again) is not sent.
+     */
+    private Uni<Void> account(Applying applying, JsonNode event, String kind) {
+        JsonNode p = event.path("payload");
+        UUID userId = uuid(p, "userId");
+        Instant expiresAt = instant(p, "expiresAt");
+        if (!expiresAt.isAfter(now())) {
+            return Uni.createFrom().voidItem();
+        }
+        ObjectNode data = json.createObjectNode();
+        data.put("to", text(p, "email"));
+        data.put("name", text(p, "name"));
+        data.put("token", text(p, "token"));
+        data.put("expiresAt", expiresAt.toString());
+        Claim claim = new Claim(uuid(event, "id"), kind, userId, "user", now(), data);
+        return claim(applying.connection(), List.of(claim)).invoke(() -> applying.afterCommit(sender::wake));
     }
 
     private Uni<Void> created(SqlConnection tx, JsonNode p, Instant occurredAt) {

@@ -16,6 +16,11 @@ public record Due(UUID id, String kind, String role, UUID subjectId, UUID recipi
         return kind.startsWith("reminder-");
     }
 
+    /** An account message (verification, password reset, an existing account): about the user, not a lesson. */
+    public boolean account() {
+        return role.equals("user");
+    }
+
     public Instant lessonStart() {
         return Instant.parse(data.path("startTime").asText());
     }

@@ -43,7 +43,11 @@ public class Messages {
     @Inject
     Clock clock;
 
-    public Mail compose(Due due) {
+    /** The message; a reminder's ends with its unsubscribe link ({@code unsubscribeToken}, null for other kinds). */
+    public Mail compose(Due due, String unsubscribeToken) {
+        if (due.account()) {
+            return account(due);
+        }
         JsonNode d = due.data();
         boolean student = due.role().equals("student");
         ZoneId zone = ZoneId.of(student ? config.defaultTimeZone() : d.path("timeZone").asText(config.defaultTimeZone()));
@@ -64,6 +68,8 @@ public class Messages {
         model.put("place", place(d.path("locationType").asText("")));
         model.put("lessonsUrl", config.baseUrl() + (student ? "/lessons" : "/teach/lessons"));
         model.put("preferencesUrl", config.baseUrl() + "/account#notifications");
+        String unsubscribeUrl = unsubscribeToken == null ? null : config.baseUrl() + "/unsubscribe?token=" + unsubscribeToken;
+        model.put("unsubscribeUrl", unsubscribeUrl);
         String template = due.reminder() ? "reminder" : due.kind();
         String subject;
         String ics = null;
@@ -100,12 +106,49 @@ public class Messages {
                 .addHeader(NOTIFICATION_HEADER, due.id().toString())
                 .addHeader(KIND_HEADER, due.kind())
                 .addHeader(BOOKING_HEADER, due.subjectId().toString());
+        if (unsubscribeUrl != null) {
+            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        }
         if (ics != null) {
             String method = due.kind().equals("booking-cancelled") ? "CANCEL" : "REQUEST";
             mail.addAttachment("lesson.ics", ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + method);
         }
         return mail;
+    }
+
+    /**
+     * An account message: the address verification, the password reset, or "you already have an account" (after a
+     * sign-up with a registered address, with a password reset link), each with its link and when it expires.
+     */
+    private Mail account(Due due) {
+        JsonNode d = due.data();
+        String token = d.path("token").asText();
+        Instant expires = Instant.parse(d.path("expiresAt").asText());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", due.name());
+        model.put("email", due.email());
+        model.put("expires", WHEN.format(expires.atZone(ZoneId.of(config.defaultTimeZone()))));
+        model.put("loginUrl", config.baseUrl() + "/login");
+        String subject = switch (due.kind()) {
+            case "email-verification" -> {
+                model.put("link", config.baseUrl() + "/verify-email?token=" + token);
+                yield "Confirm your email address for InstaInstru";
+            }
+            case "password-reset" -> {
+                model.put("link", config.baseUrl() + "/reset-password?token=" + token);
+                yield "Reset your InstaInstru password";
+            }
+            case "account-exists" -> {
+                model.put("link", config.baseUrl() + "/reset-password?token=" + token);
+                yield "You already have an InstaInstru account";
+            }
+            default -> throw new IllegalStateException("no account message of kind " + due.kind());
+        };
+        return Mail.withHtml(due.email(), subject, render("mail/" + due.kind() + ".html", model))
+                .setText(render("mail/" + due.kind() + ".txt", model))
+                .addHeader(NOTIFICATION_HEADER, due.id().toString())
+                .addHeader(KIND_HEADER, due.kind());
     }
 
     private String ics(Due due, boolean cancel, Instant start, Instant end, String summary) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.notification.infra.NotificationConfig;
 import com.instainstru.notification.mail.Due;
 import com.instainstru.notification.mail.Messages;
+import com.instainstru.platform.security.OpaqueTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -12,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -40,7 +42,8 @@ public class Sender {
 
     private static final String CLAIM = """
             SELECT n.id, n.kind, n.role, n.subject_id, n.recipient_id, n.attempts, n.data::text AS data,
-                   greatest(n.created_at, n.due_at) AS waiting_since, r.email, r.name, coalesce(r.reminders, true) AS reminders,
+                   greatest(n.created_at, n.due_at) AS waiting_since, coalesce(n.data->>'to', r.email) AS email,
+                   coalesce(n.data->>'name', r.name) AS name, coalesce(r.reminders, true) AS reminders,
                    (SELECT o.name FROM recipient o WHERE o.user_id = (n.data->>'otherId')::uuid) AS other_name
               FROM notification n LEFT JOIN recipient r ON r.user_id = n.recipient_id
              WHERE n.status = 'pending' AND n.next_attempt_at <= $1
@@ -141,15 +144,21 @@ public class Sender {
         if (due.reminder() && !now.isBefore(due.lessonStart())) {
             return mark(tx, due, "withdrawn", "the lesson has begun");
         }
-        return Uni.createFrom().item(() -> messages.compose(due))
+        // A reminder's unsubscribe link carries a token of its own; the row keeps only its hash.
+        String unsubscribe = due.reminder() ? OpaqueTokens.newToken() : null;
+        return Uni.createFrom().item(() -> messages.compose(due, unsubscribe))
                 .flatMap(mail -> mailer.send(mail).ifNoItem().after(config.sender().sendTimeout()).fail())
-                .flatMap(accepted -> mark(tx, due, "sent", null))
+                .flatMap(accepted -> unsubscribe == null ? mark(tx, due, "sent", null)
+                        : tx.preparedQuery("UPDATE notification SET unsubscribe_hash = $2 WHERE id = $1")
+                                .execute(Tuple.of(due.id(), Buffer.buffer(OpaqueTokens.sha256(unsubscribe))))
+                                .chain(() -> mark(tx, due, "sent", null)))
                 .onFailure().recoverWithUni(e -> retry(tx, due, now, e.toString()));
     }
 
     private Uni<Void> mark(SqlConnection tx, Due due, String status, String why) {
+        // An account message's link token is kept only until the message is settled.
         return tx.preparedQuery("UPDATE notification SET status = $2, attempts = attempts + 1, last_error = $3, "
-                        + "sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1")
+                        + "sent_at = CASE WHEN $2 = 'sent' THEN now() END, data = data - 'token' WHERE id = $1")
                 .execute(Tuple.of(due.id(), status, why))
                 .invoke(() -> count(due, status))
                 .replaceWithVoid();

@@ -2,6 +2,14 @@ package com.instainstru.notification.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.instainstru.platform.test.MailDev;
+import com.instainstru.platform.test.Tokens;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.instainstru.notification.support.Inbox;
 import com.instainstru.notification.support.Streams;
@@ -96,6 +104,44 @@ class ReminderTest {
         assertThat(count(lesson, "reminder-24h", "sent")).isEqualTo(2);
         // The booking event is two days old on this clock: past notification.max-event-age, so no confirmation.
         assertThat(Inbox.count(student.email(), "booking-confirmed")).isZero();
+    }
+
+    /**
+     * A student who turned reminders off gets none (withdrawn); the instructor's reminder carries an unsubscribe link
+     * (List-Unsubscribe too) whose token turns the instructor's reminders off without a sign-in, and an unknown token
+     * changes nothing.
+     */
+    @Test
+    void remindersOffAreWithdrawnAndTheUnsubscribeLinkTurnsThemOff() {
+        Person student = streams.register("Kim Ro", "student");
+        Person instructor = streams.register("Lou Ma", "instructor");
+        given().auth().oauth2(Tokens.student(student.id())).contentType("application/json").body("{\"reminders\": false}")
+                .put("/api/v1/notifications/preferences").then().statusCode(200);
+        Lesson lesson = Lesson.of(student, instructor, clock.instant().plus(Duration.ofHours(24)).plusSeconds(3), 45);
+        streams.publish("booking-events", lesson.created());
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Inbox.count(instructor.email(), "reminder-24h") == 1 && count(lesson, "reminder-24h", "withdrawn") == 1);
+        assertThat(Inbox.count(student.email(), "reminder-24h")).isZero();
+
+        JsonNode reminder = Inbox.of(instructor.email(), "reminder-24h").get(0);
+        Matcher link = Pattern.compile("/unsubscribe\\?token=([A-Za-z0-9_-]{43})").matcher(reminder.path("text").asText());
+        assertThat(link.find()).as("an unsubscribe link in " + reminder.path("text").asText()).isTrue();
+        assertThat(MailDev.header(reminder, "List-Unsubscribe")).contains("/unsubscribe?token=" + link.group(1));
+        String token = link.group(1);
+        assertThat(reminder.path("html").asText()).contains("/unsubscribe?token=" + token);
+
+        given().contentType("application/json").body("{\"token\": \"" + token.substring(1) + "x\"}")
+                .post("/api/v1/notifications/unsubscribe").then().statusCode(404);
+        given().auth().oauth2(Tokens.instructor(instructor.id())).get("/api/v1/notifications/preferences").then()
+                .statusCode(200).body("reminders", equalTo(true));
+        given().contentType("application/json").body("{\"token\": \"" + token + "\"}")
+                .post("/api/v1/notifications/unsubscribe").then().statusCode(200).body("reminders", equalTo(false));
+        given().auth().oauth2(Tokens.instructor(instructor.id())).get("/api/v1/notifications/preferences").then()
+                .statusCode(200).body("reminders", equalTo(false));
+        // The student's reminders are untouched by the instructor's link.
+        given().auth().oauth2(Tokens.student(student.id())).get("/api/v1/notifications/preferences").then()
+                .statusCode(200).body("reminders", equalTo(false));
     }
 
     private long count(Lesson lesson, String kind, String status) {

@@ -19,7 +19,7 @@ import java.io.IOException;
 /**
  * Every service reads JSON strictly: a repeated key, anything after the document, a float where a whole number belongs
  * ({@code 60.5} minutes), a number where an enum belongs ({@code 0}), an unknown enum value, a string
- * where a whole number or true/false belongs ({@code "60"}) or a number where a string belongs, or a string holding a
+ * where a whole number or true/false belongs ({@code "60"}), a number where true/false or a string belongs, or a string holding a
  * control character (other than tab, line feed and carriage return) is refused, and
  * {@link ProblemMappers} answers it with a 400 naming the field; nothing is guessed.
  */
@@ -38,6 +38,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean}) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        // Nor is a number true/false (1 for true).
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new PlainText()));
     }
 

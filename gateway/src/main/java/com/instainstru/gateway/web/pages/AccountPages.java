@@ -6,6 +6,8 @@ import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.UserResponse;
 import com.instainstru.gateway.identity.AuthService;
 import com.instainstru.gateway.web.WebPaths;
+import com.instainstru.gateway.web.client.PageServices;
+import io.vertx.core.http.HttpMethod;
 import com.instainstru.gateway.web.session.SessionCookies;
 import com.instainstru.gateway.web.session.Visitor;
 import com.instainstru.platform.problem.ApiException;
@@ -59,6 +61,9 @@ public class AccountPages {
     @Inject
     Validator validator;
 
+    @Inject
+    PageServices services;
+
     /** A form as it was filled in, and what is wrong with it (field → message; "" for the whole form). */
     public record Form(Map<String, String> values, Map<String, String> errors) {
 
@@ -79,13 +84,23 @@ public class AccountPages {
         }
     }
 
-    public record LoginView(String next, boolean expired, Form form) {
+    /** {@code reset}: the password was just reset with an emailed link. */
+    public record LoginView(String next, boolean expired, Form form, boolean reset) {
     }
 
     public record SignupView(String next, Form form) {
     }
 
-    public record AccountView(UserResponse user, String done, Form form) {
+    /** {@code reminders}: the notification setting, null when notification-service did not answer. */
+    public record AccountView(UserResponse user, String done, Form form, Boolean reminders) {
+    }
+
+    /** After sign-up with an address whose password did not sign in: the owner was emailed (or it is someone else's). */
+    public record SignupSentView(String email) {
+    }
+
+    /** notification-service's answer about preferences. */
+    public record Preferences(Boolean reminders) {
     }
 
     @CheckedTemplate
@@ -97,12 +112,14 @@ public class AccountPages {
         static native TemplateInstance logout();
 
         static native TemplateInstance account(AccountView view);
+
+        static native TemplateInstance signupSent(SignupSentView view);
     }
 
     @GET
     @Path("login")
-    public TemplateInstance loginPage(@RestQuery String next, @RestQuery String expired) {
-        return Templates.login(new LoginView(WebPaths.safeReturn(next), expired != null, Form.empty()));
+    public TemplateInstance loginPage(@RestQuery String next, @RestQuery String expired, @RestQuery String reset) {
+        return Templates.login(new LoginView(WebPaths.safeReturn(next), expired != null, Form.empty(), reset != null));
     }
 
     @POST
@@ -154,19 +171,19 @@ public class AccountPages {
         RoutingContext rc = request.getCurrent();
         return limits.register(rc)
                 .flatMap(ok -> auth.register(registration))
-                .flatMap(user -> auth.login(new LoginRequest(email, password)))
-                .map(tokens -> {
-                    cookies.write(rc, tokens);
-                    return Response.seeOther(URI.create(back)).build();
-                })
+                // Sign-up answers the same for an address that has an account (its owner is emailed): a new account
+                // signs in with its password; an address whose password does not is told to read its email.
+                .flatMap(user -> auth.login(new LoginRequest(email, password))
+                        .map(tokens -> {
+                            cookies.write(rc, tokens);
+                            return Response.seeOther(URI.create(back)).build();
+                        })
+                        .onFailure(e -> e instanceof ApiException refused && refused.status() == 401)
+                        .recoverWithItem(() -> Response.ok(Templates.signupSent(new SignupSentView(user.email()))).build()))
                 .onFailure(ApiException.class).recoverWithItem(e -> {
                     ApiException refused = (ApiException) e;
-                    Map<String, String> why = new HashMap<>(errors(refused));
-                    if (refused.status() == 409) {
-                        why.put("email", "An account with this email already exists. Sign in instead.");
-                    }
                     return Response.status(refused.status()).entity(Templates.signup(new SignupView(back,
-                            new Form(values, why)))).build();
+                            new Form(values, errors(refused))))).build();
                 });
     }
 
@@ -194,7 +211,32 @@ public class AccountPages {
     @Path("account")
     public Uni<TemplateInstance> account(@RestQuery String done) {
         Visitor visitor = page.requireSignedIn();
-        return auth.me(visitor.userId()).map(user -> Templates.account(new AccountView(user, done, Form.empty())));
+        return Uni.combine().all().unis(auth.me(visitor.userId()), reminders(visitor)).asTuple()
+                .map(t -> Templates.account(new AccountView(t.getItem1(), done, Form.empty(), t.getItem2())));
+    }
+
+    /** Turns lesson reminders on or off (notification-service's preferences; a checkbox: absent means off). */
+    @POST
+    @Path("account/notifications")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> notifications(@RestForm String reminders) {
+        Visitor visitor = page.requireSignedIn();
+        return services.write("notification", HttpMethod.PUT, "/api/v1/notifications/preferences", visitor.accessToken(),
+                        new Preferences(reminders != null), Map.of())
+                .map(answer -> {
+                    if (!answer.ok()) {
+                        throw new PageException(answer.status() >= 500 ? 503 : answer.status(),
+                                "Your settings were not saved", services.detail(answer));
+                    }
+                    return Response.seeOther(URI.create("/account?done=notifications")).build();
+                })
+                .onFailure(e -> !(e instanceof PageException)).transform(e -> new PageException(503,
+                        "Your settings were not saved", "The notification settings are unavailable right now. Please try again in a moment."));
+    }
+
+    private Uni<Boolean> reminders(Visitor visitor) {
+        return services.read("notification", "/api/v1/notifications/preferences", visitor.accessToken(), Preferences.class,
+                "notification settings").map(part -> part.ok() ? part.value().reminders() : null);
     }
 
     /** Changes the password (which signs out every other device) and signs this browser in again with it. */
@@ -210,9 +252,11 @@ public class AccountPages {
             errors.put("confirmPassword", "does not match the new password");
         }
         RoutingContext rc = request.getCurrent();
-        return auth.me(visitor.userId()).flatMap(user -> {
+        return Uni.combine().all().unis(auth.me(visitor.userId()), reminders(visitor)).asTuple().flatMap(t -> {
+            UserResponse user = t.getItem1();
+            Boolean reminders = t.getItem2();
             if (!errors.isEmpty()) {
-                return Uni.createFrom().item(accountAgain(user, errors));
+                return Uni.createFrom().item(accountAgain(user, errors, reminders));
             }
             return auth.changePassword(visitor.userId(), change)
                     .flatMap(v -> auth.login(new LoginRequest(user.email(), newPassword)))
@@ -220,21 +264,21 @@ public class AccountPages {
                         cookies.write(rc, tokens);
                         return Response.seeOther(URI.create("/account?done=password")).build();
                     })
-                    .onFailure(ApiException.class).recoverWithItem(e -> accountAgain(user, errors((ApiException) e)));
+                    .onFailure(ApiException.class).recoverWithItem(e -> accountAgain(user, errors((ApiException) e), reminders));
         });
     }
 
-    private static Response accountAgain(UserResponse user, Map<String, String> errors) {
-        return Response.status(400).entity(Templates.account(new AccountView(user, null, new Form(Map.of(), errors))))
-                .build();
+    private static Response accountAgain(UserResponse user, Map<String, String> errors, Boolean reminders) {
+        return Response.status(400).entity(Templates.account(new AccountView(user, null, new Form(Map.of(), errors),
+                reminders))).build();
     }
 
     private static Response loginAgain(int status, String back, Map<String, String> values, String error) {
         return Response.status(status).entity(Templates.login(new LoginView(back, false,
-                new Form(values, Map.of("", error))))).build();
+                new Form(values, Map.of("", error)), false))).build();
     }
 
-    private static Map<String, String> errors(Set<? extends ConstraintViolation<?>> violations) {
+    static Map<String, String> errors(Set<? extends ConstraintViolation<?>> violations) {
         Map<String, String> errors = new HashMap<>();
         for (ConstraintViolation<?> v : violations) {
             String field = v.getPropertyPath().toString();
@@ -243,13 +287,13 @@ public class AccountPages {
         return errors;
     }
 
-    private static Map<String, String> errors(ApiException e) {
+    static Map<String, String> errors(ApiException e) {
         Problem problem = e.toProblem(null);
         Map<String, String> errors = new HashMap<>();
         if (problem.errors() != null) {
             problem.errors().forEach(fe -> errors.put(fe.field(), fe.message()));
         }
-        if (errors.isEmpty() && e.status() != 409) {
+        if (errors.isEmpty()) {
             errors.put("", e.status() == 429 ? "Too many attempts. Please wait a minute and try again." : e.getMessage());
         }
         return errors;

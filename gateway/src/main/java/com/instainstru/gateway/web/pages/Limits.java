@@ -32,6 +32,11 @@ public class Limits {
         return acquire(new RateLimiter.Limit("register-ip", ip(rc), config.rateLimit().registerPerIp()));
     }
 
+    /** Password reset requests and the pages of account links, per address (as the API's). */
+    public Uni<Void> passwordReset(RoutingContext rc) {
+        return acquire(new RateLimiter.Limit("reset-ip", ip(rc), config.rateLimit().passwordResetPerIp()));
+    }
+
     public Uni<Void> booking(UUID user) {
         return acquire(new RateLimiter.Limit("bookings-user", user.toString(), config.rateLimit().bookingsPerUser()));
     }
