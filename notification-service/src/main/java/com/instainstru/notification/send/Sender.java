@@ -2,6 +2,8 @@ package com.instainstru.notification.send;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static com.instainstru.platform.time.Utc.utc;
+
 import com.instainstru.notification.infra.NotificationConfig;
 import com.instainstru.notification.mail.Due;
 import com.instainstru.notification.mail.Messages;
@@ -22,8 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -185,9 +185,5 @@ public class Sender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification " + r.getUUID("id") + " holds no JSON", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
