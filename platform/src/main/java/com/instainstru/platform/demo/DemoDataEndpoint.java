@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * A service's demo-data generator for admins, at {@value #PATH}: a service that has one declares a subclass with
@@ -27,6 +28,7 @@ public abstract class DemoDataEndpoint<Q, R> {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create this service's demo data (idempotent)")
     @APIResponse(responseCode = "200", description = "What was created")
     @APIResponse(responseCode = "404", description = "Demo data is disabled here")
