@@ -1,5 +1,11 @@
 package com.instainstru.analytics.ingest;
 
+import static com.instainstru.platform.streams.EventFields.dateTime;
+import static com.instainstru.platform.streams.EventFields.optionalDateTime;
+import static com.instainstru.platform.streams.EventFields.optionalText;
+import static com.instainstru.platform.streams.EventFields.optionalUuid;
+import static com.instainstru.platform.streams.EventFields.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -33,7 +38,7 @@ public class EventProjections {
      * ({@link IllegalArgumentException}: the consumer skips it).
      */
     public Uni<Boolean> record(SqlConnection conn, String stream, JsonNode event) {
-        OffsetDateTime at = occurredAt(event);
+        OffsetDateTime at = dateTime(event, "occurredAt");
         String type = event.path("type").asText("");
         if (type.isBlank()) {
             throw new IllegalArgumentException("the envelope has no type");
@@ -42,18 +47,10 @@ public class EventProjections {
         return conn.preparedQuery("""
                         INSERT INTO event_log (event_id, stream, type, occurred_at, source, version, payload)
                         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) ON CONFLICT (event_id) DO NOTHING""")
-                .execute(Tuple.from(Arrays.asList(UUID.fromString(event.get("id").asText()), stream, type, at,
+                .execute(Tuple.from(Arrays.asList(uuid(event, "id"), stream, type, at,
                         event.path("source").asText(""), event.path("version").asInt(1),
                         new JsonObject(payload.isObject() ? payload.toString() : "{}"))))
                 .flatMap(logged -> applySafely(conn, type, payload, at, event));
-    }
-
-    private static OffsetDateTime occurredAt(JsonNode event) {
-        try {
-            return OffsetDateTime.parse(event.path("occurredAt").asText());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the envelope has no valid occurredAt", e);
-        }
     }
 
     private Uni<Boolean> applySafely(SqlConnection conn, String type, JsonNode p, OffsetDateTime at, JsonNode event) {
@@ -79,13 +76,13 @@ public class EventProjections {
             case "search.result-clicked" -> conn.preparedQuery("""
                             INSERT INTO search_click (event_id, search_id, instructor_id, service_id, position, occurred_at)
                             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING""")
-                    .execute(Tuple.from(Arrays.asList(UUID.fromString(event.get("id").asText()), uuid(p, "searchId"),
-                            (optUuid(p, "instructorId")), (optUuid(p, "serviceId")),
+                    .execute(Tuple.from(Arrays.asList(uuid(event, "id"), uuid(p, "searchId"),
+                            (optionalUuid(p, "instructorId")), (optionalUuid(p, "serviceId")),
                             (p.hasNonNull("position") ? p.get("position").asInt() : null), at)));
             case "catalog-service.upserted" -> catalogService(conn, p, at);
-            case "instructor.upserted" -> instructor(conn, uuid(p, "instructorId"), text(p, "name"),
-                    text(p, "status"), at);
-            case "instructor.status-changed" -> instructor(conn, uuid(p, "instructorId"), null, text(p, "status"), at);
+            case "instructor.upserted" -> instructor(conn, uuid(p, "instructorId"), optionalText(p, "name"),
+                    optionalText(p, "status"), at);
+            case "instructor.status-changed" -> instructor(conn, uuid(p, "instructorId"), null, optionalText(p, "status"), at);
             case "offering.upserted" -> offering(conn, p, at, !p.has("active") || p.get("active").asBoolean());
             case "offering.removed" -> offering(conn, p, at, false);
             default -> Uni.createFrom().voidItem(); // tolerant reader: types we do not use (availability.changed...)
@@ -97,10 +94,10 @@ public class EventProjections {
     /** The fields every booking event carries, in {@link #BOOKING_FIELDS} order. */
     private static List<Object> bookingFields(JsonNode p) {
         List<Object> values = new ArrayList<>();
-        values.add((optUuid(p, "studentId")));
+        values.add((optionalUuid(p, "studentId")));
         values.add(uuid(p, "instructorId"));
         values.add(uuid(p, "serviceId"));
-        values.add(time(p, "startTime"));
+        values.add(optionalDateTime(p, "startTime"));
         values.add((p.hasNonNull("totalPrice") ? new BigDecimal(p.get("totalPrice").asText()) : null));
         return values;
     }
@@ -132,7 +129,7 @@ public class EventProjections {
         values.add((p.hasNonNull("durationMinutes") ? p.get("durationMinutes").asInt() : null));
         values.add(at);
         values.add(p.path("late").asBoolean(false));
-        values.add((text(p, "cancelledBy")));
+        values.add((optionalText(p, "cancelledBy")));
         return conn.preparedQuery("INSERT INTO booking_fact (booking_id, " + BOOKING_FIELDS
                         + ", duration_minutes, cancelled_at, late_cancel, cancelled_by) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
@@ -183,7 +180,7 @@ public class EventProjections {
                 .execute(Tuple.from(Arrays.asList(uuid(p, "searchId"), at, p.path("query").asText(""),
                         p.path("matchKind").asText("none").toLowerCase(java.util.Locale.ROOT), services.toArray(new UUID[0]), p.path("resultCount").asInt(0),
                         (p.hasNonNull("latencyMs") ? p.get("latencyMs").asDouble() : null),
-                        (optUuid(p, "userId")))));
+                        (optionalUuid(p, "userId")))));
     }
 
     private Uni<?> catalogService(SqlConnection conn, JsonNode p, OffsetDateTime at) {
@@ -194,8 +191,8 @@ public class EventProjections {
                             category_slug = EXCLUDED.category_slug, category_name = EXCLUDED.category_name,
                             active = EXCLUDED.active, as_of = EXCLUDED.as_of
                         WHERE catalog_service_ref.as_of <= EXCLUDED.as_of""")
-                .execute(Tuple.from(Arrays.asList(uuid(p, "serviceId"), (text(p, "slug")), (text(p, "name")),
-                        (text(p, "categorySlug")), (text(p, "categoryName")),
+                .execute(Tuple.from(Arrays.asList(uuid(p, "serviceId"), (optionalText(p, "slug")), (optionalText(p, "name")),
+                        (optionalText(p, "categorySlug")), (optionalText(p, "categoryName")),
                         !p.has("active") || p.get("active").asBoolean(), at)));
     }
 
@@ -226,24 +223,5 @@ public class EventProjections {
                 .execute(Tuple.from(Arrays.asList(uuid(p, "offeringId"), uuid(p, "instructorId"), uuid(p, "serviceId"),
                         (p.hasNonNull("hourlyRate") ? new BigDecimal(p.get("hourlyRate").asText()) : null),
                         active, at)));
-    }
-
-    private static UUID uuid(JsonNode p, String field) {
-        if (!p.hasNonNull(field)) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return UUID.fromString(p.get(field).asText());
-    }
-
-    private static UUID optUuid(JsonNode p, String field) {
-        return p.hasNonNull(field) ? UUID.fromString(p.get(field).asText()) : null;
-    }
-
-    private static OffsetDateTime time(JsonNode p, String field) {
-        return p.hasNonNull(field) ? OffsetDateTime.parse(p.get(field).asText()) : null;
-    }
-
-    private static String text(JsonNode p, String field) {
-        return p.hasNonNull(field) ? p.get(field).asText() : null;
     }
 }

@@ -3,7 +3,9 @@ package com.instainstru.catalog.demo;
 import static com.instainstru.catalog.support.Api.PROBLEM;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
@@ -38,5 +40,14 @@ class DemoDataResourceTest {
                 .contentType(PROBLEM);
         Api.as(Tokens.admin()).body(Map.of("instructors", 1_000_000)).post("/api/v1/admin/demo-data").then()
                 .statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void theInheritedOperationTakesThisServicesRequestAndAToken() {
+        String operation = "paths.'/api/v1/admin/demo-data'.post";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(operation + ".requestBody.content.'application/json'.schema.'$ref'", endsWith("/DemoDataRequest"))
+                .body(operation + ".security[0]", hasKey("jwt"))
+                .body("components.schemas.DemoDataRequest.properties", hasKey("instructors"));
     }
 }

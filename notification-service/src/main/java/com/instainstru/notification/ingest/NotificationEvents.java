@@ -1,5 +1,10 @@
 package com.instainstru.notification.ingest;
 
+import static com.instainstru.platform.streams.EventFields.instant;
+import static com.instainstru.platform.streams.EventFields.text;
+import static com.instainstru.platform.streams.EventFields.uuid;
+import static com.instainstru.platform.time.Utc.utc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,11 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -254,30 +256,6 @@ public class NotificationEvents implements EventHandler {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static UUID uuid(JsonNode node, String field) {
-        return UUID.fromString(text(node, field)); // IllegalArgumentException: a malformed event, skipped
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return value.asText();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        try {
-            return OffsetDateTime.parse(text(node, field)).toInstant();
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(field + " is no date-time", e);
-        }
     }
 
     /** A message to claim: about which booking, of which kind, to whom, when due, and what it says. */

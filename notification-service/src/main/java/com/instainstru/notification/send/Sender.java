@@ -2,10 +2,13 @@ package com.instainstru.notification.send;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static com.instainstru.platform.time.Utc.utc;
+
 import com.instainstru.notification.infra.NotificationConfig;
 import com.instainstru.notification.mail.Due;
 import com.instainstru.notification.mail.Messages;
 import com.instainstru.platform.security.OpaqueTokens;
+import com.instainstru.platform.work.Rounds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -24,9 +27,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due messages, exactly once per row however many pods run. Each message is sent in its own transaction:
@@ -72,36 +72,24 @@ public class Sender {
     @Inject
     MeterRegistry registry;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** Woken while a round was under way: another round follows it at once. */
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Rounds rounds = new Rounds(() -> sendDue().replaceWith(false),
+            e -> Log.warnf("sending due messages failed (will retry): %s", e.toString()));
     private volatile boolean stopping;
 
     void stop(@Observes ShutdownEvent stop) {
         stopping = true;
     }
 
-    /** Sends what is due now (unless a round is under way): after a commit that claimed messages. */
+    /** Sends what is due now (right after the round under way, if one is): after a commit that claimed messages. */
     public void wake() {
-        again.set(true);
         tick();
     }
 
     @Scheduled(every = "${notification.sender.interval:1s}", delayed = "1s")
     void tick() {
-        if (stopping || !running.compareAndSet(false, true)) {
-            return;
+        if (!stopping) {
+            rounds.ask();
         }
-        again.set(false);
-        sendDue().subscribe().with(sent -> {
-            running.set(false);
-            if (again.get()) {
-                tick();
-            }
-        }, e -> {
-            running.set(false);
-            Log.warnf("sending due messages failed (will retry): %s", e.toString());
-        });
     }
 
     /** Sends what is due now, {@code concurrency} at a time, up to {@code batch-size}; answers how many rows it handled. */
@@ -194,9 +182,5 @@ public class Sender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification " + r.getUUID("id") + " holds no JSON", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package com.instainstru.platform.outbox;
 
+import com.instainstru.platform.work.Rounds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -63,8 +63,7 @@ public class OutboxRelay {
     @Inject
     Config config;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean rerun = new AtomicBoolean();
+    private final Rounds rounds = new Rounds(this::round, this::failed);
     private volatile boolean failing;
     private volatile boolean active;
     private Counter published;
@@ -107,14 +106,8 @@ public class OutboxRelay {
 
     /** Asks for a relay round now; coalesces with one already running. */
     public void wakeUp() {
-        if (!active) {
-            return;
-        }
-        if (running.compareAndSet(false, true)) {
-            rerun.set(false);
-            relayBatch().subscribe().with(this::done, this::failed);
-        } else {
-            rerun.set(true);
+        if (active) {
+            rounds.ask();
         }
     }
 
@@ -159,15 +152,15 @@ public class OutboxRelay {
                 .map(rows -> rows.iterator().next().getOffsetDateTime(0));
     }
 
-    private void done(int count) {
-        if (failing) {
-            Log.info("Outbox relay recovered: publishing to Redis again");
-            failing = false;
-        }
-        running.set(false);
-        if (count >= settings.batchSize() || rerun.get()) {
-            wakeUp();
-        }
+    /** A relay batch; a full one means more may be pending. */
+    private Uni<Boolean> round() {
+        return relayBatch().map(count -> {
+            if (failing) {
+                Log.info("Outbox relay recovered: publishing to Redis again");
+                failing = false;
+            }
+            return count >= settings.batchSize() && active;
+        });
     }
 
     private void failed(Throwable error) {
@@ -176,7 +169,6 @@ public class OutboxRelay {
             Log.warnf("Outbox relay cannot publish (events stay pending and will be retried): %s", error.toString());
             failing = true;
         }
-        running.set(false);
     }
 
     /** One round: lock, read a batch in order, XADD it in one pipeline, mark it published. */

@@ -1,5 +1,9 @@
 package com.instainstru.search.readmodel;
 
+import static com.instainstru.platform.streams.EventFields.dateTime;
+import static com.instainstru.platform.streams.EventFields.optionalDateTime;
+import static com.instainstru.platform.streams.EventFields.text;
+import static com.instainstru.platform.streams.EventFields.uuid;
 import static com.instainstru.search.readmodel.ReadModelStore.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,22 +60,22 @@ public class EventApplier implements EventHandler {
             return switch (event.path("type").asText()) {
                 case "catalog-service.upserted" -> store.upsertService(sql, service(p));
                 case "instructor.upserted" -> store.upsertInstructor(sql, instructor(p));
-                case "instructor.status-changed" -> store.changeStatus(sql, id(p, "instructorId"), text(p, "status"),
+                case "instructor.status-changed" -> store.changeStatus(sql, uuid(p, "instructorId"), text(p, "status"),
                         version(p));
                 case "offering.upserted" -> store.upsertOffering(sql, offering(p));
-                case "offering.removed" -> store.removeOffering(sql, id(p, "offeringId"), id(p, "instructorId"),
-                        id(p, "serviceId"));
-                case "availability.changed" -> freeTime.replaceWindows(sql, id(p, "instructorId"),
+                case "offering.removed" -> store.removeOffering(sql, uuid(p, "offeringId"), uuid(p, "instructorId"),
+                        uuid(p, "serviceId"));
+                case "availability.changed" -> freeTime.replaceWindows(sql, uuid(p, "instructorId"),
                         ZoneId.of(ReadModelStore.validZone(p.path("timeZone").asText(null))), version(p), rules(p),
                         days(p.path("dates")));
-                case "booking.created" -> freeTime.addBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
-                        time(p, "startTime"), blockedUntil(p));
-                case "booking.cancelled" -> freeTime.cancelBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
-                        optionalTime(p, "startTime"), optionalTime(p, "endTime"));
-                case "booking.rescheduled" -> freeTime.cancelBooking(sql, id(p, "previousBookingId"),
-                                id(p, "instructorId"), optionalTime(p, "previousStartTime"), optionalTime(p, "previousEndTime"))
-                        .chain(() -> freeTime.addBooking(sql, id(p, "bookingId"), id(p, "instructorId"),
-                                time(p, "startTime"), blockedUntil(p)));
+                case "booking.created" -> freeTime.addBooking(sql, uuid(p, "bookingId"), uuid(p, "instructorId"),
+                        dateTime(p, "startTime"), blockedUntil(p));
+                case "booking.cancelled" -> freeTime.cancelBooking(sql, uuid(p, "bookingId"), uuid(p, "instructorId"),
+                        optionalDateTime(p, "startTime"), optionalDateTime(p, "endTime"));
+                case "booking.rescheduled" -> freeTime.cancelBooking(sql, uuid(p, "previousBookingId"),
+                                uuid(p, "instructorId"), optionalDateTime(p, "previousStartTime"), optionalDateTime(p, "previousEndTime"))
+                        .chain(() -> freeTime.addBooking(sql, uuid(p, "bookingId"), uuid(p, "instructorId"),
+                                dateTime(p, "startTime"), blockedUntil(p)));
                 case "service-analytics.updated" -> store.updatePopularity(sql, popularity(p.path("services")),
                         occurredAt(event));
                 default -> Uni.createFrom().voidItem();
@@ -82,13 +86,13 @@ public class EventApplier implements EventHandler {
     }
 
     public static ServiceRow service(JsonNode p) {
-        return new ServiceRow(id(p, "serviceId"), text(p, "slug"), text(p, "name"), text(p, "categorySlug"),
+        return new ServiceRow(uuid(p, "serviceId"), text(p, "slug"), text(p, "name"), text(p, "categorySlug"),
                 text(p, "categoryName"), strings(p.path("searchTerms")), p.path("onlineCapable").asBoolean(false),
                 p.path("active").asBoolean(true), version(p));
     }
 
     public static InstructorRow instructor(JsonNode p) {
-        return new InstructorRow(id(p, "instructorId"), text(p, "name"), p.path("timeZone").asText(null),
+        return new InstructorRow(uuid(p, "instructorId"), text(p, "name"), p.path("timeZone").asText(null),
                 strings(p.path("areas")), p.path("teachesOnline").asBoolean(false), text(p, "status"), version(p));
     }
 
@@ -99,9 +103,9 @@ public class EventApplier implements EventHandler {
         if (durations.isEmpty() || !p.path("hourlyRate").isNumber() && !p.path("hourlyRate").isTextual()) {
             throw new IllegalArgumentException("an offering needs an hourlyRate and durationOptions");
         }
-        return new OfferingRow(id(p, p.has("offeringId") ? "offeringId" : "id"),
-                instructorId != null ? instructorId : id(p, "instructorId"),
-                id(p, p.has("serviceId") ? "serviceId" : "catalogServiceId"),
+        return new OfferingRow(uuid(p, p.has("offeringId") ? "offeringId" : "id"),
+                instructorId != null ? instructorId : uuid(p, "instructorId"),
+                uuid(p, p.has("serviceId") ? "serviceId" : "catalogServiceId"),
                 new BigDecimal(p.get("hourlyRate").asText()), durations, strings(p.path("levels")),
                 strings(p.path("ageGroups")), strings(p.path("locationTypes")), p.path("active").asBoolean(true),
                 version(p));
@@ -139,43 +143,24 @@ public class EventApplier implements EventHandler {
 
     /** The end of the instructor's taken time: after the buffer when the producer says, else the lesson's end. */
     private static OffsetDateTime blockedUntil(JsonNode p) {
-        return p.hasNonNull("blockedUntil") ? time(p, "blockedUntil") : time(p, "endTime");
-    }
-
-    private static OffsetDateTime optionalTime(JsonNode p, String field) {
-        return p.hasNonNull(field) ? time(p, field) : null;
+        return p.hasNonNull("blockedUntil") ? dateTime(p, "blockedUntil") : dateTime(p, "endTime");
     }
 
     static List<Popularity> popularity(JsonNode services) {
         List<Popularity> out = new ArrayList<>();
         for (JsonNode s : services) {
-            out.add(new Popularity(id(s, "serviceId"), s.path("popularity").asDouble(0),
+            out.add(new Popularity(uuid(s, "serviceId"), s.path("popularity").asDouble(0),
                     s.hasNonNull("demandScore") ? s.get("demandScore").asDouble() : null, s.path("trending").asBoolean(false)));
         }
         return out;
     }
 
+    /** When the analytics were computed; an envelope without a readable one still updates popularity. */
     private static OffsetDateTime occurredAt(JsonNode event) {
         try {
-            return event.hasNonNull("occurredAt") ? OffsetDateTime.parse(event.get("occurredAt").asText()) : null;
-        } catch (RuntimeException e) {
+            return optionalDateTime(event, "occurredAt");
+        } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static UUID id(JsonNode p, String field) {
-        return UUID.fromString(text(p, field));
-    }
-
-    static OffsetDateTime time(JsonNode p, String field) {
-        return OffsetDateTime.parse(text(p, field));
-    }
-
-    static String text(JsonNode p, String field) {
-        JsonNode v = p.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return v.asText();
     }
 }
