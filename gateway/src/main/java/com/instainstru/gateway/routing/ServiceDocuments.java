@@ -215,7 +215,7 @@ final class ServiceDocuments {
         }
     }
 
-    /** The path's segments with every parameter written alike: /a/{id} and /a/{idOrSlug} have one shape. */
+    /** The path's segments with every parameter written alike: /a/{id} and /a/{key} have one shape. */
     private static List<String> shape(String template) {
         return Route.segments(template).stream().map(s -> Route.isParameter(s) ? "{}" : s).toList();
     }
