@@ -122,7 +122,8 @@ public class CatalogResource {
     @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Add a catalog service (admin)")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "409", description = "Slug taken")
     public Uni<Response> createService(@Valid @NotNull CatalogServiceRequest request, UriInfo uri) {
