@@ -110,7 +110,7 @@ class AuthorizationMatrixTest {
         // catalog-service
         m.put("GET /api/v1/catalog/categories", e("/api/v1/catalog/categories", null, 200, 200, 200, 200, 200, 200));
         m.put("GET /api/v1/catalog/services", e("/api/v1/catalog/services?category=music", null, 200, 200, 200, 200, 200, 200));
-        m.put("GET /api/v1/catalog/services/{idOrSlug}", e("/api/v1/catalog/services/piano", null, 200, 200, 200, 200, 200, 200));
+        m.put("GET /api/v1/catalog/services/{id}", e("/api/v1/catalog/services/piano", null, 200, 200, 200, 200, 200, 200));
         m.put("GET /api/v1/catalog/top-per-category", e("/api/v1/catalog/top-per-category", null, 200, 200, 200, 200, 200, 200));
         m.put("GET /api/v1/catalog/all", e("/api/v1/catalog/all", null, 200, 200, 200, 200, 200, 200));
         m.put("GET /api/v1/catalog/areas", e("/api/v1/catalog/areas", null, 200, 200, 200, 200, 200, 200));

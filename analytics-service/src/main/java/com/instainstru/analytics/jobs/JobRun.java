@@ -15,9 +15,9 @@ public record JobRun(
         @Schema(example = "manual", enumeration = {"schedule", "manual"}) String trigger,
         @Schema(example = "succeeded", enumeration = {"running", "succeeded", "failed", "skipped"}) String status,
         OffsetDateTime startedAt,
-        OffsetDateTime finishedAt,
-        @Schema(example = "250") Integer rows,
-        String error) {
+        @Schema(description = "null while it runs", nullable = true) OffsetDateTime finishedAt,
+        @Schema(example = "250", description = "null until it has written them", nullable = true) Integer rows,
+        @Schema(description = "Why it failed; null unless it did", nullable = true) String error) {
 
     static final String COLUMNS = "id, job, as_of_date, trigger, status, started_at, finished_at, rows, error";
 

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the homepage may show of the analytics: no revenue, no students, no single search's details. */
 @Schema(name = "Trending", description = "Trending services (latest nightly analytics) and the most frequent searches (latest daily report)")
 public record TrendingResponse(
-        @Schema(example = "2026-11-25", description = "Day of the service analytics, null before the first run") LocalDate asOfDate,
+        @Schema(example = "2026-11-25", description = "Day of the service analytics, null before the first run", nullable = true) LocalDate asOfDate,
         @Schema(description = "Services flagged trending first, then the most popular") List<Service> services,
-        @Schema(example = "2026-11-25", description = "Day of the report the searches come from, null before the first") LocalDate searchesDate,
+        @Schema(example = "2026-11-25", description = "Day of the report the searches come from, null before the first", nullable = true) LocalDate searchesDate,
         @Schema(description = "The services most searched for that day by distinct signed-in searchers (at least "
                 + "analytics.trending.min-searchers), by name; never a search's own text") List<Search> searches) {
 

@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,11 +78,13 @@ public class CatalogResource {
     }
 
     @GET
-    @Path("/services/{idOrSlug}")
+    // {id} like the PUT and DELETE of the same path (one path, its methods: OpenAPI allows no second name for it)
+    @Path("/services/{id}")
     @Operation(summary = "One catalog service, by id or by slug (e.g. piano)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such service")
-    public Uni<Response> service(@PathParam("idOrSlug") String idOrSlug) {
+    public Uni<Response> service(@Parameter(description = "The service's id, or its slug", example = "piano")
+                                 @PathParam("id") String idOrSlug) {
         UUID id = Ids.looksLikeUuid(idOrSlug) ? UUID.fromString(idOrSlug) : null;
         String key = id != null ? id.toString() : idOrSlug;
         Uni<Optional<?>> lookup = queries.service(id, idOrSlug).map(found -> found.filter(ServiceResponse::active));
@@ -119,7 +122,8 @@ public class CatalogResource {
     @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Add a catalog service (admin)")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "409", description = "Slug taken")
     public Uni<Response> createService(@Valid @NotNull CatalogServiceRequest request, UriInfo uri) {

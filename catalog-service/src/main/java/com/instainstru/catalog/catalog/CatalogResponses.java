@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the catalog's read endpoints answer. */
+/** What the catalog's read endpoints answer; a value that is not there is left out (null is never written). */
 public final class CatalogResponses {
 
     private CatalogResponses() {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Category")
     public record CategoryResponse(
             UUID id,
@@ -29,6 +30,7 @@ public final class CatalogResponses {
     public record PriceRange(@Schema(example = "45.00") BigDecimal min, @Schema(example = "120.00") BigDecimal max) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ServiceAnalytics", description = "Read-only figures from the nightly analytics run")
     public record ServiceAnalytics(Double popularity, Double demandScore, boolean trending, Integer bookings30d,
             Integer searches30d, BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75, OffsetDateTime asOf) {
@@ -61,12 +63,14 @@ public final class CatalogResponses {
             boolean onlineCapable, int instructorCount, PriceRange priceRange, Double popularity, boolean trending) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CategoryHighlights", description = "A category with its top bookable services")
     public record CategoryHighlights(
             UUID id, String slug, String name, String subtitle, String iconName, int displayOrder,
             List<ServiceSummary> services) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CategoryWithServices")
     public record CategoryServices(
             UUID id, String slug, String name, String subtitle, String iconName, int displayOrder,

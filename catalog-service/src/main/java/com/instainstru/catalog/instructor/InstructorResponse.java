@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Instructor")
-public record InstructorResponse(UUID id, String name, String bio, int yearsExperience, String timeZone,
+public record InstructorResponse(UUID id, String name, @Schema(description = "null until written", nullable = true) String bio, int yearsExperience, String timeZone,
         List<String> areas, boolean teachesOnline, boolean teachesAtStudio, boolean travelsToStudents,
         AccountStatus status, List<OfferingResponse> offerings,
         @Schema(description = "Rises with every change of the instructor; the version their events carry") long version) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Offering")
 public record OfferingResponse(UUID id, UUID instructorId, UUID catalogServiceId, String serviceSlug,
         String serviceName, String categorySlug, BigDecimal hourlyRate, List<Integer> durationOptions,
-        List<String> levels, List<String> ageGroups, List<String> locationTypes, String description, boolean active,
+        List<String> levels, List<String> ageGroups, List<String> locationTypes,
+        @Schema(description = "null when the instructor wrote none", nullable = true) String description, boolean active,
         @Schema(description = "Rises with every change of the offering; the version its events carry") long version) {
 }

@@ -25,7 +25,7 @@ public final class RouteTable {
             // catalog-service: browsing
             route("catalog.categories", "GET", "/api/v1/catalog/categories", "catalog", PUBLIC, "Categories with their counts of bookable services"),
             route("catalog.services", "GET", "/api/v1/catalog/services", "catalog", PUBLIC, "Bookable services of a category (admins: include=all)"),
-            route("catalog.service", "GET", "/api/v1/catalog/services/{idOrSlug}", "catalog", PUBLIC, "One catalog service by id or slug"),
+            route("catalog.service", "GET", "/api/v1/catalog/services/{id}", "catalog", PUBLIC, "One catalog service by id or slug"),
             route("catalog.top", "GET", "/api/v1/catalog/top-per-category", "catalog", PUBLIC, "Every category with its top bookable services"),
             route("catalog.all", "GET", "/api/v1/catalog/all", "catalog", PUBLIC, "The whole catalog with instructor counts and price ranges"),
             route("catalog.areas", "GET", "/api/v1/catalog/areas", "catalog", PUBLIC, "NYC boroughs and neighbourhoods instructors can teach in"),

@@ -32,6 +32,7 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsArePublished() {
+        given().get("/api/v1/home").then().statusCode(200); // a request to measure, whichever test runs first
         given().port(managementPort).get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
@@ -47,6 +48,39 @@ class OperationsEndpointsTest {
         }
         assertThat(doc.getString("paths.'/api/v1/bookings'.post.security")).isNotNull();
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyProxiedRouteIsItsServicesOwnOperationWithTheGatewaysAnswersAdded() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        // search-service's parameters, with their examples
+        assertThat(doc.getList("paths.'/api/v1/search'.get.parameters.name")).contains("q", "limit", "cursor");
+        assertThat(doc.getString("paths.'/api/v1/search'.get.parameters.find { it.name == 'q' }.example")).isNotBlank();
+        assertThat(doc.getString("paths.'/api/v1/search'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/SearchResponse");
+        // booking-service's body and statuses, and the gateway's own answers
+        assertThat(doc.getString("paths.'/api/v1/bookings'.post.requestBody.content.'application/json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/BookingRequest");
+        assertThat(doc.getMap("paths.'/api/v1/bookings'.post.responses")).containsKeys("201", "400", "401", "403", "408",
+                "409", "413", "422", "429", "503").doesNotContainKey("200");
+        assertThat(doc.getList("paths.'/api/v1/bookings'.post.parameters.name")).contains("Idempotency-Key");
+        assertThat(doc.getMap("components.schemas")).containsKeys("BookingRequest", "Booking", "SearchResponse", "Instructor");
+        // No route is left as a bare 200: each has its service's statuses and every problem its schema
+        for (Route route : RouteTable.routes()) {
+            String op = "paths.'" + route.template() + "'." + route.method().toLowerCase();
+            Map<String, Map<String, Object>> responses = doc.getMap(op + ".responses");
+            assertThat(responses.keySet()).as(route.id()).anyMatch(s -> s.startsWith("2"));
+            responses.forEach((status, answer) -> {
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    assertThat(doc.getString(op + ".responses.'" + status + "'.content.'application/problem+json'.schema.'$ref'"))
+                            .as(route.id() + " " + status).isEqualTo("#/components/schemas/Problem");
+                }
+            });
+            assertThat(doc.getList(op + ".security")).as(route.id()).isNotEmpty();
+        }
+        // How to get a token and use it, in Swagger UI's Authorize
+        assertThat(doc.getString("components.securitySchemes.jwt.scheme")).isEqualTo("bearer");
+        assertThat(doc.getString("components.securitySchemes.jwt.description")).contains("POST /api/v1/auth/login", "Authorize");
     }
 
     @Test
@@ -74,7 +108,7 @@ class OperationsEndpointsTest {
         // A route first asked after the flood is still measured, under its template.
         given().get("/api/v1/bookings/" + java.util.UUID.randomUUID()).then().statusCode(401);
         String published = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(published).contains("uri=\"/api/v1/catalog/services/{idOrSlug}\"").contains("uri=\"/api/v1/bookings/{id}\"");
+        assertThat(published).contains("uri=\"/api/v1/catalog/services/{id}\"").contains("uri=\"/api/v1/bookings/{id}\"");
         assertThat(madeUp).noneMatch(published::contains);
     }
 

@@ -1,5 +1,6 @@
 package com.instainstru.search.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,8 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The constraints read out of a natural-language query, and the text left for finding the
- * service. A null field means the query said nothing about it: nothing is invented.
+ * service. A null field means the query said nothing about it: nothing is invented (in JSON it is
+ * left out, as its document says: no field is required).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParsedQuery(
         String serviceText,
         BigDecimal minPrice,
@@ -33,6 +36,7 @@ public record ParsedQuery(
      * {@code weekdays}, {@code date}...) and its dates; {@code weekdays}, when not null, the only days of
      * the week meant between them ("weekdays except monday").
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DateRange(String keyword, LocalDate from, LocalDate to, List<String> weekdays) {
 
         public DateRange(String keyword, LocalDate from, LocalDate to) {
@@ -51,6 +55,7 @@ public record ParsedQuery(
      * near the student, or a place outside the city ({@code outside}: nobody there is served).
      * {@code text} is what to show: the area, "a or b", a landmark or the place outside.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Location(String text, String borough, boolean nearMe, List<String> areas, boolean outside) {
 
         public static Location nearTheStudent() {

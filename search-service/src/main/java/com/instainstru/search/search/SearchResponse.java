@@ -12,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SearchResponse(
         @Schema(example = "piano lessons under $50 tomorrow evening") String query,
         @Schema(description = "Identifies this search in click reports") UUID searchId,
-        @Schema(description = "The constraints read from the query (null: the query said nothing about it)") ParsedQuery parsed,
+        @Schema(description = "The constraints read from the query (null: the query said nothing about it)", nullable = true) ParsedQuery parsed,
         Match match,
         List<Result> results,
         @Schema(description = "How many offerings match in all (results is one page)") long total,
         @Schema(description = "Constraints given up because nothing matched them all", example = "[\"time\"]") List<String> relaxed,
-        @Schema(description = "Cursor of the next page, null on the last") String nextCursor,
+        @Schema(description = "Cursor of the next page, null on the last", nullable = true) String nextCursor,
         Timings timings) {
 
     @Schema(name = "SearchMatch")
@@ -41,11 +41,11 @@ public record SearchResponse(
             UUID serviceId, String serviceName, String category,
             @Schema(example = "45.00") BigDecimal hourlyRate,
             @Schema(description = "Lesson lengths offered, in minutes", example = "[30, 60]") List<Integer> durations,
-            @Schema(description = "Where the lessons take place (a booking's locationType is one of these)",
-                    enumeration = {"online", "studio", "student_home"}, example = "[\"studio\", \"online\"]")
+            @Schema(description = "Where the lessons take place, each online, studio or student_home (a booking's "
+                    + "locationType is one of these)", example = "[\"studio\", \"online\"]")
             List<String> locationTypes,
             List<String> areas, boolean online,
-            @Schema(description = "The first of nextStarts (null when there is none)",
+            @Schema(description = "The first of nextStarts (null when there is none)", nullable = true,
                     example = "2026-11-27T17:00:00-05:00") OffsetDateTime nextAvailable,
             @Schema(description = "Up to 3 bookable start times, soonest first, in New York time: on the 15-minute "
                     + "grid, for a lesson of the asked length (else the offering's shortest), inside the asked "

@@ -1,0 +1,65 @@
+package com.instainstru.platform.problem;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+/**
+ * Declares in every OpenAPI document the answers the platform gives on an operation whatever the resource says,
+ * each an {@code application/problem+json} {@link Problem}, where the operation does not declare them itself:
+ * 401 (no valid token on a secured operation; a token sent and not valid on any), 403 (a role the operation does not
+ * allow), 400 (a parameter or body that is not valid: {@link ProblemMappers}, {@link StrictJson}) and 415 (a body
+ * that is not JSON) on an operation that takes parameters or a body.
+ */
+@OpenApiFilter
+public class CommonAnswers implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            boolean pathParameters = item.getParameters() != null && !item.getParameters().isEmpty();
+            item.getOperations().values().forEach(operation -> declare(operation, pathParameters));
+        }
+    }
+
+    private static void declare(Operation operation, boolean pathParameters) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        if (secured(operation.getSecurity())) {
+            addIfAbsent(responses, "401", "No valid bearer token");
+            addIfAbsent(responses, "403", "The caller's role may not do this");
+        } else {
+            addIfAbsent(responses, "401", "A token was sent and is not valid");
+        }
+        boolean parameters = pathParameters || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (parameters || operation.getRequestBody() != null) {
+            addIfAbsent(responses, "400", "A parameter or the body is not valid (the problem's errors say which)");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "415", "The body is not application/json");
+        }
+    }
+
+    private static boolean secured(List<SecurityRequirement> security) {
+        return security != null && security.stream()
+                .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String description) {
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                    .content(ProblemDocumentation.problemContent()));
+        }
+    }
+}
