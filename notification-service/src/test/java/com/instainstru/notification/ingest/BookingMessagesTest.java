@@ -93,7 +93,8 @@ class BookingMessagesTest {
         streams.publish("booking-events", inTokyo.created());
 
         await().atMost(FIVE_SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
-                Inbox.count(berliner.email(), "booking-confirmed") == 1 && Inbox.count(renamed.email(), "booking-confirmed") == 1);
+                Inbox.count(berliner.email(), "booking-confirmed") == 1 && Inbox.count(renamed.email(), "booking-confirmed") == 1
+                        && Inbox.count(instructor.email(), "booking-confirmed") == 2);
         JsonNode toBerliner = Inbox.of(berliner.email(), "booking-confirmed").get(0);
         assertThat(toBerliner.path("subject").asText()).endsWith(", " + when(start, "Europe/Berlin")).endsWith("6:30 PM CEST");
         assertThat(toBerliner.path("text").asText()).contains(when(start, "Europe/Berlin"));
