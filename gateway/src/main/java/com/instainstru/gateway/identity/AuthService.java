@@ -285,6 +285,9 @@ public class AuthService {
             if (change.name() != null && change.name().isBlank()) {
                 throw ApiException.invalid("name", "must not be blank");
             }
+            if (change.name() != null && change.name().chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.invalid("name", "must not contain control characters");
+            }
             return saveProfile(userId, change.name(), TimeZones.check("timeZone", change.timeZone()));
         });
     }

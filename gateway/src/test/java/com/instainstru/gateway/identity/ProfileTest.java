@@ -97,6 +97,8 @@ class ProfileTest {
                 .contentType(startsWith(PROBLEM)).body("errors.field", hasItem("timeZone"));
         as(token).body(Map.of("name", "   ")).patch("/api/v1/auth/me").then().statusCode(400)
                 .contentType(startsWith(PROBLEM)).body("errors.field", hasItem("name"));
+        as(token).body(Map.of("name", "Ivy\u0000")).patch("/api/v1/auth/me").then().statusCode(400)
+                .contentType(startsWith(PROBLEM)).body("errors.field", hasItem("name"));
         as(token).body(Map.of("name", "x".repeat(121))).patch("/api/v1/auth/me").then().statusCode(400)
                 .contentType(startsWith(PROBLEM)).body("errors.field", hasItem("name"));
         as(token).body(Map.of()).patch("/api/v1/auth/me").then().statusCode(400).contentType(startsWith(PROBLEM));
