@@ -100,6 +100,7 @@ class AuthorizationMatrixTest {
         m.put("POST /api/v1/auth/refresh", e("/api/v1/auth/refresh", "{}", 400, 400, 400, 400, 400, 400));
         m.put("POST /api/v1/auth/logout", e("/api/v1/auth/logout", "{}", 400, 400, 400, 400, 400, 400));
         m.put("GET /api/v1/auth/me", e("/api/v1/auth/me", null, 401, 200, 200, 200, 200, 200));
+        m.put("PATCH /api/v1/auth/me", e("/api/v1/auth/me", "{}", 401, 400, 400, 400, 400, 400));
         m.put("GET /api/v1/auth/jwks", e("/api/v1/auth/jwks", null, 200, 200, 200, 200, 200, 200));
         m.put("POST /api/v1/auth/password", e("/api/v1/auth/password", "{}", 401, 400, 400, 400, 400, 400));
         m.put("POST /api/v1/auth/password-reset", e("/api/v1/auth/password-reset", "{\"email\": \"nobody-" + anyId

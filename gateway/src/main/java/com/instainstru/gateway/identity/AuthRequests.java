@@ -21,7 +21,15 @@ public final class AuthRequests {
             @NotNull @Size(min = 10, max = 72) String password,
             @Schema(example = "instructor", enumeration = {"student", "instructor"})
             @NotNull @Pattern(regexp = "student|instructor", message = "must be student or instructor") String role,
-            @Schema(example = "Ada Park") @NotBlank @Size(max = 120) String name) {
+            @Schema(example = "Ada Park") @NotBlank @Size(max = 120) String name,
+            @Schema(example = "America/Chicago", description = "Optional: the IANA time zone of the user's messages")
+            @Size(max = 64) String timeZone) {
+    }
+
+    @Schema(name = "ProfileChange", description = "What to change of the signed-in user; an absent field stays as it is")
+    public record ProfileChange(
+            @Schema(example = "Ada Park") @Size(max = 120) String name,
+            @Schema(example = "Europe/Berlin", description = "An IANA time zone") @Size(max = 64) String timeZone) {
     }
 
     @Schema(name = "LoginRequest")

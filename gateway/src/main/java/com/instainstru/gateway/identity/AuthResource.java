@@ -5,6 +5,7 @@ import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
 import com.instainstru.gateway.identity.AuthRequests.PasswordResetConfirmation;
 import com.instainstru.gateway.identity.AuthRequests.PasswordResetRequest;
 import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
+import com.instainstru.gateway.identity.AuthRequests.ProfileChange;
 import com.instainstru.gateway.identity.AuthRequests.RefreshRequest;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
@@ -17,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -93,6 +95,19 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<UserResponse> me() {
         return auth.me(caller.userId());
+    }
+
+    @PATCH
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Change the signed-in user's name and/or time zone (an absent field stays as it is); "
+            + "user.updated is published for the services that keep users' names")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "400", description = "Nothing to change, a blank name or an unknown time zone (see errors)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    public Uni<UserResponse> updateMe(@Valid @NotNull ProfileChange change) {
+        return auth.updateProfile(caller.userId(), change);
     }
 
     @POST

@@ -27,10 +27,16 @@ public final class AuthResponses {
             @Schema(example = "Ada Park") String name,
             @Schema(example = "[\"instructor\"]") List<String> roles,
             @Schema(description = "At sign-up of an instructor: created, or pending (catalog-service will be asked again)",
-                    enumeration = {"created", "pending"}) String instructorProfile) {
+                    enumeration = {"created", "pending"}) String instructorProfile,
+            @Schema(example = "America/Chicago", description = "The user's IANA time zone; absent when not chosen")
+            String timeZone) {
 
         static UserResponse of(User user) {
-            return new UserResponse(user.id(), user.email(), user.name(), user.roles(), null);
+            return new UserResponse(user.id(), user.email(), user.name(), user.roles(), null, user.timeZone());
+        }
+
+        UserResponse withProfile(String instructorProfile) {
+            return new UserResponse(id, email, name, roles, instructorProfile, timeZone);
         }
     }
 }

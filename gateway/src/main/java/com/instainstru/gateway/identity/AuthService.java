@@ -2,6 +2,7 @@ package com.instainstru.gateway.identity;
 
 import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
 import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
+import com.instainstru.gateway.identity.AuthRequests.ProfileChange;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.identity.AuthResponses.UserResponse;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,10 +86,11 @@ public class AuthService {
      */
     public Uni<UserResponse> register(RegisterRequest request) {
         checkPasswordLength("password", request.password());
+        String timeZone = TimeZones.check("timeZone", request.timeZone());
         User draft = new User(UUID.randomUUID(), normalise(request.email()), request.name().strip(), null,
-                List.of(request.role()));
+                List.of(request.role()), timeZone);
         return passwords.hash(request.password())
-                .map(hash -> new User(draft.id(), draft.email(), draft.name(), hash, draft.roles()))
+                .map(hash -> new User(draft.id(), draft.email(), draft.name(), hash, draft.roles(), draft.timeZone()))
                 .flatMap(user -> db.withTransaction(tx -> users.findByEmail(tx, user.email()).flatMap(existing -> {
                     if (existing.isPresent()) {
                         // Counted with the address's reset emails: repeated sign-ups cannot flood the owner's inbox
@@ -105,8 +108,7 @@ public class AuthService {
                             .chain(() -> links.issue(tx, user.id(), AccountLinks.VERIFY_EMAIL, user.email(),
                                     config.accountLinks().verifyTtl()))
                             .call(link -> outbox.record(tx, List.of(
-                                    new EventOutbox.Event("user.registered", Map.of("userId", user.id(), "email",
-                                            user.email(), "name", user.name(), "roles", user.roles())),
+                                    new EventOutbox.Event("user.registered", userEvent(user)),
                                     new EventOutbox.Event("user.email-verification-requested", linkEvent(user, link)))))
                             .replaceWithVoid();
                     return (isInstructor(user) ? created.call(() -> profiles.queue(tx, user.id(), user.name())) : created)
@@ -115,13 +117,13 @@ public class AuthService {
                     UserResponse answer = UserResponse.of(user);
                     if (!created) {
                         return Uni.createFrom().item(new UserResponse(UUID.randomUUID(), user.email(), user.name(),
-                                user.roles(), isInstructor(user) ? "pending" : null));
+                                user.roles(), isInstructor(user) ? "pending" : null, user.timeZone()));
                     }
                     if (!isInstructor(user)) {
                         return Uni.createFrom().item(answer);
                     }
-                    return profiles.createNow(user.id(), user.name()).map(made -> new UserResponse(answer.id(),
-                            answer.email(), answer.name(), answer.roles(), made ? "created" : "pending"));
+                    return profiles.createNow(user.id(), user.name())
+                            .map(made -> answer.withProfile(made ? "created" : "pending"));
                 }));
     }
 
@@ -269,6 +271,49 @@ public class AuthService {
     public Uni<UserResponse> me(UUID userId) {
         return users.findById(db, userId).map(found -> UserResponse.of(found.orElseThrow(
                 () -> ApiException.unauthorized("the account of this token no longer exists"))));
+    }
+
+    /**
+     * Changes the signed-in user's name and/or time zone (an absent field stays as it is) and, in the same
+     * transaction, publishes {@code user.updated} (name, email, time zone) on user-events for notification-service.
+     */
+    public Uni<UserResponse> updateProfile(UUID userId, ProfileChange change) {
+        return Uni.createFrom().deferred(() -> {
+            if (change.name() == null && change.timeZone() == null) {
+                throw ApiException.invalid("name", "give a name or a timeZone to change");
+            }
+            if (change.name() != null && change.name().isBlank()) {
+                throw ApiException.invalid("name", "must not be blank");
+            }
+            if (change.name() != null && change.name().chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.invalid("name", "must not contain control characters");
+            }
+            return saveProfile(userId, change.name(), TimeZones.check("timeZone", change.timeZone()));
+        });
+    }
+
+    private Uni<UserResponse> saveProfile(UUID userId, String name, String timeZone) {
+        return db.withTransaction(tx -> users.findById(tx, userId).flatMap(found -> {
+            User user = found.orElseThrow(() -> ApiException.unauthorized("the account of this token no longer exists"));
+            User changed = new User(user.id(), user.email(), name == null ? user.name() : name.strip(),
+                    user.passwordHash(), user.roles(), timeZone == null ? user.timeZone() : timeZone);
+            return users.updateProfile(tx, userId, changed.name(), changed.timeZone())
+                    .chain(() -> outbox.record(tx, "user.updated", userEvent(changed)))
+                    .replaceWith(UserResponse.of(changed));
+        }));
+    }
+
+    /** A user as user-events describe them (user.registered, user.updated); no time zone when none was chosen. */
+    private static Map<String, Object> userEvent(User user) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("userId", user.id());
+        event.put("email", user.email());
+        event.put("name", user.name());
+        event.put("roles", user.roles());
+        if (user.timeZone() != null) {
+            event.put("timeZone", user.timeZone());
+        }
+        return event;
     }
 
     /**

@@ -15,12 +15,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository {
 
-    private static final String COLUMNS = "id, email, name, password_hash, roles";
+    private static final String COLUMNS = "id, email, name, password_hash, roles, time_zone";
 
     public Uni<Void> insert(SqlClient db, User user) {
-        return db.preparedQuery("INSERT INTO users (id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5)")
+        return db.preparedQuery("INSERT INTO users (id, email, name, password_hash, roles, time_zone) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.of(user.id(), user.email(), user.name(), user.passwordHash(),
-                        user.roles().toArray(String[]::new)))
+                        user.roles().toArray(String[]::new), user.timeZone()))
                 .replaceWithVoid();
     }
 
@@ -37,6 +38,12 @@ public class UserRepository {
     public Uni<Void> updatePassword(SqlClient db, UUID id, String passwordHash) {
         return db.preparedQuery("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1")
                 .execute(Tuple.of(id, passwordHash)).replaceWithVoid();
+    }
+
+    /** Sets the user's name and time zone. */
+    public Uni<Void> updateProfile(SqlClient db, UUID id, String name, String timeZone) {
+        return db.preparedQuery("UPDATE users SET name = $2, time_zone = $3, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(id, name, timeZone)).replaceWithVoid();
     }
 
     /** Marks the user's address verified if it is still {@code email}; answers whether it is. */
@@ -63,6 +70,6 @@ public class UserRepository {
         Row r = rows.iterator().next();
         List<String> roles = Arrays.asList(r.getArrayOfStrings("roles"));
         return Optional.of(new User(r.getUUID("id"), r.getString("email"), r.getString("name"),
-                r.getString("password_hash"), List.copyOf(roles)));
+                r.getString("password_hash"), List.copyOf(roles), r.getString("time_zone")));
     }
 }

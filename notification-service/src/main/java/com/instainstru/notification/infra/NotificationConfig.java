@@ -23,7 +23,7 @@ public interface NotificationConfig {
     @WithDefault("PT24H")
     Duration maxEventAge();
 
-    /** The time zone of a student's messages (users have no time zone of their own yet). */
+    /** The time zone of a student's messages and of account emails, for users who have not chosen one. */
     @WithDefault("America/New_York")
     String defaultTimeZone();
 

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +46,9 @@ public class NotificationEvents implements EventHandler {
     public static final String ACCOUNT_EXISTS = "account-exists";
 
     private static final String UPSERT_RECIPIENT = """
-            INSERT INTO recipient (user_id, email, name, as_of) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, name = excluded.name, as_of = excluded.as_of
+            INSERT INTO recipient (user_id, email, name, time_zone, as_of) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, name = excluded.name,
+                time_zone = coalesce(excluded.time_zone, recipient.time_zone), as_of = excluded.as_of
             WHERE recipient.as_of <= excluded.as_of""";
 
     private static final String LESSON_COLUMNS = "booking_id, calendar_uid, sequence, student_id, instructor_id, "
@@ -87,7 +89,7 @@ public class NotificationEvents implements EventHandler {
         return switch (event.path("type").asText()) {
             case "user.registered", "user.updated" -> tx.preparedQuery(UPSERT_RECIPIENT)
                     .execute(Tuple.of(uuid(payload, "userId"), text(payload, "email"), text(payload, "name"),
-                            utc(occurredAt)))
+                            timeZone(payload), utc(occurredAt)))
                     .replaceWithVoid();
             case "user.email-verified" -> tx.preparedQuery(
                             "UPDATE recipient SET email_verified = true WHERE user_id = $1 AND email = $2")
@@ -122,6 +124,12 @@ public class NotificationEvents implements EventHandler {
         data.put("expiresAt", expiresAt.toString());
         Claim claim = new Claim(uuid(event, "id"), kind, userId, "user", now(), data);
         return claim(applying.connection(), List.of(claim)).invoke(() -> applying.afterCommit(sender::wake));
+    }
+
+    /** The user's IANA time zone, null when the event names none or one this JVM does not know (the default then). */
+    private static String timeZone(JsonNode payload) {
+        String zone = payload.path("timeZone").asText(null);
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone) ? zone : null;
     }
 
     private Uni<Void> created(SqlConnection tx, JsonNode p, Instant occurredAt) {

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A due message as an email: subject, HTML and plain-text bodies from the Qute templates {@code mail/<kind>.html}
  * and {@code .txt} (reminders share {@code mail/reminder}), times in the recipient's time zone (an instructor's is
- * the lesson's; a student's the configured default), and for a booking's confirmation, reschedule or cancellation
+ * the lesson's; a student's, and an account email's, the user's own from user-events, else the configured default), and for a booking's confirmation, reschedule or cancellation
  * the lesson as an {@code .ics} request or cancellation.
  */
 @ApplicationScoped
@@ -50,7 +50,7 @@ public class Messages {
         }
         JsonNode d = due.data();
         boolean student = due.role().equals("student");
-        ZoneId zone = ZoneId.of(student ? config.defaultTimeZone() : d.path("timeZone").asText(config.defaultTimeZone()));
+        ZoneId zone = student ? ownZone(due) : ZoneId.of(d.path("timeZone").asText(config.defaultTimeZone()));
         Instant start = Instant.parse(d.path("startTime").asText());
         Instant end = Instant.parse(d.path("endTime").asText());
         String service = d.path("serviceName").asText("Lesson");
@@ -128,7 +128,7 @@ public class Messages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("name", due.name());
         model.put("email", due.email());
-        model.put("expires", WHEN.format(expires.atZone(ZoneId.of(config.defaultTimeZone()))));
+        model.put("expires", WHEN.format(expires.atZone(ownZone(due))));
         model.put("loginUrl", config.baseUrl() + "/login");
         String subject = switch (due.kind()) {
             case "email-verification" -> {
@@ -149,6 +149,11 @@ public class Messages {
                 .setText(render("mail/" + due.kind() + ".txt", model))
                 .addHeader(NOTIFICATION_HEADER, due.id().toString())
                 .addHeader(KIND_HEADER, due.kind());
+    }
+
+    /** The recipient's own time zone (user-events), or the configured default when they have none. */
+    private ZoneId ownZone(Due due) {
+        return ZoneId.of(due.timeZone() != null ? due.timeZone() : config.defaultTimeZone());
     }
 
     private String ics(Due due, boolean cancel, Instant start, Instant end, String summary) {

@@ -43,7 +43,7 @@ public class Sender {
     private static final String CLAIM = """
             SELECT n.id, n.kind, n.role, n.subject_id, n.recipient_id, n.attempts, n.data::text AS data,
                    greatest(n.created_at, n.due_at) AS waiting_since, coalesce(n.data->>'to', r.email) AS email,
-                   coalesce(n.data->>'name', r.name) AS name, coalesce(r.reminders, true) AS reminders,
+                   coalesce(n.data->>'name', r.name) AS name, coalesce(r.reminders, true) AS reminders, r.time_zone,
                    (SELECT o.name FROM recipient o WHERE o.user_id = (n.data->>'otherId')::uuid) AS other_name
               FROM notification n LEFT JOIN recipient r ON r.user_id = n.recipient_id
              WHERE n.status = 'pending' AND n.next_attempt_at <= $1
@@ -178,7 +178,7 @@ public class Sender {
             return new Due(r.getUUID("id"), r.getString("kind"), r.getString("role"), r.getUUID("subject_id"),
                     r.getUUID("recipient_id"), r.getInteger("attempts"), json.readTree(r.getString("data")),
                     r.getOffsetDateTime("waiting_since").toInstant(), r.getString("email"), r.getString("name"),
-                    r.getBoolean("reminders"), r.getString("other_name"));
+                    r.getBoolean("reminders"), r.getString("other_name"), r.getString("time_zone"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification " + r.getUUID("id") + " holds no JSON", e);
         }

@@ -80,6 +80,39 @@ class BookingMessagesTest {
     }
 
     @Test
+    void aStudentsTimesAreInTheirOwnTimeZoneFromUserEvents() {
+        Person berliner = streams.register("Lena Vogel", "student", "Europe/Berlin");
+        Person renamed = streams.update(streams.register("Kai Sato", "student"), "Kai Tanaka-Sato", "Asia/Tokyo");
+        Person instructor = streams.register("Ada Park", "instructor");
+        // July: Berlin on summer time (CEST), New York on EDT, Tokyo JST, the lesson's Chicago CDT.
+        Instant start = Instant.parse((java.time.Year.now().getValue() + 1) + "-07-14T16:30:00Z");
+        Lesson inBerlin = Lesson.of(berliner, instructor, start, 60);
+        Lesson inTokyo = Lesson.of(renamed, instructor, start.plus(Duration.ofHours(2)), 60);
+
+        streams.publish("booking-events", inBerlin.created());
+        streams.publish("booking-events", inTokyo.created());
+
+        await().atMost(FIVE_SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
+                Inbox.count(berliner.email(), "booking-confirmed") == 1 && Inbox.count(renamed.email(), "booking-confirmed") == 1
+                        && Inbox.count(instructor.email(), "booking-confirmed") == 2);
+        JsonNode toBerliner = Inbox.of(berliner.email(), "booking-confirmed").get(0);
+        assertThat(toBerliner.path("subject").asText()).endsWith(", " + when(start, "Europe/Berlin")).endsWith("6:30 PM CEST");
+        assertThat(toBerliner.path("text").asText()).contains(when(start, "Europe/Berlin"));
+        JsonNode toRenamed = Inbox.of(renamed.email(), "booking-confirmed").get(0);
+        assertThat(toRenamed.path("subject").asText()).endsWith(", " + when(start.plus(Duration.ofHours(2)), "Asia/Tokyo"))
+                .endsWith("3:30 AM JST");
+        assertThat(toRenamed.path("html").asText()).contains("Hello Kai Tanaka-Sato");
+        // The instructor's stay in the lesson's time zone.
+        assertThat(Inbox.of(instructor.email(), "booking-confirmed")).hasSize(2)
+                .allSatisfy(m -> assertThat(m.path("subject").asText()).endsWith("CDT"));
+    }
+
+    private static String when(Instant instant, String zone) {
+        return java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a zzz", java.util.Locale.US)
+                .format(instant.atZone(java.time.ZoneId.of(zone)));
+    }
+
+    @Test
     void aLateCancellationSaysWhoCancelledAndWithdrawsTheReminders() {
         Person student = streams.register("Sam Lee", "student");
         Person instructor = streams.register("Ada Park", "instructor");

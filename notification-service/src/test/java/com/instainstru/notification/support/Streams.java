@@ -49,6 +49,21 @@ public class Streams {
         return person;
     }
 
+    /** A user who chose a time zone at sign-up, as the gateway announces them; answers the user. */
+    public Person register(String name, String role, String timeZone) {
+        Person person = new Person(UUID.randomUUID(), role + "-" + UUID.randomUUID() + "@notification.instainstru.test", name);
+        publish("user-events", envelope("user.registered", Instant.now(), Map.of("userId", person.id().toString(),
+                "email", person.email(), "name", name, "roles", java.util.List.of(role), "timeZone", timeZone)));
+        return person;
+    }
+
+    /** The user changed their name and time zone on their account ({@code user.updated}); answers them renamed. */
+    public Person update(Person person, String name, String timeZone) {
+        publish("user-events", envelope("user.updated", Instant.now(), Map.of("userId", person.id().toString(),
+                "email", person.email(), "name", name, "roles", java.util.List.of("student"), "timeZone", timeZone)));
+        return new Person(person.id(), person.email(), name);
+    }
+
     /** A lesson of a student with an instructor, as booking-service describes it. */
     public record Lesson(UUID bookingId, Person student, Person instructor, Instant start, int minutes) {
 

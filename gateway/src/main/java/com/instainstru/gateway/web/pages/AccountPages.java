@@ -2,9 +2,11 @@ package com.instainstru.gateway.web.pages;
 
 import com.instainstru.gateway.identity.AuthRequests.LoginRequest;
 import com.instainstru.gateway.identity.AuthRequests.PasswordChangeRequest;
+import com.instainstru.gateway.identity.AuthRequests.ProfileChange;
 import com.instainstru.gateway.identity.AuthRequests.RegisterRequest;
 import com.instainstru.gateway.identity.AuthResponses.UserResponse;
 import com.instainstru.gateway.identity.AuthService;
+import com.instainstru.gateway.identity.TimeZones;
 import com.instainstru.gateway.web.WebPaths;
 import com.instainstru.gateway.web.client.PageServices;
 import io.vertx.core.http.HttpMethod;
@@ -28,7 +30,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
@@ -91,8 +95,26 @@ public class AccountPages {
     public record SignupView(String next, Form form) {
     }
 
-    /** {@code reminders}: the notification setting, null when notification-service did not answer. */
-    public record AccountView(UserResponse user, String done, Form form, Boolean reminders) {
+    /**
+     * {@code reminders}: the notification setting, null when notification-service did not answer; {@code profile}:
+     * the name and time zone form as filled in, with its errors.
+     */
+    public record AccountView(UserResponse user, String done, Form form, Boolean reminders, Form profile) {
+
+        AccountView(UserResponse user, String done, Form form, Boolean reminders) {
+            this(user, done, form, reminders, new Form(profileValues(user), Map.of()));
+        }
+
+        /** The time zones to choose from: the common ones, and the user's own if it is another. */
+        public List<String> timeZones() {
+            String own = profile.value("timeZone");
+            if (own.isEmpty() || TimeZones.COMMON.contains(own)) {
+                return TimeZones.COMMON;
+            }
+            List<String> zones = new ArrayList<>(TimeZones.COMMON);
+            zones.add(0, own);
+            return zones;
+        }
     }
 
     /** After sign-up with an address whose password did not sign in: the owner was emailed (or it is someone else's). */
@@ -162,7 +184,7 @@ public class AccountPages {
         values.put("name", name == null ? "" : name);
         values.put("email", email == null ? "" : email);
         values.put("role", role == null ? "" : role);
-        RegisterRequest registration = new RegisterRequest(email, password, role, name);
+        RegisterRequest registration = new RegisterRequest(email, password, role, name, null);
         Map<String, String> errors = errors(validator.validate(registration));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(Response.status(400).entity(Templates.signup(new SignupView(back,
@@ -213,6 +235,35 @@ public class AccountPages {
         Visitor visitor = page.requireSignedIn();
         return Uni.combine().all().unis(auth.me(visitor.userId()), reminders(visitor)).asTuple()
                 .map(t -> Templates.account(new AccountView(t.getItem1(), done, Form.empty(), t.getItem2())));
+    }
+
+    /** Changes the name and the time zone (the select offers the common zones; any IANA name is accepted). */
+    @POST
+    @Path("account/profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> profile(@RestForm String name, @RestForm String timeZone) {
+        Visitor visitor = page.requireSignedIn();
+        Map<String, String> values = new HashMap<>();
+        values.put("name", name == null ? "" : name);
+        values.put("timeZone", timeZone == null ? "" : timeZone);
+        ProfileChange change = new ProfileChange(name == null ? "" : name,
+                timeZone == null || timeZone.isBlank() ? null : timeZone);
+        Map<String, String> errors = new HashMap<>(errors(validator.validate(change)));
+        if (change.name().isBlank()) {
+            errors.put("name", "is required");
+        }
+        Uni<Response> saved = errors.isEmpty()
+                ? auth.updateProfile(visitor.userId(), change)
+                        .map(user -> Response.seeOther(URI.create("/account?done=profile")).build())
+                        .onFailure(ApiException.class).recoverWithUni(e -> profileAgain(visitor, values, errors((ApiException) e)))
+                : profileAgain(visitor, values, errors);
+        return saved;
+    }
+
+    private Uni<Response> profileAgain(Visitor visitor, Map<String, String> values, Map<String, String> errors) {
+        return Uni.combine().all().unis(auth.me(visitor.userId()), reminders(visitor)).asTuple()
+                .map(t -> Response.status(400).entity(Templates.account(new AccountView(t.getItem1(), null,
+                        Form.empty(), t.getItem2(), new Form(values, errors)))).build());
     }
 
     /** Turns lesson reminders on or off (notification-service's preferences; a checkbox: absent means off). */
@@ -266,6 +317,13 @@ public class AccountPages {
                     })
                     .onFailure(ApiException.class).recoverWithItem(e -> accountAgain(user, errors((ApiException) e), reminders));
         });
+    }
+
+    private static Map<String, String> profileValues(UserResponse user) {
+        Map<String, String> values = new HashMap<>();
+        values.put("name", user.name());
+        values.put("timeZone", user.timeZone() == null ? "" : user.timeZone());
+        return values;
     }
 
     private static Response accountAgain(UserResponse user, Map<String, String> errors, Boolean reminders) {

@@ -74,6 +74,14 @@ class AccountLinkPagesTest {
         }
     }
 
+    /** A browser signed in with the account's password through the login page. */
+    private static Browser signedIn(String email) {
+        Browser browser = new Browser();
+        browser.get("/login");
+        browser.post("/login", Map.of("email", email, "password", PASSWORD, "next", "/account")).then().statusCode(303);
+        return browser;
+    }
+
     @Test
     void aForgottenPasswordIsResetFromTheEmailedLinkOnce() {
         String email = uniqueEmail("forgot-page");
@@ -111,9 +119,7 @@ class AccountLinkPagesTest {
     void remindersAreTurnedOffOnTheAccountPage() {
         String email = uniqueEmail("settings-page");
         register(email, "student", "Sol Settings");
-        Browser browser = new Browser();
-        browser.get("/login");
-        browser.post("/login", Map.of("email", email, "password", PASSWORD, "next", "/account")).then().statusCode(303);
+        Browser browser = signedIn(email);
         browser.get("/account").then().statusCode(200).body(containsString("name=\"reminders\" value=\"on\" checked"));
 
         browser.post("/account/notifications", Map.of()).then().statusCode(303)
@@ -127,6 +133,34 @@ class AccountLinkPagesTest {
         browser.post("/account/notifications", Map.of("reminders", "on")).then().statusCode(303);
         as(login(email)).get("/api/v1/notifications/preferences").then().statusCode(200)
                 .body("reminders", equalTo(true));
+    }
+
+    @Test
+    void theNameAndTimeZoneAreChangedOnTheAccountPage() {
+        String email = uniqueEmail("profile-page");
+        register(email, "student", "Rae Before");
+        Browser browser = signedIn(email);
+        browser.get("/account").then().statusCode(200).body(containsString("value=\"Rae Before\""))
+                .body(containsString("<option value=\"Europe/Berlin\">Europe/Berlin</option>"));
+
+        browser.post("/account/profile", Map.of("name", "Rae After", "timeZone", "Europe/Berlin")).then().statusCode(303)
+                .header("Location", containsString("/account?done=profile"));
+        browser.get("/account?done=profile").then().statusCode(200)
+                .body(containsString("Your name and time zone have been saved"))
+                .body(containsString("<option value=\"Europe/Berlin\" selected>"));
+        as(login(email)).get("/api/v1/auth/me").then().statusCode(200).body("name", equalTo("Rae After"))
+                .body("timeZone", equalTo("Europe/Berlin"));
+
+        // A made-up zone or a blank name: the form again with what is wrong, nothing changed.
+        browser.post("/account/profile", Map.of("name", "Rae Again", "timeZone", "Europe/Atlantis")).then().statusCode(400)
+                .body(containsString("The time zone must be an IANA time zone"));
+        browser.post("/account/profile", Map.of("name", " ", "timeZone", "Asia/Tokyo")).then().statusCode(400)
+                .body(containsString("The name is required"));
+        as(login(email)).get("/api/v1/auth/me").then().statusCode(200).body("name", equalTo("Rae After"))
+                .body("timeZone", equalTo("Europe/Berlin"));
+        // Without the form's CSRF token: refused.
+        given().accept(HTML).cookies(browser.cookies).contentType("application/x-www-form-urlencoded")
+                .formParam("name", "Forged").post("/account/profile").then().statusCode(403);
     }
 
     @Test
