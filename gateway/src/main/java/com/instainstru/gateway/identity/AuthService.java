@@ -80,7 +80,7 @@ public class AuthService {
      * Creates the account and, in the same transaction, its {@code user.registered} event on user-events and the
      * address verification email ({@code user.email-verification-requested}, with a single-use link); an
      * instructor's catalog profile is created or queued. An address that already has an account gets the same
-     * answer (a made-up id; an instructor's profile "pending"), nothing is changed, and its owner is written to
+     * answer (a made-up id; an instructor's profile "created", as a new one's usually is), nothing is changed, and its owner is written to
      * instead ({@code user.registration-repeated}: "you already have an account", with a password reset link), so
      * that sign-up never tells who is registered.
      */
@@ -116,8 +116,9 @@ public class AuthService {
                 })).flatMap(created -> {
                     UserResponse answer = UserResponse.of(user);
                     if (!created) {
+                        // As a new account's answer usually is: an instructor's profile "created" (catalog answered)
                         return Uni.createFrom().item(new UserResponse(UUID.randomUUID(), user.email(), user.name(),
-                                user.roles(), isInstructor(user) ? "pending" : null, user.timeZone()));
+                                user.roles(), isInstructor(user) ? "created" : null, user.timeZone()));
                     }
                     if (!isInstructor(user)) {
                         return Uni.createFrom().item(answer);
