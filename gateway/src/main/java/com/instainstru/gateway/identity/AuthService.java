@@ -11,6 +11,7 @@ import com.instainstru.gateway.infra.RateLimiter;
 import com.instainstru.gateway.instructor.InstructorProfiles;
 import com.instainstru.platform.outbox.EventOutbox;
 import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.security.OpaqueTokens;
 import com.instainstru.platform.web.Caller;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -20,12 +21,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class AuthService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BCRYPT_MAX_BYTES = 72;
 
     @Inject
@@ -230,7 +226,7 @@ public class AuthService {
      * replayed: its whole family (every token descending from the same login) is revoked.
      */
     public Uni<TokenResponse> refresh(String refreshToken) {
-        byte[] hash = sha256(refreshToken);
+        byte[] hash = OpaqueTokens.sha256(refreshToken);
         AtomicReference<UUID> replayed = new AtomicReference<>();
         return db.withTransaction(tx -> refreshTokens.lock(tx, hash).flatMap(found -> {
             if (found.isEmpty() || found.get().revoked() || found.get().expiresAt().isBefore(OffsetDateTime.now())) {
@@ -262,7 +258,7 @@ public class AuthService {
      * from now on, by the gateway and every service. Unknown tokens are ignored.
      */
     public Uni<Void> logout(String refreshToken) {
-        byte[] hash = sha256(refreshToken);
+        byte[] hash = OpaqueTokens.sha256(refreshToken);
         return db.withTransaction(tx -> refreshTokens.lock(tx, hash).flatMap(found -> found.isEmpty()
                         ? Uni.createFrom().<UUID>nullItem()
                         : refreshTokens.revokeFamily(tx, found.get().familyId()).replaceWith(found.get().familyId())))
@@ -338,9 +334,9 @@ public class AuthService {
     }
 
     private Uni<TokenResponse> issue(SqlConnection tx, User user, UUID familyId) {
-        String refresh = newRefreshToken();
+        String refresh = OpaqueTokens.newToken();
         OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokens().refreshTtl());
-        return refreshTokens.insert(tx, sha256(refresh), familyId, user.id(), expires)
+        return refreshTokens.insert(tx, OpaqueTokens.sha256(refresh), familyId, user.id(), expires)
                 .replaceWith(() -> new TokenResponse(accessTokens.issue(user.id(), user.roles(), familyId), refresh,
                         accessTokens.ttlSeconds(), "Bearer"));
     }
@@ -357,20 +353,6 @@ public class AuthService {
     private static void checkPasswordLength(String field, String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
             throw ApiException.invalid(field, "must be at most 72 bytes in UTF-8");
-        }
-    }
-
-    private static String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.instainstru.gateway.identity.AuthResponses.TokenResponse;
 import com.instainstru.gateway.identity.AuthService;
 import com.instainstru.gateway.web.WebConfig;
 import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.security.OpaqueTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -49,7 +48,7 @@ public class TokenRotation {
 
     /** A new pair for the refresh token; fails with the API's 401 when the token is spent, revoked or unknown. */
     public Uni<TokenResponse> refresh(String refreshToken) {
-        String key = web.redisPrefix() + "rotated:" + HexFormat.of().formatHex(sha256("id:" + refreshToken));
+        String key = web.redisPrefix() + "rotated:" + HexFormat.of().formatHex(OpaqueTokens.sha256("id:" + refreshToken));
         return redis.value(String.class).get(key)
                 .flatMap(stored -> stored != null ? Uni.createFrom().item(decrypt(refreshToken, stored))
                         : claimOrWait(refreshToken, key))
@@ -113,14 +112,6 @@ public class TokenRotation {
     }
 
     private static SecretKeySpec key(String refreshToken) {
-        return new SecretKeySpec(sha256("key:" + refreshToken), "AES");
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SecretKeySpec(OpaqueTokens.sha256("key:" + refreshToken), "AES");
     }
 }
