@@ -16,6 +16,7 @@ import com.instainstru.booking.reservation.BookingEvents.BookingRescheduled;
 import com.instainstru.booking.reservation.BookingStore.NewBooking;
 import com.instainstru.platform.outbox.EventOutbox;
 import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.sql.TransientConflicts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -249,24 +250,14 @@ public class BookingService {
         };
     }
 
-    /** A transaction, run again when PostgreSQL aborts it as deadlocked or not serializable. */
-    private <T> Uni<T> retryingTransaction(Function<SqlConnection, Uni<T>> work) {
-        return retryOnDeadlock(pool.withTransaction(work));
-    }
-
     /**
-     * Concurrent inserts that conflict on both exclusion constraints can wait on each other; PostgreSQL
-     * then aborts one of them (40P01). Run again, that transaction sees the winner and is refused with a
-     * 409, or succeeds if the winner was itself refused.
+     * A transaction, run again when PostgreSQL aborts it as deadlocked or not serializable: concurrent
+     * inserts that conflict on both exclusion constraints can wait on each other, and PostgreSQL aborts one
+     * of them (40P01). Run again, that transaction sees the winner and is refused with a 409, or succeeds
+     * if the winner was itself refused.
      */
-    private static <T> Uni<T> retryOnDeadlock(Uni<T> transaction) {
-        return transaction.onFailure(BookingService::isTransient).retry()
-                .withBackOff(Duration.ofMillis(5), Duration.ofMillis(50)).atMost(5);
-    }
-
-    static boolean isTransient(Throwable failure) {
-        return failure instanceof io.vertx.pgclient.PgException pg
-                && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    private <T> Uni<T> retryingTransaction(Function<SqlConnection, Uni<T>> work) {
+        return TransientConflicts.retried(pool.withTransaction(work));
     }
 
     // ---- lifecycle ----

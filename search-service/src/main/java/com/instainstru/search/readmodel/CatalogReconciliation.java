@@ -1,5 +1,7 @@
 package com.instainstru.search.readmodel;
 
+import static com.instainstru.platform.sql.TransientConflicts.retried;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.search.readmodel.ReadModelStore.InstructorRow;
 import com.instainstru.search.readmodel.ReadModelStore.OfferingRow;
@@ -51,12 +53,12 @@ class CatalogReconciliation {
     /** Categories and services: the bookable ones as catalog lists them, any other active one asked by id. */
     Uni<Void> services(ReconcileReport.Tally t) {
         return catalog.categories()
-                .flatMap(categories -> pool.withTransaction(conn -> Multi.createFrom().iterable(categories)
+                .flatMap(categories -> retried(pool.withTransaction(conn -> Multi.createFrom().iterable(categories)
                         .onItem().transformToUniAndConcatenate(c -> conn.preparedQuery("""
                                 INSERT INTO category (slug, name) VALUES ($1, $2)
                                 ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name WHERE category.name <> EXCLUDED.name""")
                                 .execute(Tuple.of(c.path("slug").asText(), c.path("name").asText())))
-                        .collect().last()))
+                        .collect().last())))
                 .chain(() -> catalog.all())
                 .flatMap(all -> heldServices().flatMap(held -> {
                     List<ServiceRow> listed = new ArrayList<>();
@@ -96,7 +98,7 @@ class CatalogReconciliation {
             return Uni.createFrom().voidItem();
         }
         t.servicesRepaired.incrementAndGet();
-        return pool.withTransaction(conn -> store.upsertService(conn, source));
+        return retried(pool.withTransaction(conn -> store.upsertService(conn, source)));
     }
 
     private Uni<Map<UUID, ServiceRow>> heldServices() {
@@ -200,9 +202,15 @@ class CatalogReconciliation {
     /** One page of instructors (as catalog shows them) against the read model. */
     private Uni<Void> reconcile(List<JsonNode> items, ReconcileReport.Tally t, OffsetDateTime since) {
         UUID[] ids = items.stream().map(i -> UUID.fromString(i.path("id").asText())).toArray(UUID[]::new);
-        return held(ids).flatMap(held -> pool.withTransaction(conn -> Multi.createFrom().iterable(items).onItem()
-                .transformToUniAndConcatenate(i -> reconcile(conn, i, held, t, since)).collect().last()))
-                .replaceWithVoid();
+        // An event's transaction may hold some of these rows and wait on others: PostgreSQL then aborts one of
+        // the two, and this page is written again (its comparison still holds: newer versions win either way).
+        // The page counts into a tally of its own, added to the run's once it has committed.
+        return held(ids).flatMap(held -> retried(Uni.createFrom().deferred(() -> {
+            ReconcileReport.Tally page = new ReconcileReport.Tally();
+            return pool.withTransaction(conn -> Multi.createFrom().iterable(items).onItem()
+                    .transformToUniAndConcatenate(i -> reconcile(conn, i, held, page, since)).collect().last())
+                    .invoke(() -> t.add(page));
+        }))).replaceWithVoid();
     }
 
     private Uni<Void> reconcile(SqlClient conn, JsonNode i, Held held, ReconcileReport.Tally t, OffsetDateTime since) {

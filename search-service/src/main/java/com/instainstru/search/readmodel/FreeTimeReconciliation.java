@@ -1,5 +1,7 @@
 package com.instainstru.search.readmodel;
 
+import static com.instainstru.platform.sql.TransientConflicts.retried;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.search.readmodel.FreeTimeStore.DayWindows;
 import com.instainstru.search.readmodel.FreeTimeStore.Rules;
@@ -80,8 +82,8 @@ class FreeTimeReconciliation {
                             return repairs.isEmpty() ? Uni.createFrom().voidItem() : pool.withTransaction(conn ->
                                             repair(conn, repairs.entrySet(), from, to))
                                     .onFailure().recoverWithUni(e -> Multi.createFrom().iterable(repairs.entrySet())
-                                            .onItem().transformToUniAndConcatenate(one -> pool.withTransaction(conn ->
-                                                    repair(conn, List.of(one), from, to)))
+                                            .onItem().transformToUniAndConcatenate(one -> retried(pool.withTransaction(conn ->
+                                                    repair(conn, List.of(one), from, to))))
                                             .collect().last().replaceWithVoid());
                         })));
     }

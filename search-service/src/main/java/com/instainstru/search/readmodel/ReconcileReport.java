@@ -34,6 +34,19 @@ public record ReconcileReport(OffsetDateTime startedAt, long tookMs,
         final AtomicInteger dates = new AtomicInteger();
         final AtomicInteger taken = new AtomicInteger();
 
+        void add(Tally other) {
+            services.addAndGet(other.services.get());
+            instructors.addAndGet(other.instructors.get());
+            offerings.addAndGet(other.offerings.get());
+            schedules.addAndGet(other.schedules.get());
+            servicesRepaired.addAndGet(other.servicesRepaired.get());
+            instructorsRepaired.addAndGet(other.instructorsRepaired.get());
+            offeringsRepaired.addAndGet(other.offeringsRepaired.get());
+            schedulesRepaired.addAndGet(other.schedulesRepaired.get());
+            dates.addAndGet(other.dates.get());
+            taken.addAndGet(other.taken.get());
+        }
+
         ReconcileReport report(OffsetDateTime startedAt, long tookMs) {
             return new ReconcileReport(startedAt, tookMs,
                     new Counts(services.get(), instructors.get(), offerings.get(), schedules.get()),
