@@ -61,6 +61,10 @@ class TeachJourneyTest {
             page.getByLabel("Email").fill(email);
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with your password")).click();
+            page.getByLabel("Email").fill(email);
+            page.getByLabel("Password").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Teach").setExact(true)).click();
 
             // The overview says what is missing before students can find them.

@@ -169,13 +169,30 @@ public class AuthService {
 
     /** Marks the address of a verification link's token verified (once, before it expires): {@code user.email-verified}. */
     public Uni<Void> verifyEmail(String token) {
-        return db.withTransaction(tx -> links.spend(tx, token, AccountLinks.VERIFY_EMAIL).flatMap(spent -> {
+        return db.withTransaction(tx -> spendVerification(tx, token)).replaceWithVoid();
+    }
+
+    /**
+     * The web app's verification: the address is verified as by {@link #verifyEmail(String)} and, in the same
+     * transaction, its owner is signed in. The link reached the address, which is as much proof as a password
+     * reset link is; this is how a new account continues after the web sign-up, whose answer does not say
+     * whether the address was new.
+     */
+    public Uni<TokenResponse> verifyEmailAndSignIn(String token) {
+        return db.withTransaction(tx -> spendVerification(tx, token)
+                .flatMap(link -> users.findById(tx, link.userId()))
+                .flatMap(user -> issue(tx, user.orElseThrow(AuthService::invalidLink), UUID.randomUUID())));
+    }
+
+    private Uni<AccountLinks.Spent> spendVerification(SqlConnection tx, String token) {
+        return links.spend(tx, token, AccountLinks.VERIFY_EMAIL).flatMap(spent -> {
             AccountLinks.Spent link = spent.orElseThrow(AuthService::invalidLink);
             // An address changed since the link was sent is not the one it proves.
             return users.markVerified(tx, link.userId(), link.email()).flatMap(verified -> !verified
                     ? Uni.createFrom().voidItem()
-                    : outbox.record(tx, "user.email-verified", Map.of("userId", link.userId(), "email", link.email())));
-        }));
+                    : outbox.record(tx, "user.email-verified", Map.of("userId", link.userId(), "email", link.email())))
+                    .replaceWith(link);
+        });
     }
 
     private static ApiException invalidLink() {

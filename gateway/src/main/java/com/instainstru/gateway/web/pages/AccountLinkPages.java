@@ -5,6 +5,7 @@ import com.instainstru.gateway.identity.AuthRequests.PasswordResetRequest;
 import com.instainstru.gateway.identity.AuthService;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.pages.AccountPages.Form;
+import com.instainstru.gateway.web.session.SessionCookies;
 import com.instainstru.platform.problem.ApiException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,6 +52,9 @@ public class AccountLinkPages {
 
     @Inject
     Validator validator;
+
+    @Inject
+    SessionCookies cookies;
 
     /** {@code sent}: the request was taken (the same whether or not the address has an account). */
     public record ForgotView(boolean sent, Form form) {
@@ -135,13 +139,27 @@ public class AccountLinkPages {
         return Templates.verify(new LinkView(token == null ? "" : token, "ask"));
     }
 
+    /**
+     * Confirms the address and signs its owner in (the link reached the address), on to the account page. This is how
+     * a new account goes on after the web sign-up, which answers "check your email" for every address.
+     */
     @POST
     @Path("verify-email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> verify(@RestForm String token) {
-        return spend(token, Templates::verify, link -> limits.passwordReset(request.getCurrent())
-                .chain(() -> auth.verifyEmail(link)).replaceWith(200)
-                .onFailure(ApiException.class).recoverWithItem(e -> ((ApiException) e).status()));
+        String link = token == null ? "" : token;
+        if (link.isBlank() || link.length() > 100) {
+            return Uni.createFrom().item(Response.status(400).entity(Templates.verify(new LinkView(link, "invalid"))).build());
+        }
+        var rc = request.getCurrent();
+        return limits.passwordReset(rc)
+                .chain(() -> auth.verifyEmailAndSignIn(link))
+                .map(tokens -> {
+                    cookies.write(rc, tokens);
+                    return Response.seeOther(URI.create("/account?done=verified")).build();
+                })
+                .onFailure(ApiException.class).recoverWithItem(e -> Response.status(((ApiException) e).status())
+                        .entity(Templates.verify(new LinkView(link, "invalid"))).build());
     }
 
     @GET

@@ -118,7 +118,8 @@ public class AccountPages {
     }
 
     /** After sign-up with an address whose password did not sign in: the owner was emailed (or it is someone else's). */
-    public record SignupSentView(String email) {
+    /** After a sign-up: {@code next} is where signing in goes on to. */
+    public record SignupSentView(String email, String next) {
     }
 
     /** notification-service's answer about preferences. */
@@ -192,16 +193,11 @@ public class AccountPages {
         }
         RoutingContext rc = request.getCurrent();
         return limits.register(rc)
+                // The same answer whether or not the address has an account, so the page tells no one which addresses
+                // are registered: a new account's owner gets a link that confirms the address and signs them in (or
+                // signs in with the password just chosen); an existing account's owner is told they have one.
                 .flatMap(ok -> auth.register(registration))
-                // Sign-up answers the same for an address that has an account (its owner is emailed): a new account
-                // signs in with its password; an address whose password does not is told to read its email.
-                .flatMap(user -> auth.login(new LoginRequest(email, password))
-                        .map(tokens -> {
-                            cookies.write(rc, tokens);
-                            return Response.seeOther(URI.create(back)).build();
-                        })
-                        .onFailure(e -> e instanceof ApiException refused && refused.status() == 401)
-                        .recoverWithItem(() -> Response.ok(Templates.signupSent(new SignupSentView(user.email()))).build()))
+                .map(user -> Response.ok(Templates.signupSent(new SignupSentView(user.email(), back))).build())
                 .onFailure(ApiException.class).recoverWithItem(e -> {
                     ApiException refused = (ApiException) e;
                     return Response.status(refused.status()).entity(Templates.signup(new SignupView(back,

@@ -179,14 +179,48 @@ class AccountLinkPagesTest {
         assertThat(browser.cookies).doesNotContainKey(SessionCookies.ACCESS);
     }
 
+    @Test
+    void aNewAddressSignsUpAlikeAndTheEmailedLinkConfirmsItAndSignsIn() {
+        String email = uniqueEmail("new-page");
+        Browser browser = new Browser();
+        browser.get("/signup?next=/services");
+        // The same page a registered address gets: no session yet, and the way on keeps where the visitor was going.
+        browser.post("/signup", Map.of("name", "Nia Newcomer", "email", email, "password", PASSWORD, "role", "student",
+                "next", "/services")).then().statusCode(200).body(containsString("Check your email"))
+                .body(containsString("href=\"/login?next=%2Fservices\""));
+        assertThat(browser.cookies).doesNotContainKey(SessionCookies.ACCESS);
+
+        String token = emailedToken(email, "email-verification", "verify-email");
+        browser.get("/verify-email?token=" + token).then().statusCode(200)
+                .body(containsString("name=\"token\" value=\"" + token + "\""));
+        assertThat(browser.cookies).doesNotContainKey(SessionCookies.ACCESS);
+        browser.post("/verify-email", Map.of("token", token)).then().statusCode(303)
+                .header("Location", containsString("/account?done=verified"));
+        assertThat(browser.cookies).containsKey(SessionCookies.ACCESS);
+        browser.get("/account?done=verified").then().statusCode(200)
+                .body(containsString("your email address is confirmed, and you are signed in"))
+                .body(containsString(email));
+
+        // The link works once; another browser cannot sign in with it again.
+        Browser other = new Browser();
+        other.get("/verify-email?token=" + token);
+        other.post("/verify-email", Map.of("token", token)).then().statusCode(400)
+                .body(containsString("This link no longer works"));
+        assertThat(other.cookies).doesNotContainKey(SessionCookies.ACCESS);
+    }
+
     private static String resetToken(String email) {
+        return emailedToken(email, "password-reset", "reset-password");
+    }
+
+    private static String emailedToken(String email, String kind, String page) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
                 NotificationResource.inbox().messagesTo(email).stream()
-                        .anyMatch(m -> "password-reset".equals(MailDev.header(m, "X-InstaInstru-Kind"))));
+                        .anyMatch(m -> kind.equals(MailDev.header(m, "X-InstaInstru-Kind"))));
         String text = NotificationResource.inbox().messagesTo(email).stream()
-                .filter(m -> "password-reset".equals(MailDev.header(m, "X-InstaInstru-Kind"))).findFirst().orElseThrow()
+                .filter(m -> kind.equals(MailDev.header(m, "X-InstaInstru-Kind"))).findFirst().orElseThrow()
                 .path("text").asText();
-        Matcher link = Pattern.compile("/reset-password\\?token=([A-Za-z0-9_-]{43})").matcher(text);
+        Matcher link = Pattern.compile("/" + page + "\\?token=([A-Za-z0-9_-]{43})").matcher(text);
         assertThat(link.find()).isTrue();
         return link.group(1);
     }
