@@ -93,6 +93,11 @@ public class AccountPages {
     }
 
     public record SignupView(String next, Form form) {
+
+        /** The time zones to choose from at sign-up (any of them can be changed on /account). */
+        public List<String> timeZones() {
+            return TimeZones.COMMON;
+        }
     }
 
     /**
@@ -179,13 +184,15 @@ public class AccountPages {
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signup(@RestForm String name, @RestForm String email, @RestForm String password,
-            @RestForm String role, @RestForm String next) {
+            @RestForm String role, @RestForm String timeZone, @RestForm String next) {
         String back = WebPaths.safeReturn(next);
         Map<String, String> values = new HashMap<>();
         values.put("name", name == null ? "" : name);
         values.put("email", email == null ? "" : email);
         values.put("role", role == null ? "" : role);
-        RegisterRequest registration = new RegisterRequest(email, password, role, name, null);
+        values.put("timeZone", timeZone == null ? "" : timeZone);
+        RegisterRequest registration = new RegisterRequest(email, password, role, name,
+                timeZone == null || timeZone.isBlank() ? null : timeZone);
         Map<String, String> errors = errors(validator.validate(registration));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(Response.status(400).entity(Templates.signup(new SignupView(back,

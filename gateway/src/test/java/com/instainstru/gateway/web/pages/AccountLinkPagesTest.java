@@ -186,7 +186,10 @@ class AccountLinkPagesTest {
         browser.get("/signup?next=/services");
         // The same page a registered address gets: no session yet, and the way on keeps where the visitor was going.
         browser.post("/signup", Map.of("name", "Nia Newcomer", "email", email, "password", PASSWORD, "role", "student",
-                "next", "/services")).then().statusCode(200).body(containsString("Check your email"))
+                "timeZone", "Mars/Olympus", "next", "/services")).then().statusCode(400)
+                .body(containsString("The time zone must be an IANA time zone such as Europe/Berlin"));
+        browser.post("/signup", Map.of("name", "Nia Newcomer", "email", email, "password", PASSWORD, "role", "student",
+                "timeZone", "Europe/Berlin", "next", "/services")).then().statusCode(200).body(containsString("Check your email"))
                 .body(containsString("href=\"/login?next=%2Fservices\""));
         assertThat(browser.cookies).doesNotContainKey(SessionCookies.ACCESS);
 
@@ -199,7 +202,8 @@ class AccountLinkPagesTest {
         assertThat(browser.cookies).containsKey(SessionCookies.ACCESS);
         browser.get("/account?done=verified").then().statusCode(200)
                 .body(containsString("your email address is confirmed, and you are signed in"))
-                .body(containsString(email));
+                .body(containsString(email))
+                .body(containsString("<option value=\"Europe/Berlin\" selected>"));
 
         // The link works once; another browser cannot sign in with it again.
         Browser other = new Browser();
