@@ -79,14 +79,5 @@ CREATE TABLE instructor_service (
 CREATE INDEX instructor_service_service_idx ON instructor_service (catalog_service_id) INCLUDE (instructor_id, hourly_rate, active);
 
 -- Transactional outbox: written in the same transaction as the change, relayed to Redis streams.
-CREATE TABLE outbox_event (
-    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_id     uuid        NOT NULL UNIQUE,
-    stream       varchar(64) NOT NULL,
-    type         varchar(64) NOT NULL,
-    envelope     text        NOT NULL,
-    created_at   timestamptz NOT NULL DEFAULT now(),
-    published_at timestamptz
-);
-CREATE INDEX outbox_event_pending_idx ON outbox_event (id) WHERE published_at IS NULL;
-CREATE INDEX outbox_event_published_idx ON outbox_event (published_at) WHERE published_at IS NOT NULL;
+-- outbox_event (the transactional outbox) is created by the platform's db/outbox/R__outbox_event.sql, the same in
+-- every producing service. It stood here until then; a database migrated with it keeps it as it is.
