@@ -35,7 +35,7 @@ class BookingFlowTest {
         String id = book(student, t, at(day, "10:00"), 30).then().statusCode(201)
                 .header("Location", startsWith("http"))
                 .body("status", equalTo("confirmed")).body("durationMinutes", equalTo(30))
-                .body("hourlyRate", equalTo(60.0f)).body("totalPrice", equalTo(30.0f))
+                .body("hourlyRate", equalTo(60.0f)).body("totalPrice", equalTo(30.0f)).body("currency", equalTo("USD"))
                 .body("serviceName", equalTo("Piano")).body("timeZone", equalTo("America/New_York"))
                 .extract().path("id");
         String start = as(Tokens.student(student)).get("/api/v1/bookings/" + id).then().extract().path("startTime");
