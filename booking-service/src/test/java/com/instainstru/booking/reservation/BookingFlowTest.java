@@ -68,11 +68,14 @@ class BookingFlowTest {
     void aListIsReadPageByPageFollowingNextCursorWhateverIsBookedMeanwhile() {
         Teacher t = Fixtures.teacher();
         LocalDate day = soon(5);
+        LocalDate next = day.plusDays(1);
         publish(t.id(), day, "09:00-17:00");
+        publish(t.id(), next, "09:00-17:00");
         UUID student = UUID.randomUUID();
+        // (a student books at most 2 lessons a day with one instructor)
         String ten = book(student, t, at(day, "10:00"), 30).then().statusCode(201).extract().path("id");
-        String twelve = book(student, t, at(day, "12:00"), 30).then().statusCode(201).extract().path("id");
-        String two = book(student, t, at(day, "14:00"), 30).then().statusCode(201).extract().path("id");
+        String twelve = book(student, t, at(next, "12:00"), 30).then().statusCode(201).extract().path("id");
+        String two = book(student, t, at(next, "14:00"), 30).then().statusCode(201).extract().path("id");
 
         var first = as(Tokens.student(student)).queryParam("limit", 2).get("/api/v1/bookings").then().statusCode(200)
                 .extract().jsonPath();
