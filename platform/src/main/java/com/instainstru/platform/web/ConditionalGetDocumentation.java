@@ -40,6 +40,11 @@ public class ConditionalGetDocumentation implements OASFilter {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
+        // The scanner copies a method's extensions onto its responses and each response too.
+        operation.getResponses().removeExtension(ConditionalGets.EXTENSION);
+        if (operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(r -> r.removeExtension(ConditionalGets.EXTENSION));
+        }
         APIResponse ok = operation.getResponses().getAPIResponse("200");
         if (ok != null) {
             ok.addHeader(ConditionalGets.ETAG, etag());
