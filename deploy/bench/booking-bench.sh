@@ -73,15 +73,15 @@ truncate_bookings() {
 # "<instructors> <slots> <first day> <last day> <time zones...>".
 prepare_instructors() {
   python3 - "$CATALOG_BASE" "$DEMO_DAYS" "$FIRST_DAY_AHEAD" "${WORK_DIR}/data.lua" <<'PY'
-import datetime, json, sys, urllib.request
+import datetime, json, sys, urllib.parse, urllib.request
 from zoneinfo import ZoneInfo
 
 base, days, first_ahead, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-rows, zones, page, total = [], {}, 0, None
-while total is None or page * 100 < total:
-    with urllib.request.urlopen(f"{base}/api/v1/instructors?page={page}&size=100", timeout=30) as r:
+rows, zones, cursor = [], {}, ""
+while cursor is not None:
+    with urllib.request.urlopen(f"{base}/api/v1/instructors?limit=100&cursor={urllib.parse.quote(cursor)}", timeout=30) as r:
         doc = json.load(r)
-    total = doc["total"]
+    cursor = doc["nextCursor"]
     for i in doc["items"]:
         offering = next((o for o in i["offerings"] if 60 in o["durationOptions"]), None)
         if offering is None:
@@ -89,7 +89,6 @@ while total is None or page * 100 < total:
         zone = i.get("timeZone") or "America/New_York"
         zones.setdefault(zone, len(zones) + 1)
         rows.append((i["id"], offering["id"], offering["locationTypes"][0], zones[zone]))
-    page += 1
 
 # The demo windows cover `days` days from today in New York (booking-service's demo generator).
 today = datetime.datetime.now(ZoneInfo("America/New_York")).date()

@@ -81,7 +81,7 @@ load_demo_data() {
   echo "loading catalog demo data: ${INSTRUCTORS} instructors (seed ${SEED})"
   answer="$(post_demo_data "$CATALOG_BASE" "{\"instructors\":${INSTRUCTORS},\"seed\":${SEED}}" 1800)"
   echo "catalog demo data loaded in $(seconds_since "$start") s: ${answer:0:200}"
-  total="$(curl -fsS "${CATALOG_BASE}/api/v1/instructors?page=0&size=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')"
+  total="$(curl -fsS "${CATALOG_BASE}/api/v1/instructors?limit=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')"
   if (( total != INSTRUCTORS )); then
     echo "${CATALOG_DATABASE} holds ${total} instructors, not ${INSTRUCTORS} (demo data of another seed?);" \
       "drop it (psql as postgres: DROP DATABASE ${CATALOG_DATABASE}) and run again" >&2

@@ -104,7 +104,7 @@ queries = ["piano lessons", "guitar under $60", "spanish tutor tomorrow", "yoga 
            "art classes for kids", "chemistry tutor", "piano lessons under $50 tomorrow evening", "meditation online"]
 lines = ["home /", "services /services"]
 lines += ["search /search?q=" + urllib.parse.quote_plus(q) for q in queries]
-page = json.load(urllib.request.urlopen(catalog + "/api/v1/instructors?service=piano&size=40"))
+page = json.load(urllib.request.urlopen(catalog + "/api/v1/instructors?service=piano&limit=40"))
 pianos = []
 for i in page["items"]:
     piano = next(o for o in i["offerings"] if o["serviceSlug"] == "piano")

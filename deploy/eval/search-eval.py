@@ -150,10 +150,10 @@ class Truth:
     def offered(self, match):
         """Whether any active instructor offers a service the query was matched to (any at all for 'all')."""
         if match["kind"] == "all":
-            status, body = get(f"{self.catalog}/api/v1/instructors?size=1")
+            status, body = get(f"{self.catalog}/api/v1/instructors?limit=1")
             return status == 200 and body["total"] > 0
         for service in match["services"]:
-            status, body = get(f"{self.catalog}/api/v1/instructors?size=1&service={service['id']}")
+            status, body = get(f"{self.catalog}/api/v1/instructors?limit=1&service={service['id']}")
             if status == 200 and body["total"] > 0:
                 return True
         return False

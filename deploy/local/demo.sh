@@ -113,8 +113,9 @@ step "4. Another student asks for the same time: refused"
 kim="$(sign_up student "Kim Cho")"
 call 409 POST /api/v1/bookings "$kim" "$lesson" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)"
 
-step "5. The instructor sees the lesson"
+step "5. The instructor sees the lesson, and their lessons a page at a time (cursor=nextCursor for the next)"
 call 200 GET "/api/v1/bookings/${booking}" "$ada"
+call 200 GET "/api/v1/bookings?as=instructor&limit=10" "$ada"
 
 echo
 echo "Done: booking ${booking}, ${start}, 30 minutes of piano with Ada Park for \$30."

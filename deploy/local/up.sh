@@ -199,7 +199,7 @@ load_demo_lessons() {
 # The id of one demo instructor (for the sample availability query), or a placeholder.
 sample_instructor_id() {
   local id
-  id="$(curl -fsS --max-time 5 "${CATALOG_URL}/api/v1/instructors?size=1" 2>/dev/null \
+  id="$(curl -fsS --max-time 5 "${CATALOG_URL}/api/v1/instructors?limit=1" 2>/dev/null \
     | grep -o '"id":"[0-9a-f-]\{36\}"' | head -n 1 | cut -d'"' -f4)" || true
   echo "${id:-<instructorId>}"
 }

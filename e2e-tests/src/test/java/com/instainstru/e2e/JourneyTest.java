@@ -97,7 +97,7 @@ class JourneyTest {
 
     private List<String> bookingIds(User user, String as) {
         return gateway(user.token()).get("/api/v1/bookings?as=" + as).then().statusCode(200).extract().jsonPath()
-                .getList("id", String.class);
+                .getList("items.id", String.class);
     }
 
     /** Runs the service analytics to its end, then answers the service's bookings in the last 30 days. */

@@ -149,7 +149,7 @@ class WebJourneyTest {
             assertThat(nearest.count()).isBetween(1, 6);
             PageChecks.check(rivalPage, "review-taken");
             assertThat(Api.gateway(rival.token()).get("/api/v1/bookings?as=student").then().statusCode(200)
-                    .extract().jsonPath().getList("id")).isEmpty();
+                    .extract().jsonPath().getList("items.id")).isEmpty();
 
             // The lesson is in /lessons; cancelling it moves it to the Cancelled tab.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My lessons").setExact(true)).click();
@@ -171,7 +171,7 @@ class WebJourneyTest {
 
             // What booking-service holds: the lesson was booked once, at the studio, and cancelled by the student.
             List<Map<String, Object>> held = gateway(cello.instructor().token()).get("/api/v1/bookings?as=instructor")
-                    .then().statusCode(200).extract().jsonPath().getList("$");
+                    .then().statusCode(200).extract().jsonPath().getList("items");
             assertThat(held).hasSize(1);
             assertThat(held.get(0)).containsEntry("status", "cancelled").containsEntry("cancelledBy", "student")
                     .containsEntry("locationType", "studio").containsEntry("cancelReason", "A school concert came up");

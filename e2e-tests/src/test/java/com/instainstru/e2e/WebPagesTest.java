@@ -135,7 +135,7 @@ class WebPagesTest {
             PageChecks.check(page, "lessons-past");
         }
         List<Map<String, Object>> bookings = gateway(student.token()).get("/api/v1/bookings?as=student").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+                .statusCode(200).extract().jsonPath().getList("items");
         assertThat(bookings).extracting(b -> b.get("status")).containsExactlyInAnyOrder("cancelled", "confirmed");
     }
 

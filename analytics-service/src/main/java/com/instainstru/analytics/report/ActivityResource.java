@@ -2,6 +2,7 @@ package com.instainstru.analytics.report;
 
 import com.instainstru.analytics.infra.AnalyticsConfig;
 import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.web.Amounts;
 import com.instainstru.platform.web.Caller;
 import com.instainstru.platform.web.Dates;
 import com.instainstru.platform.web.QueryParams;
@@ -76,6 +77,13 @@ public class ActivityResource {
     @Schema(name = "DayActivity")
     public record DayActivity(LocalDate date, long bookings, BigDecimal grossBookingValue, long searches,
             long zeroResultSearches) {
+
+        /** The currency of grossBookingValue; a getter, so that Jackson and OpenAPI list it. */
+        @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+        public String getCurrency() {
+            return Amounts.CURRENCY;
+        }
+
     }
 
     @Schema(name = "Activity")

@@ -69,6 +69,7 @@ public class DailyReportJob implements AnalyticsJob {
                 'cancellations', (SELECT count(*) FROM cancelled),
                 'lateCancellations', (SELECT count(*) FROM cancelled WHERE late_cancel),
                 'cancelledValue', (SELECT coalesce(sum(total_price), 0) FROM cancelled),
+                'currency', 'USD',
                 'reschedules', (SELECT count(*) FROM booking_fact f, d WHERE f.rescheduled_at >= d.t0 AND f.rescheduled_at < d.t1),
                 'lessonsCompleted', (SELECT count(*) FROM booking_fact f, d WHERE f.completed_at >= d.t0 AND f.completed_at < d.t1),
                 'noShows', (SELECT count(*) FROM booking_fact f, d WHERE f.no_show_at >= d.t0 AND f.no_show_at < d.t1),
@@ -88,7 +89,7 @@ public class DailyReportJob implements AnalyticsJob {
                     FROM searched WHERE latency_ms IS NOT NULL),
                 'topServices', (SELECT coalesce(jsonb_agg(t ORDER BY t.bookings DESC, t."grossBookingValue" DESC, t."serviceId"), '[]')
                     FROM (SELECT m.service_id AS "serviceId", r.name, r.slug, count(*) AS bookings,
-                                 coalesce(sum(m.total_price), 0) AS "grossBookingValue"
+                                 coalesce(sum(m.total_price), 0) AS "grossBookingValue", 'USD' AS currency
                           FROM made m LEFT JOIN catalog_service_ref r ON r.service_id = m.service_id
                           GROUP BY m.service_id, r.name, r.slug
                           ORDER BY count(*) DESC, coalesce(sum(m.total_price), 0) DESC, m.service_id LIMIT 10) t),

@@ -14,7 +14,8 @@ public record DailyReportResponse(
         @Schema(description = "End of the reported window: midnight, or the run's time if the day was not over")
         OffsetDateTime windowEnd,
         OffsetDateTime computedAt,
-        @Schema(description = "bookings, grossBookingValue, cancellations, lateCancellations, cancelledValue, reschedules, "
+        @Schema(description = "bookings, grossBookingValue, cancellations, lateCancellations, cancelledValue, currency "
+                + "(of the values, USD; reports before it was added have none), reschedules, "
                 + "lessonsCompleted, noShows, newInstructors, activeInstructors, newStudents, activeStudents, searches, "
                 + "zeroResultSearchCount, resultClicks, searchLatencyMs {p50, p95, max}, topServices, topSearches, "
                 + "zeroResultSearches, slowestSearches")

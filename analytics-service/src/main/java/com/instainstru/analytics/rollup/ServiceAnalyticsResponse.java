@@ -1,5 +1,6 @@
 package com.instainstru.analytics.rollup;
 
+import com.instainstru.platform.web.Amounts;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,6 +38,12 @@ public record ServiceAnalyticsResponse(
         @Schema(description = "0 to 100", example = "87.5") double demandScore,
         boolean trending,
         @Schema(description = "0 to 1, used for ranking", example = "0.64") double popularity) {
+
+    /** The currency of the prices, none without them; a getter, so that Jackson and OpenAPI list it. */
+    @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+    public String getCurrency() {
+        return priceP50 == null && priceAvg == null ? null : Amounts.CURRENCY;
+    }
 
     static final String COLUMNS = """
             a.service_id, r.slug, r.name, r.category_slug, a.as_of_date, a.window_end, a.run_id,

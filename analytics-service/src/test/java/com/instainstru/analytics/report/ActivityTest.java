@@ -54,6 +54,7 @@ class ActivityTest {
         assertThat(answer.getList("days.date")).containsExactly("2016-03-09", "2016-03-10", "2016-03-11", "2016-03-12");
         assertThat(answer.getList("days.bookings", Integer.class)).containsExactly(1, 2, 0, 0);
         assertThat(answer.getList("days.grossBookingValue", Float.class)).containsExactly(60f, 105f, 0f, 0f);
+        assertThat(answer.getList("days.currency", String.class)).containsOnly("USD");
         assertThat(answer.getList("days.searches", Integer.class)).containsExactly(0, 2, 1, 0);
         assertThat(answer.getList("days.zeroResultSearches", Integer.class)).containsExactly(0, 1, 1, 0);
     }

@@ -94,6 +94,7 @@ class DailyReportTest {
 
         assertThat(report.get("bookings").asInt()).isEqualTo(3); // r1 r2 r3; the reschedule is no new booking
         assertThat(report.get("grossBookingValue").decimalValue()).isEqualByComparingTo("200");
+        assertThat(report.get("currency").asText()).isEqualTo("USD");
         assertThat(report.get("cancellations").asInt()).isEqualTo(2); // o1, r3
         assertThat(report.get("lateCancellations").asInt()).isEqualTo(1);
         assertThat(report.get("cancelledValue").decimalValue()).isEqualByComparingTo("130");

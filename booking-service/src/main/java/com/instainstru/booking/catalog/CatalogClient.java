@@ -36,7 +36,7 @@ public interface CatalogClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record InstructorPage(List<InstructorView> items, int page, int size, long total) {
+    record InstructorPage(List<InstructorView> items, String nextCursor, long total) {
     }
 
     /** catalog-service answered that there is no such (visible) instructor: an answer, not a failure. */
@@ -54,10 +54,10 @@ public interface CatalogClient {
             skipOn = NotInCatalog.class)
     Uni<InstructorView> instructor(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
 
-    /** A page of active instructors with their active offerings (demo data loading). */
+    /** A page of active instructors with their active offerings (demo data loading); cursor null: the first. */
     @GET
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    Uni<InstructorPage> instructors(@QueryParam("page") int page, @QueryParam("size") int size);
+    Uni<InstructorPage> instructors(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -67,17 +67,15 @@ class DemoDataService {
                                 booked, (System.nanoTime() - start) / 1_000_000))));
     }
 
+    /** Every active instructor, page after page (following nextCursor). */
     private Uni<List<InstructorView>> allInstructors() {
-        return catalog.instructors(0, PAGE).flatMap(first -> {
-            int pages = (int) Math.ceil(first.total() / (double) PAGE);
-            return Multi.createFrom().range(1, Math.max(1, pages))
-                    .onItem().transformToUniAndConcatenate(p -> catalog.instructors(p, PAGE))
-                    .collect().asList()
-                    .map(rest -> {
-                        List<InstructorView> all = new ArrayList<>(first.items());
-                        rest.forEach(page -> all.addAll(page.items()));
-                        return all;
-                    });
+        return instructorsFrom(null, new ArrayList<>());
+    }
+
+    private Uni<List<InstructorView>> instructorsFrom(String cursor, List<InstructorView> all) {
+        return catalog.instructors(cursor, PAGE).flatMap(page -> {
+            all.addAll(page.items());
+            return page.nextCursor() == null ? Uni.createFrom().item(all) : instructorsFrom(page.nextCursor(), all);
         });
     }
 

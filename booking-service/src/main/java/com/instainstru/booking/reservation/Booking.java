@@ -2,6 +2,7 @@ package com.instainstru.booking.reservation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.instainstru.platform.web.Amounts;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -21,6 +22,12 @@ public record Booking(UUID id, UUID studentId, UUID instructorId, UUID instructo
         String note, String timeZone, String status, OffsetDateTime cancelledAt, String cancelledBy,
         String cancelReason, boolean lateCancellation, UUID rescheduledFrom, OffsetDateTime createdAt,
         @JsonIgnore @Schema(hidden = true) OffsetDateTime blockedUntil) {
+
+    /** The currency of hourlyRate and totalPrice; a getter, so that Jackson and OpenAPI list it. */
+    @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+    public String getCurrency() {
+        return Amounts.CURRENCY;
+    }
 
     static final String CONFIRMED = "confirmed";
 

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,11 +80,12 @@ public class BookingResource {
     @GET
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The caller's bookings as student or instructor (admins: as=all), by status and start time")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking[].class)))
-    @APIResponse(responseCode = "400", description = "Bad filter")
-    public Uni<List<Booking>> list(@QueryParam("as") String as, @QueryParam("status") String status,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BookingPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad filter, cursor or limit")
+    public Uni<BookingPage> list(@QueryParam("as") String as, @QueryParam("status") String status,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "Bookings per page (1–200, default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page (none: the first page)") @QueryParam("cursor") String cursor) {
         String view = as != null ? as : jwt.getGroups().contains(Caller.STUDENT) ? BookingService.STUDENT
                 : jwt.getGroups().contains(Caller.INSTRUCTOR) ? BookingService.INSTRUCTOR : "all";
         if (!Map.of(BookingService.STUDENT, Caller.STUDENT, BookingService.INSTRUCTOR, Caller.INSTRUCTOR, "all",
@@ -98,7 +100,7 @@ public class BookingResource {
             throw ApiException.invalid("status", "must be one of " + STATUSES);
         }
         return bookings.bookings(actor(), view, status, instant("from", from), instant("to", to),
-                QueryParams.intIn("limit", limit, 50, 1, 200), QueryParams.intIn("offset", offset, 0, 0, 1_000_000));
+                QueryParams.intIn("limit", limit, 50, 1, 200), cursor);
     }
 
     @GET

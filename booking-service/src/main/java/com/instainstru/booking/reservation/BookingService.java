@@ -410,14 +410,17 @@ public class BookingService {
         return visible(pool, actor, id, false);
     }
 
-    public Uni<List<Booking>> bookings(Actor actor, String as, String status, java.time.OffsetDateTime from,
-            java.time.OffsetDateTime to, int limit, int offset) {
+    /** A page of the actor's bookings (as student or instructor; every booking for "all"), by start time. */
+    public Uni<BookingPage> bookings(Actor actor, String as, String status, java.time.OffsetDateTime from,
+            java.time.OffsetDateTime to, int limit, String cursor) {
         String column = switch (as) {
             case STUDENT -> "student_id";
             case INSTRUCTOR -> "instructor_id";
             default -> null;
         };
-        return store.list(pool, column, column == null ? null : actor.userId(), status, from, to, limit, offset);
+        return store.list(pool, column, column == null ? null : actor.userId(), status, from, to, limit + 1,
+                        BookingPage.After.parse(cursor))
+                .map(found -> BookingPage.of(found, limit));
     }
 
     public Uni<Long> futureBookings(UUID instructorId) {

@@ -141,17 +141,22 @@ class BookingStore {
         return t.atOffset(ZoneOffset.UTC);
     }
 
-    /** A page of bookings by party, status and time range; {@code party} null means every booking (admin). */
+    /**
+     * Bookings by party, status and time range, by start time: at most {@code limit} after the booking
+     * (start, id) of {@code after} (null: from the first); {@code party} null means every booking (admin).
+     */
     Uni<List<Booking>> list(SqlClient sql, String partyColumn, UUID party, String status, OffsetDateTime from,
-            OffsetDateTime to, int limit, int offset) {
+            OffsetDateTime to, int limit, BookingPage.After after) {
         // $1 is typed even when unused: an untyped parameter is an error (42P18).
         String where = partyColumn == null ? "$1::uuid IS NULL" : partyColumn + " = $1";
         return sql.preparedQuery("SELECT * FROM booking WHERE " + where + """
                          AND ($2::text IS NULL OR status = $2)
                          AND ($3::timestamptz IS NULL OR start_at >= $3)
                          AND ($4::timestamptz IS NULL OR start_at < $4)
-                        ORDER BY start_at, id LIMIT $5 OFFSET $6""")
-                .execute(Tuple.tuple(Arrays.asList(party, status, from, to, limit, offset)))
+                         AND ($6::timestamptz IS NULL OR (start_at, id) > ($6, $7::uuid))
+                        ORDER BY start_at, id LIMIT $5""")
+                .execute(Tuple.tuple(Arrays.asList(party, status, from, to, limit,
+                        after == null ? null : after.start(), after == null ? null : after.id())))
                 .map(BookingStore::all);
     }
 

@@ -1,5 +1,6 @@
 package com.instainstru.booking.reservation;
 
+import com.instainstru.platform.web.Amounts;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,4 +15,11 @@ public record InstructorStats(
         long cancelled,
         long noShows,
         @Schema(description = "Total price of the completed lessons", example = "240.00") BigDecimal earnings) {
+
+    /** The currency of earnings; a getter, so that Jackson and OpenAPI list it. */
+    @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+    public String getCurrency() {
+        return Amounts.CURRENCY;
+    }
+
 }

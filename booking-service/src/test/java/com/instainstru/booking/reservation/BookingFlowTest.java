@@ -35,7 +35,7 @@ class BookingFlowTest {
         String id = book(student, t, at(day, "10:00"), 30).then().statusCode(201)
                 .header("Location", startsWith("http"))
                 .body("status", equalTo("confirmed")).body("durationMinutes", equalTo(30))
-                .body("hourlyRate", equalTo(60.0f)).body("totalPrice", equalTo(30.0f))
+                .body("hourlyRate", equalTo(60.0f)).body("totalPrice", equalTo(30.0f)).body("currency", equalTo("USD"))
                 .body("serviceName", equalTo("Piano")).body("timeZone", equalTo("America/New_York"))
                 .extract().path("id");
         String start = as(Tokens.student(student)).get("/api/v1/bookings/" + id).then().extract().path("startTime");
@@ -50,18 +50,51 @@ class BookingFlowTest {
         as(Tokens.admin()).get("/api/v1/bookings/" + id).then().statusCode(200);
 
         List<String> mine = as(Tokens.student(student)).get("/api/v1/bookings").then().statusCode(200)
-                .extract().jsonPath().getList("id");
+                .extract().jsonPath().getList("items.id");
         assertThat(mine).containsExactly(id);
         List<String> teaching = as(Tokens.instructor(t.id())).queryParam("as", "instructor").get("/api/v1/bookings")
-                .then().statusCode(200).extract().jsonPath().getList("id");
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(teaching).containsExactly(id);
         as(Tokens.student(student)).queryParam("as", "instructor").get("/api/v1/bookings").then().statusCode(403);
         as(Tokens.student(student)).queryParam("status", "lost").get("/api/v1/bookings").then().statusCode(400);
         // An admin sees everyone's bookings (here: those starting in this lesson's half hour).
         List<String> everyone = as(Tokens.admin()).queryParam("from", at(day, "10:00").toString())
                 .queryParam("to", at(day, "10:30").toString()).queryParam("limit", 200).get("/api/v1/bookings")
-                .then().statusCode(200).extract().jsonPath().getList("id");
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(everyone).contains(id);
+    }
+
+    @Test
+    void aListIsReadPageByPageFollowingNextCursorWhateverIsBookedMeanwhile() {
+        Teacher t = Fixtures.teacher();
+        LocalDate day = soon(5);
+        LocalDate next = day.plusDays(1);
+        publish(t.id(), day, "09:00-17:00");
+        publish(t.id(), next, "09:00-17:00");
+        UUID student = UUID.randomUUID();
+        // (a student books at most 2 lessons a day with one instructor)
+        String ten = book(student, t, at(day, "10:00"), 30).then().statusCode(201).extract().path("id");
+        String twelve = book(student, t, at(next, "12:00"), 30).then().statusCode(201).extract().path("id");
+        String two = book(student, t, at(next, "14:00"), 30).then().statusCode(201).extract().path("id");
+
+        var first = as(Tokens.student(student)).queryParam("limit", 2).get("/api/v1/bookings").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getList("items.id")).containsExactly(ten, twelve);
+        // A booking added before the cursor neither shifts the next page nor repeats one already read.
+        book(student, t, at(day, "09:00"), 30).then().statusCode(201);
+        var second = as(Tokens.student(student)).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/bookings").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.id")).containsExactly(two);
+        assertThat(second.getString("nextCursor")).isNull();
+
+        for (String bad : List.of("x", "bm90IGEgY3Vyc29y", first.getString("nextCursor").substring(2))) {
+            as(Tokens.student(student)).queryParam("cursor", bad).get("/api/v1/bookings").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", org.hamcrest.Matchers.hasItem("cursor"));
+        }
+        for (String bad : List.of("0", "201", "many")) {
+            as(Tokens.student(student)).queryParam("limit", bad).get("/api/v1/bookings").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", org.hamcrest.Matchers.hasItem("limit"));
+        }
     }
 
     @Test
@@ -99,7 +132,7 @@ class BookingFlowTest {
             as(bad).body(Fixtures.booking(t, at(day, "09:00"), 60)).post("/api/v1/bookings").then().statusCode(401);
         }
         as(Tokens.instructor(t.id())).queryParam("as", "instructor").get("/api/v1/bookings").then()
-                .body("size()", equalTo(0));
+                .body("items.size()", equalTo(0));
     }
 
     @Test

@@ -95,7 +95,7 @@ class BookingLifecycleTest {
         as(Tokens.student(student)).get("/api/v1/bookings/" + moved).then().body("status", equalTo("confirmed"));
         as(Tokens.admin()).get("/api/v1/bookings/" + taken).then().body("status", equalTo("confirmed"));
         assertThat(as(Tokens.instructor(t.id())).queryParam("as", "instructor").queryParam("status", "confirmed")
-                .get("/api/v1/bookings").then().extract().jsonPath().getList("id")).containsExactlyInAnyOrder(moved, taken);
+                .get("/api/v1/bookings").then().extract().jsonPath().getList("items.id")).containsExactlyInAnyOrder(moved, taken);
         as(Tokens.student(student)).body(Map.of("startTime", at(day, "10:00").toString(), "reason", "r".repeat(490)))
                 .post("/api/v1/bookings/" + moved + "/reschedule").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("reason"));

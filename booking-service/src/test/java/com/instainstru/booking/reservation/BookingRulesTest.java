@@ -132,7 +132,7 @@ class BookingRulesTest {
         assertThat(RawHttp.statusOfAnnouncedBody(RestAssured.port, "/api/v1/bookings", Tokens.student(student), 70_000)).isEqualTo(413);
         as(Tokens.student(student)).get("/api/v1/bookings/not-a-uuid").then().statusCode(400).contentType(PROBLEM);
         as(Tokens.student(student)).queryParam("from", "yesterday").get("/api/v1/bookings").then().statusCode(400);
-        assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("id")).isEmpty();
+        assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("items.id")).isEmpty();
     }
 
     private static Map<String, Object> with(Teacher t, LocalDate day, String field, Object value) {

@@ -73,7 +73,7 @@ class DoubleBookingTest {
         List<Integer> statuses = race(i -> book(student, teachers.get(i), at(day, i % 2 == 0 ? "10:00" : "10:30"), 60));
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(PARALLEL - 1);
-        assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("id"))
+        assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("items.id"))
                 .hasSize(1);
     }
 
@@ -89,7 +89,7 @@ class DoubleBookingTest {
                 .body(body).post("/api/v1/bookings"));
         assertThat(answers).allMatch(r -> r.statusCode() == 201);
         assertThat(answers.stream().map(r -> r.jsonPath().getString("id")).distinct()).hasSize(1);
-        assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("id"))
+        assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("items.id"))
                 .hasSize(1);
 
         Map<String, Object> other = Fixtures.booking(t, at(day, "11:00"), 60);
@@ -104,7 +104,7 @@ class DoubleBookingTest {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(PARALLEL - 1);
         List<Object> booked = as(Tokens.instructor(t.id())).queryParam("as", "instructor").get("/api/v1/bookings")
-                .then().extract().jsonPath().getList("id");
+                .then().extract().jsonPath().getList("items.id");
         assertThat(booked).hasSize(1);
     }
 

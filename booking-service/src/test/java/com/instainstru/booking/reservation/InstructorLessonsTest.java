@@ -93,6 +93,7 @@ class InstructorLessonsTest {
         assertThat(mine.getLong("[0].cancelled")).isEqualTo(1);
         assertThat(mine.getLong("[0].noShows")).isEqualTo(1);
         assertThat(mine.getDouble("[0].earnings")).isEqualTo(60.0);
+        assertThat(mine.getString("[0].currency")).isEqualTo("USD");
 
         // A range of start times: only the lessons of the coming days.
         String from = OffsetDateTime.now(ZoneOffset.UTC).toString();

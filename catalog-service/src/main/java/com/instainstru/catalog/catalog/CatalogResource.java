@@ -9,6 +9,7 @@ import com.instainstru.catalog.infra.JsonAnswers;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.ConditionalGets;
 import com.instainstru.platform.web.Ids;
 import com.instainstru.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,6 +58,7 @@ public class CatalogResource {
     JsonAnswers answers;
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     @Path("/categories")
     @Operation(summary = "Categories in display order, with their counts of bookable services")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryResponse[].class)))
@@ -64,6 +67,7 @@ public class CatalogResource {
     }
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     @Path("/services")
     @Operation(summary = "Bookable services of a category (or of all); admins may ask for every service with include=all")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse[].class)))
@@ -78,6 +82,7 @@ public class CatalogResource {
     }
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     // {id} like the PUT and DELETE of the same path (one path, its methods: OpenAPI allows no second name for it)
     @Path("/services/{id}")
     @Operation(summary = "One catalog service, by id or by slug (e.g. piano)")
@@ -92,6 +97,7 @@ public class CatalogResource {
     }
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     @Path("/top-per-category")
     @Operation(summary = "The homepage's batched call: every category with its top N bookable services")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryHighlights[].class)))
@@ -102,6 +108,7 @@ public class CatalogResource {
     }
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     @Path("/all")
     @Operation(summary = "The full catalog with per-service instructor counts and price ranges (bookable services; "
             + "include=offerable: every active service, for instructors choosing what to teach; admins: include=all)")

@@ -1,6 +1,7 @@
 package com.instainstru.catalog.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.instainstru.platform.web.Amounts;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,12 +29,26 @@ public final class CatalogResponses {
 
     @Schema(name = "PriceRange", description = "Hourly rates (USD) of the active instructors offering a service")
     public record PriceRange(@Schema(example = "45.00") BigDecimal min, @Schema(example = "120.00") BigDecimal max) {
+
+
+        /** The currency of min and max; a getter, so that Jackson and OpenAPI list it. */
+        @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+        public String getCurrency() {
+            return Amounts.CURRENCY;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ServiceAnalytics", description = "Read-only figures from the nightly analytics run")
     public record ServiceAnalytics(Double popularity, Double demandScore, boolean trending, Integer bookings30d,
             Integer searches30d, BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75, OffsetDateTime asOf) {
+
+
+        /** The currency of the price percentiles, none without them; a getter, so that Jackson and OpenAPI list it. */
+        @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+        public String getCurrency() {
+            return priceP25 == null && priceP50 == null && priceP75 == null ? null : Amounts.CURRENCY;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

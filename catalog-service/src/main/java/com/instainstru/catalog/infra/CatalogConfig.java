@@ -28,6 +28,14 @@ public interface CatalogConfig {
         @WithDefault("PT0.25S")
         Duration timeout();
 
+        /**
+         * How long a client (or a shared cache) may reuse a public read without asking again ({@code Cache-Control:
+         * public, max-age}); after it, it asks with If-None-Match and gets 304 if nothing changed. Short: a change
+         * (a new price, a paused offering) reaches every reader within it.
+         */
+        @WithDefault("PT30S")
+        Duration maxAge();
+
         /** Key prefix, so several environments can share one Redis. */
         @WithDefault("catalog:")
         String prefix();

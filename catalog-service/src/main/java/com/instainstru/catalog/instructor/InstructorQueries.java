@@ -2,6 +2,7 @@ package com.instainstru.catalog.instructor;
 
 import com.instainstru.catalog.offering.OfferingResponse;
 import com.instainstru.platform.problem.ApiException;
+import com.instainstru.platform.web.Cursors;
 import com.instainstru.platform.web.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,10 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Instructor pages and lists: two statements per answer (the instructors, then all their offerings). */
 @ApplicationScoped
 class InstructorQueries {
+
+    /** The kinds of cursor of the two orders (a cursor of one is refused by the other). */
+    private static final String ACTIVE = "instructors";
+    private static final String BY_NAME = "instructors-by-name";
 
     @Inject
     Pool pool;
@@ -46,8 +52,9 @@ class InstructorQueries {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
     }
 
-    /** Active instructors (offering {@code serviceId} when given), most experienced first, one page. */
-    Uni<InstructorResponse.Page> activeInstructors(UUID serviceId, int page, int size) {
+    /** Active instructors (offering {@code serviceId} when given), most experienced first, one page after {@code after}. */
+    Uni<InstructorResponse.Page> activeInstructors(UUID serviceId, String after, int limit) {
+        ActiveKey key = ActiveKey.parse(after);
         return pool.preparedQuery("""
                         WITH matches AS (
                             SELECT i.* FROM instructor i
@@ -58,15 +65,39 @@ class InstructorQueries {
                         SELECT t.total, m.*
                         FROM (SELECT count(*) AS total FROM matches) t
                         LEFT JOIN LATERAL (SELECT * FROM matches
-                                           ORDER BY years_experience DESC, name, id LIMIT $2 OFFSET $3) m ON true
+                                           WHERE $3::int IS NULL OR years_experience < $3
+                                              OR (years_experience = $3 AND (name, id) > ($4::text, $5::uuid))
+                                           ORDER BY years_experience DESC, name, id LIMIT $2) m ON true
                         """)
-                .execute(Tuple.of(serviceId, size, (long) page * size))
-                .flatMap(rows -> page(rows, serviceId, true, page, size));
+                .execute(Tuple.tuple(Arrays.asList(serviceId, limit + 1, key == null ? null : key.years(),
+                        key == null ? null : key.name(), key == null ? null : key.id())))
+                .flatMap(rows -> page(rows, serviceId, true, limit,
+                        last -> Cursors.encode(ACTIVE, String.valueOf(last.getInteger("years_experience")),
+                                last.getString("name"), last.getUUID("id").toString())));
     }
 
-    /** A page from rows of (total, instructor or nulls), with the instructors' offerings. */
+    /** Where a page of active instructors continues: after this (years of experience, name, id). */
+    private record ActiveKey(Integer years, String name, UUID id) {
+
+        static ActiveKey parse(String cursor) {
+            List<String> parts = Cursors.decode(ACTIVE, 3, cursor);
+            if (parts == null) {
+                return null;
+            }
+            try {
+                return new ActiveKey(Integer.valueOf(parts.get(0)), parts.get(1), UUID.fromString(parts.get(2)));
+            } catch (IllegalArgumentException e) {
+                throw Cursors.invalid();
+            }
+        }
+    }
+
+    /**
+     * A page from rows of (total, instructor or nulls), at most {@code limit + 1} instructors (one more
+     * than the page: then there is a next page, which continues after the page's last).
+     */
     private Uni<InstructorResponse.Page> page(io.vertx.mutiny.sqlclient.RowSet<Row> rows, UUID serviceId,
-            boolean activeOfferingsOnly, int page, int size) {
+            boolean activeOfferingsOnly, int limit, Function<Row, String> cursorAfter) {
         long total = rows.iterator().next().getLong("total");
         List<Row> found = new ArrayList<>();
         rows.forEach(r -> {
@@ -74,10 +105,12 @@ class InstructorQueries {
                 found.add(r);
             }
         });
-        List<UUID> ids = found.stream().map(r -> r.getUUID("id")).toList();
+        String next = found.size() > limit ? cursorAfter.apply(found.get(limit - 1)) : null;
+        List<Row> shown = found.subList(0, Math.min(limit, found.size()));
+        List<UUID> ids = shown.stream().map(r -> r.getUUID("id")).toList();
         return offerings(ids, serviceId, activeOfferingsOnly).map(offerings -> new InstructorResponse.Page(
-                found.stream().map(r -> instructor(r, offerings.getOrDefault(r.getUUID("id"), List.of())))
-                        .toList(), page, size, total));
+                shown.stream().map(r -> instructor(r, offerings.getOrDefault(r.getUUID("id"), List.of())))
+                        .toList(), next, total));
     }
 
     /** An admin's lookup: a part of the name and/or ids (either matches), and a status (null: any). */
@@ -109,8 +142,10 @@ class InstructorQueries {
         }
     }
 
-    /** Instructors of any status by name part or id (admins), by name, with every offering; one page. */
-    Uni<InstructorResponse.Page> lookUp(Lookup lookup, int page, int size) {
+    /** Instructors of any status by name part or id (admins), by name, with every offering; one page after {@code after}. */
+    Uni<InstructorResponse.Page> lookUp(Lookup lookup, String after, int limit) {
+        List<String> key = Cursors.decode(BY_NAME, 2, after);
+        UUID afterId = key == null ? null : uuid(key.get(1));
         // A name part is matched literally: LIKE's wildcards in it are escaped.
         String pattern = lookup.name() == null ? null
                 : "%" + lookup.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -122,11 +157,23 @@ class InstructorQueries {
                                    OR i.name ILIKE $1 OR i.id = ANY($2)))
                         SELECT t.total, m.*
                         FROM (SELECT count(*) AS total FROM matches) t
-                        LEFT JOIN LATERAL (SELECT * FROM matches ORDER BY name, id LIMIT $4 OFFSET $5) m ON true
+                        LEFT JOIN LATERAL (SELECT * FROM matches
+                                           WHERE $5::uuid IS NULL OR (name, id) > ($6::text, $5::uuid)
+                                           ORDER BY name, id LIMIT $4) m ON true
                         """)
                 .execute(Tuple.tuple(Arrays.asList(pattern, lookup.ids().toArray(UUID[]::new),
-                        lookup.status() == null ? null : lookup.status().name(), size, (long) page * size)))
-                .flatMap(rows -> page(rows, null, false, page, size));
+                        lookup.status() == null ? null : lookup.status().name(), limit + 1, afterId,
+                        key == null ? null : key.get(0))))
+                .flatMap(rows -> page(rows, null, false, limit,
+                        last -> Cursors.encode(BY_NAME, last.getString("name"), last.getUUID("id").toString())));
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw Cursors.invalid();
+        }
     }
 
     private Uni<Map<UUID, List<OfferingResponse>>> offerings(List<UUID> instructorIds, UUID serviceId, boolean activeOnly) {

@@ -5,6 +5,7 @@ import com.instainstru.catalog.infra.JsonAnswers;
 import com.instainstru.catalog.infra.ResponseCache;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.web.Caller;
+import com.instainstru.platform.web.ConditionalGets;
 import com.instainstru.platform.web.Ids;
 import com.instainstru.platform.web.QueryParams;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -29,8 +30,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Instructors", description = "Instructor profiles and account status")
 public class InstructorResource {
 
-    private static final String PAGE_KEY = "%d:%d";
-    private static final int CACHED_PAGES = 10;
+    /** The cache field of a list's first page (with its limit). */
+    private static final String FIRST_PAGE = "first:";
 
     @Inject
     InstructorService instructors;
@@ -62,39 +65,42 @@ public class InstructorResource {
     CurrentIdentityAssociation identity;
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     @Operation(summary = "Active instructors, optionally those offering one catalog service (id or slug), a page at a time; "
             + "admins: q (a part of the name), ids (comma-separated) and status (active, suspended, deactivated or any) "
             + "look up instructors of any status, by name")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.Page.class)))
-    @APIResponse(responseCode = "400", description = "Bad page or size")
+    @APIResponse(responseCode = "400", description = "Bad cursor or limit")
     @APIResponse(responseCode = "404", description = "Unknown service")
     @APIResponse(responseCode = "403", description = "q, ids or status asked by a non-admin")
-    public Uni<Response> list(@QueryParam("service") String service, @QueryParam("page") String page,
-            @QueryParam("size") String size, @QueryParam("q") String q, @QueryParam("ids") String ids,
-            @QueryParam("status") String status) {
-        int p = QueryParams.intIn("page", page, 0, 0, 10_000);
-        int s = QueryParams.intIn("size", size, 20, 1, 100);
+    public Uni<Response> list(@QueryParam("service") String service,
+            @Parameter(description = "nextCursor of the previous page (none: the first page)") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Instructors per page (1–100, default 20)") @QueryParam("limit") String limit,
+            @QueryParam("q") String q, @QueryParam("ids") String ids, @QueryParam("status") String status) {
+        int size = QueryParams.intIn("limit", limit, 20, 1, 100);
         if (q != null || ids != null || status != null) {
             InstructorQueries.Lookup lookup = InstructorQueries.Lookup.of(q, ids, status);
             return answers.callerIsAdmin().flatMap(admin -> {
                 if (!admin) {
                     throw ApiException.forbidden("only admins may look instructors up by name, id or status");
                 }
-                return answers.fresh(queries.lookUp(lookup, p, s));
+                return answers.fresh(queries.lookUp(lookup, cursor, size));
             });
         }
         String key = service != null && Ids.looksLikeUuid(service) ? UUID.fromString(service).toString() : service;
         Supplier<Uni<?>> compute = () -> service == null
-                ? queries.activeInstructors(null, p, s)
+                ? queries.activeInstructors(null, cursor, size)
                 : queries.serviceId(service).flatMap(id -> queries.activeInstructors(
-                        id.orElseThrow(() -> ApiException.notFound("catalog service", service)), p, s));
-        // The first pages are what students look at; deeper pages are answered fresh rather than
-        // letting arbitrary page numbers fill the cache.
-        return p < CACHED_PAGES ? answers.cached(CacheKeys.instructors(key), String.format(PAGE_KEY, p, s), compute)
-                : answers.fresh(compute.get());
+                        id.orElseThrow(() -> ApiException.notFound("catalog service", service)), cursor, size));
+        // The first page is what students look at; later pages are answered fresh rather than
+        // letting arbitrary cursors fill the cache.
+        return cursor == null || cursor.isBlank()
+                ? answers.cached(CacheKeys.instructors(key), FIRST_PAGE + size, compute)
+                : answers.uncached(compute.get());
     }
 
     @GET
+    @Extension(name = ConditionalGets.EXTENSION, value = "true")
     @Path("/{id}")
     @Operation(summary = "An active instructor's profile and offerings (the instructor and admins also see an inactive one)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))

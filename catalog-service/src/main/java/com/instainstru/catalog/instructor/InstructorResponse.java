@@ -11,7 +11,9 @@ public record InstructorResponse(UUID id, String name, @Schema(description = "nu
         AccountStatus status, List<OfferingResponse> offerings,
         @Schema(description = "Rises with every change of the instructor; the version their events carry") long version) {
 
-    @Schema(name = "InstructorPage")
-    public record Page(List<InstructorResponse> items, int page, int size, long total) {
+    @Schema(name = "InstructorPage", description = "One page of a list; the next is asked with cursor=nextCursor")
+    public record Page(List<InstructorResponse> items,
+            @Schema(description = "Cursor of the next page, null on the last", nullable = true) String nextCursor,
+            @Schema(description = "How many instructors the list has in all (items is one page)") long total) {
     }
 }

@@ -1,5 +1,6 @@
 package com.instainstru.catalog.offering;
 
+import com.instainstru.platform.web.Amounts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -11,4 +12,11 @@ public record OfferingResponse(UUID id, UUID instructorId, UUID catalogServiceId
         List<String> levels, List<String> ageGroups, List<String> locationTypes,
         @Schema(description = "null when the instructor wrote none", nullable = true) String description, boolean active,
         @Schema(description = "Rises with every change of the offering; the version its events carry") long version) {
+
+    /** The currency of hourlyRate; a getter, so that Jackson and OpenAPI list it. */
+    @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+    public String getCurrency() {
+        return Amounts.CURRENCY;
+    }
+
 }

@@ -78,6 +78,7 @@ class CatalogBrowseTest {
         String slug = given().get("/api/v1/catalog/services/" + service).then().statusCode(200)
                 .body("instructorCount", equalTo(2))
                 .body("priceRange.min", equalTo(40.0f)).body("priceRange.max", equalTo(80.5f))
+                .body("priceRange.currency", equalTo("USD"))
                 .body("categorySlug", equalTo("music")).extract().path("slug");
         given().get("/api/v1/catalog/services/" + slug).then().statusCode(200).body("id", equalTo(service.toString()));
         given().get("/api/v1/catalog/services/piano").then().statusCode(200).body("name", equalTo("Piano"))

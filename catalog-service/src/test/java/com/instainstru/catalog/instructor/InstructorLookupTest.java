@@ -48,8 +48,11 @@ class InstructorLookupTest {
         assertThat(lookUp(Map.of("ids", cy.toString())).getList("items.id")).containsExactly(cy.toString());
         assertThat(lookUp(Map.of("q", "lookup" + tag, "status", "suspended")).getList("items.id"))
                 .containsExactly(bea.toString());
-        assertThat(lookUp(Map.of("q", "lookup" + tag, "status", "any", "size", "1")).getList("items.id"))
-                .containsExactly(ada.toString());
+        JsonPath firstPage = lookUp(Map.of("q", "lookup" + tag, "status", "any", "limit", "1"));
+        assertThat(firstPage.getList("items.id")).containsExactly(ada.toString());
+        JsonPath secondPage = lookUp(Map.of("q", "lookup" + tag, "limit", "1", "cursor", firstPage.getString("nextCursor")));
+        assertThat(secondPage.getList("items.id")).containsExactly(bea.toString());
+        assertThat(secondPage.getString("nextCursor")).isNull();
         // LIKE's wildcards are plain characters.
         assertThat(lookUp(Map.of("q", "%" + tag)).getList("items")).isEmpty();
         assertThat(lookUp(Map.of("q", "_ookup" + tag)).getList("items")).isEmpty();

@@ -3,8 +3,10 @@ package com.instainstru.catalog.instructor;
 import static com.instainstru.catalog.support.Api.PROBLEM;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
@@ -109,16 +111,25 @@ class InstructorProfileTest {
         List<String> ids = given().queryParam("service", service.toString()).get("/api/v1/instructors")
                 .then().statusCode(200).body("total", equalTo(2)).extract().jsonPath().getList("items.id");
         assertThat(ids).containsExactlyInAnyOrder(first.toString(), second.toString());
-        given().queryParam("service", service.toString()).queryParam("size", 1).queryParam("page", 1)
+        // Pages follow nextCursor; a page is where the last one ended, whoever is added before it meanwhile.
+        var firstPage = given().queryParam("service", service.toString()).queryParam("limit", 1)
                 .get("/api/v1/instructors").then().statusCode(200).body("items.size()", equalTo(1))
-                .body("items[0].offerings[0].catalogServiceId", equalTo(service.toString()));
-        given().queryParam("service", service.toString()).queryParam("page", 5).get("/api/v1/instructors")
-                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(2));
+                .body("items[0].id", equalTo(first.toString())).body("total", equalTo(2))
+                .body("items[0].offerings[0].catalogServiceId", equalTo(service.toString())).extract().jsonPath();
+        Api.offer(Api.newInstructor("Page Naught"), service, "55");
+        given().queryParam("service", service.toString()).queryParam("limit", 1)
+                .queryParam("cursor", firstPage.getString("nextCursor")).get("/api/v1/instructors").then()
+                .statusCode(200).body("items.id", contains(second.toString())).body("nextCursor", nullValue())
+                .body("total", equalTo(3));
         given().queryParam("service", "no-such-service").get("/api/v1/instructors").then().statusCode(404)
                 .contentType(PROBLEM);
-        given().queryParam("size", 0).get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("size", 101).get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("page", "x").get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("limit", 0).get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("limit", 101).get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("limit", "x").get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM);
+        for (String bad : List.of("x", "bm90IGEgY3Vyc29y", firstPage.getString("nextCursor") + "A")) {
+            given().queryParam("cursor", bad).get("/api/v1/instructors").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("cursor"));
+        }
     }
 
     private static Map<String, Object> with(String field, Object value) {

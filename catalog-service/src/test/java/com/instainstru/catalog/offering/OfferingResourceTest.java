@@ -34,7 +34,7 @@ class OfferingResourceTest {
         body.put("locationTypes", List.of("online", "student_home"));
         String id = Api.as(Tokens.instructor(me)).body(body).post("/api/v1/instructors/me/services").then()
                 .statusCode(201).header("Location", startsWith("http"))
-                .body("hourlyRate", equalTo(62.5f)).body("durationOptions", equalTo(List.of(30, 60, 90)))
+                .body("hourlyRate", equalTo(62.5f)).body("currency", equalTo("USD")).body("durationOptions", equalTo(List.of(30, 60, 90)))
                 .body("levels", equalTo(List.of("beginner", "advanced")))
                 .body("serviceSlug", org.hamcrest.Matchers.notNullValue()).extract().path("id");
         given().get("/api/v1/instructors/" + me).then().statusCode(200).body("offerings[0].id", equalTo(id))

@@ -1,5 +1,6 @@
 package com.instainstru.platform.problem;
 
+import com.instainstru.platform.web.ConditionalGets;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -42,7 +43,8 @@ public class CommonAnswers implements OASFilter {
         } else {
             addIfAbsent(responses, "401", "A token was sent and is not valid");
         }
-        boolean parameters = pathParameters || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean parameters = pathParameters || operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> !ConditionalGets.IF_NONE_MATCH.equals(p.getName())); // a tag that is not current is no error
         if (parameters || operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", "A parameter or the body is not valid (the problem's errors say which)");
         }

@@ -1,6 +1,7 @@
 package com.instainstru.search.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.instainstru.platform.web.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,6 +31,12 @@ public record ParsedQuery(
                 + "or studio", enumeration = {"student_home", "studio"}) String locationType,
         @Schema(description = "\"low\" when the query asked for a low price without naming one (cheap, reasonably "
                 + "priced): cheaper offerings rank first, no cap is invented") String budget) {
+
+    /** The currency of minPrice and maxPrice, none when no price was named; a getter, so that Jackson and OpenAPI list it. */
+    @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+    public String getCurrency() {
+        return minPrice == null && maxPrice == null ? null : Amounts.CURRENCY;
+    }
 
     /**
      * A date constraint: the words' meaning ({@code tomorrow}, {@code weekend}, {@code saturday},

@@ -28,10 +28,10 @@ public interface CatalogApi {
     @Path("/catalog/services/{id}")
     Uni<JsonNode> service(@PathParam("id") UUID id);
 
-    /** A page of the active instructors with their active offerings. */
+    /** A page of the active instructors with their active offerings; cursor: the previous page's nextCursor (null: the first). */
     @GET
     @Path("/instructors")
-    Uni<JsonNode> instructors(@QueryParam("page") int page, @QueryParam("size") int size);
+    Uni<JsonNode> instructors(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
     /** One active instructor (404 if there is none, or they are not active). */
     @GET

@@ -132,12 +132,13 @@ class CatalogReconciliation {
     // ---- instructors and offerings ----
 
     /**
-     * Every active instructor with their offerings, page by page; then each instructor search shows as
-     * active that the pages did not list is asked for by id (a page may shift while it is read).
+     * Every active instructor with their offerings, page by page (following nextCursor); then each
+     * instructor search shows as active that the pages did not list is asked for by id (one whose
+     * experience changed while the pages were read may be listed twice or not at all).
      * Returns the ids of the active instructors.
      */
     Uni<List<UUID>> instructors(ReconcileReport.Tally t, OffsetDateTime since) {
-        return page(0, t, since, new ArrayList<>())
+        return page(null, t, since, new ArrayList<>())
                 .flatMap(listed -> unlisted(listed, since)
                         .flatMap(missing -> askEach(missing, t, since))
                         .map(confirmed -> join(listed, confirmed)));
@@ -161,19 +162,20 @@ class CatalogReconciliation {
     private static List<UUID> join(List<UUID> listed, List<UUID> confirmed) {
         List<UUID> active = new ArrayList<>(listed);
         confirmed.stream().filter(Objects::nonNull).forEach(active::add);
-        return active;
+        return active.stream().distinct().toList();
     }
 
-    private Uni<List<UUID>> page(int page, ReconcileReport.Tally t, OffsetDateTime since, List<UUID> ids) {
-        return catalog.instructors(page, PAGE).flatMap(body -> {
+    private Uni<List<UUID>> page(String cursor, ReconcileReport.Tally t, OffsetDateTime since, List<UUID> ids) {
+        return catalog.instructors(cursor, PAGE).flatMap(body -> {
             List<JsonNode> items = new ArrayList<>();
             body.path("items").forEach(items::add);
             if (items.isEmpty()) {
                 return Uni.createFrom().item(ids);
             }
             items.forEach(i -> ids.add(UUID.fromString(i.path("id").asText())));
-            return reconcile(items, t, since).flatMap(ok -> (long) (page + 1) * PAGE >= body.path("total").asLong()
-                    ? Uni.createFrom().item(ids) : page(page + 1, t, since, ids));
+            String next = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
+            return reconcile(items, t, since).flatMap(ok -> next == null
+                    ? Uni.createFrom().item(ids) : page(next, t, since, ids));
         });
     }
 

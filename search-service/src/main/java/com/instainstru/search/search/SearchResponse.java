@@ -1,5 +1,6 @@
 package com.instainstru.search.search;
 
+import com.instainstru.platform.web.Amounts;
 import com.instainstru.search.query.ParsedQuery;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -54,6 +55,13 @@ public record SearchResponse(
                     example = "[\"2026-11-27T17:00:00-05:00\", \"2026-11-27T17:15:00-05:00\", \"2026-11-27T17:30:00-05:00\"]")
             List<OffsetDateTime> nextStarts,
             double score) {
+
+        /** The currency of hourlyRate; a getter, so that Jackson and OpenAPI list it. */
+        @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
+        public String getCurrency() {
+            return Amounts.CURRENCY;
+        }
+
     }
 
     @Schema(name = "SearchTimings", description = "Server time per stage, in milliseconds")

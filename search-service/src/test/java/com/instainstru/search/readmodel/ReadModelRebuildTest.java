@@ -63,7 +63,7 @@ class ReadModelRebuildTest {
         rows("SELECT id FROM catalog_service WHERE vector_dims(embedding) = 384").forEach(r -> stored.add(r.getUUID(0).toString()));
         assertThat(stored).containsAll(bookable).isNotEmpty();
 
-        JsonPath instructors = given().baseUri(PlatformResource.catalogUrl()).queryParam("size", 100)
+        JsonPath instructors = given().baseUri(PlatformResource.catalogUrl()).queryParam("limit", 100)
                 .get("/api/v1/instructors").then().statusCode(200).extract().jsonPath();
         List<String> ids = instructors.getList("items.id");
         Set<String> storedInstructors = new HashSet<>();

@@ -81,7 +81,7 @@ class ReconciliationTest {
         assertThat(settled.getInt("checked.schedules")).isPositive();
 
         // Two instructors with offerings, and a date ahead on which the first one is free.
-        List<Map<String, Object>> listed = given().baseUri(PlatformResource.catalogUrl()).queryParam("size", 100)
+        List<Map<String, Object>> listed = given().baseUri(PlatformResource.catalogUrl()).queryParam("limit", 100)
                 .get("/api/v1/instructors").then().statusCode(200).extract().jsonPath().getList("items");
         List<Map<String, Object>> teaching = listed.stream()
                 .filter(i -> !((List<?>) i.get("offerings")).isEmpty()).toList();

@@ -94,6 +94,8 @@ class SearchResourceTest {
         assertThat(everyInstructor("piano under $80")).contains(cheap.toString()).doesNotContain(dear.toString(), guitarist.toString());
         assertThat(answer.getList("results.serviceName", String.class)).containsOnly("Piano");
         assertThat(answer.getList("results.hourlyRate", Float.class)).allMatch(rate -> rate <= 80);
+        assertThat(answer.getList("results.currency", String.class)).isNotEmpty().containsOnly("USD");
+        assertThat(answer.getString("parsed.currency")).isEqualTo("USD");
         assertThat(answer.getList("relaxed")).isEmpty();
         assertThat(answer.getFloat("parsed.maxPrice")).isEqualTo(80f);
     }

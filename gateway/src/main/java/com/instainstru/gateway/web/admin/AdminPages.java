@@ -231,7 +231,7 @@ public class AdminPages {
         String query = q == null ? "" : q.strip();
         String shown = status == null || status.isBlank() ? "any" : status.strip();
         return idsByEmail(query).flatMap(ids -> {
-            String uri = "/api/v1/instructors?size=50&status=" + PageServices.encode(shown)
+            String uri = "/api/v1/instructors?limit=50&status=" + PageServices.encode(shown)
                     + (ids.isEmpty() ? (query.isEmpty() ? "" : "&q=" + PageServices.encode(query)) : "&ids=" + ids.get(0));
             return services.read("catalog", uri, me.accessToken(), InstructorPage.class, "the instructors");
         }).flatMap(page -> {

@@ -72,7 +72,7 @@ public final class AdminViews {
         }
     }
 
-    public record InstructorPage(List<Instructor> items, int page, int size, long total) {
+    public record InstructorPage(List<Instructor> items, String nextCursor, long total) {
 
         public InstructorPage {
             items = items == null ? List.of() : items;

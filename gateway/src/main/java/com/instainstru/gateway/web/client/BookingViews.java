@@ -32,6 +32,14 @@ public final class BookingViews {
         }
     }
 
+    /** A page of bookings as booking-service answers it (a page shows the first; the rest follow nextCursor). */
+    public record BookingPage(List<Booking> items, String nextCursor) {
+
+        public BookingPage {
+            items = items == null ? List.of() : items;
+        }
+    }
+
     /** A booking as booking-service answers it (times in the instructor's zone). */
     public record Booking(UUID id, UUID studentId, UUID instructorId, UUID instructorServiceId, UUID serviceId,
             String serviceName, String instructorName, OffsetDateTime startTime, OffsetDateTime endTime,

@@ -1,10 +1,10 @@
 package com.instainstru.gateway.web.pages;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.instainstru.gateway.routing.ServiceClient.Answer;
 import com.instainstru.gateway.web.WebConfig;
 import com.instainstru.gateway.web.client.BookingViews.BookableTimes;
 import com.instainstru.gateway.web.client.BookingViews.Booking;
+import com.instainstru.gateway.web.client.BookingViews.BookingPage;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.session.Visitor;
 import com.instainstru.platform.web.Caller;
@@ -48,7 +48,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class LessonPages {
 
     private static final List<String> TABS = List.of("upcoming", "past", "cancelled");
-    private static final TypeReference<List<Booking>> BOOKINGS = new TypeReference<>() { };
 
     @Inject
     PageServices services;
@@ -97,8 +96,8 @@ public class LessonPages {
             case "past" -> "from=" + iso(now.minus(Duration.ofDays(365))) + "&to=" + iso(now);
             default -> "status=cancelled";
         };
-        return services.read("booking", "/api/v1/bookings?as=student&limit=200&" + query, visitor.accessToken(), BOOKINGS,
-                "your lessons").map(part -> {
+        return services.read("booking", "/api/v1/bookings?as=student&limit=200&" + query, visitor.accessToken(), BookingPage.class,
+                "your lessons").map(part -> part.map(BookingPage::items)).map(part -> {
                     if (part.status() == 401) {
                         throw page.expired();
                     }

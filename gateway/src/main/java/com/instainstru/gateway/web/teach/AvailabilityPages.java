@@ -1,7 +1,7 @@
 package com.instainstru.gateway.web.teach;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.instainstru.gateway.web.client.BookingViews.Booking;
+import com.instainstru.gateway.web.client.BookingViews.BookingPage;
 import com.instainstru.gateway.web.client.CatalogViews.Instructor;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.client.Part;
@@ -49,7 +49,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class AvailabilityPages {
 
-    private static final TypeReference<List<Booking>> BOOKINGS = new TypeReference<>() { };
 
     @Inject
     PageServices services;
@@ -228,8 +227,8 @@ public class AvailabilityPages {
                     + sunday.plusDays(56), me.accessToken(), MyAvailability.class, "your availability");
             Uni<Part<List<Booking>>> lessons = services.read("booking", "/api/v1/bookings?as=instructor&status=confirmed"
                     + "&limit=200&from=" + TeachPages.iso(monday.atStartOfDay(zone).toInstant()) + "&to="
-                    + TeachPages.iso(monday.plusDays(7).atStartOfDay(zone).toInstant()), me.accessToken(), BOOKINGS,
-                    "your lessons");
+                    + TeachPages.iso(monday.plusDays(7).atStartOfDay(zone).toInstant()), me.accessToken(), BookingPage.class,
+                    "your lessons").map(part -> part.map(BookingPage::items));
             return Uni.combine().all().unis(mine, lessons).asTuple().map(t -> {
                 Part<MyAvailability> a = calls.checked(t.getItem1());
                 if (!a.ok()) {

@@ -3,6 +3,7 @@ package com.instainstru.gateway.web.teach;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.instainstru.gateway.web.WebConfig;
 import com.instainstru.gateway.web.client.BookingViews.Booking;
+import com.instainstru.gateway.web.client.BookingViews.BookingPage;
 import com.instainstru.gateway.web.client.CatalogViews.Instructor;
 import com.instainstru.gateway.web.client.CatalogViews.Offering;
 import com.instainstru.gateway.web.client.PageServices;
@@ -63,7 +64,6 @@ public class TeachPages {
     static final List<String> AGES = List.of("kids", "teens", "adults");
     static final List<String> PLACES = List.of("online", "studio", "student_home");
     private static final List<String> TABS = List.of("upcoming", "past", "cancelled");
-    private static final TypeReference<List<Booking>> BOOKINGS = new TypeReference<>() { };
     private static final TypeReference<List<Stats>> STATS = new TypeReference<>() { };
     private static final TypeReference<List<Borough>> BOROUGHS = new TypeReference<>() { };
 
@@ -171,7 +171,8 @@ public class TeachPages {
             LocalDate today = LocalDate.now(clock.withZone(zone));
             LocalDate monthStart = today.withDayOfMonth(1);
             Uni<Part<List<Booking>>> upcoming = services.read("booking", "/api/v1/bookings?as=instructor&status=confirmed&limit=50&from="
-                    + iso(now.minus(Duration.ofHours(4))), me.accessToken(), BOOKINGS, "your lessons");
+                    + iso(now.minus(Duration.ofHours(4))), me.accessToken(), BookingPage.class, "your lessons")
+                    .map(part -> part.map(BookingPage::items));
             Uni<Part<List<Stats>>> month = services.read("booking", "/api/v1/bookings/instructors/stats?ids=" + me.userId()
                     + "&from=" + iso(monthStart.atStartOfDay(zone).toInstant()) + "&to="
                     + iso(monthStart.plusMonths(1).atStartOfDay(zone).toInstant()), me.accessToken(), STATS,
@@ -512,8 +513,8 @@ public class TeachPages {
             case "past" -> "from=" + iso(now.minus(Duration.ofDays(365))) + "&to=" + iso(now);
             default -> "status=cancelled";
         };
-        return services.read("booking", "/api/v1/bookings?as=instructor&limit=200&" + query, me.accessToken(), BOOKINGS,
-                "your lessons").map(part -> {
+        return services.read("booking", "/api/v1/bookings?as=instructor&limit=200&" + query, me.accessToken(), BookingPage.class,
+                "your lessons").map(part -> part.map(BookingPage::items)).map(part -> {
                     calls.checked(part);
                     List<Booking> bookings = new ArrayList<>(part.orElse(List.of()));
                     if (shown.equals("past")) {
