@@ -1,11 +1,9 @@
-package com.instainstru.catalog.infra;
+package com.instainstru.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.instainstru.platform.problem.ApiException;
-import com.instainstru.platform.web.ConditionalGets;
-import com.instainstru.platform.web.Cursors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
