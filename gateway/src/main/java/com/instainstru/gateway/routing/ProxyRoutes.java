@@ -20,6 +20,8 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -122,6 +124,31 @@ public class ProxyRoutes {
         client.resume(); // paused by the access filter while the limits were counted
     }
 
+    /**
+     * A service names what it created at the address it was asked on, its own host and port inside the platform;
+     * the client asked the gateway (or the proxy in front of it: with {@code GATEWAY_BEHIND_PROXY} the request's
+     * absolute URI is the forwarded one). An absolute {@code Location} is put on the client's scheme and host; its
+     * path is the gateway's too, since the gateway routes by the services' paths.
+     */
+    static void publicLocation(RoutingContext rc, ProxyResponse response) {
+        String location = response.headers().get(HttpHeaders.LOCATION);
+        if (location == null) {
+            return;
+        }
+        try {
+            URI named = URI.create(location);
+            if (!named.isAbsolute()) {
+                return;
+            }
+            URI asked = URI.create(rc.request().absoluteURI());
+            response.headers().set(HttpHeaders.LOCATION, new URI(asked.getScheme(), asked.getRawAuthority(),
+                    null, null, null).toString() + named.getRawPath()
+                    + (named.getRawQuery() == null ? "" : "?" + named.getRawQuery()));
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            Log.debugf("Left a Location the gateway could not read as it was: %s", location);
+        }
+    }
+
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return length != null ? !"0".equals(length.trim()) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
@@ -166,6 +193,7 @@ public class ProxyRoutes {
                         request.release();
                         return;
                     }
+                    publicLocation(rc, response);
                     response.send().onFailure(error ->
                             Log.debugf("Proxied answer of %s cut short: %s", route.id(), error.toString()));
                 })
