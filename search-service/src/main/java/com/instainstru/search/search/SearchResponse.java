@@ -22,7 +22,9 @@ public record SearchResponse(
 
     @Schema(name = "SearchMatch")
     public record Match(@Schema(example = "service", enumeration = {"service", "services", "category", "all", "none"}) String kind,
-            Category category, List<MatchedService> services) {
+            @Schema(description = "The category the query named (null unless kind is category)", nullable = true)
+            Category category,
+            List<MatchedService> services) {
     }
 
     @Schema(name = "SearchCategory")
