@@ -122,6 +122,19 @@ public class ProxyRoutes {
         client.resume(); // paused by the access filter while the limits were counted
     }
 
+    /**
+     * The service's answer goes out in the service's encoding, once. The client's Accept-Encoding reached the service
+     * (the proxy passes it on and the gateway's client does not decode), so a body is already gzipped or meant to be
+     * plain. Quarkus marks every answer "Content-Encoding: identity" before the proxy runs, and the proxy adds the
+     * service's headers beside it: with the service's "gzip" next to "identity", Vert.x would drop both and send a
+     * gzipped body as if it were plain. "identity" alone (a plain answer) keeps the gateway from encoding it again.
+     */
+    private static void keepTheServicesEncoding(RoutingContext rc, ProxyResponse response) {
+        if (response.headers().contains(HttpHeaders.CONTENT_ENCODING)) {
+            rc.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
+        }
+    }
+
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return length != null ? !"0".equals(length.trim()) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
@@ -166,6 +179,7 @@ public class ProxyRoutes {
                         request.release();
                         return;
                     }
+                    keepTheServicesEncoding(rc, response);
                     response.send().onFailure(error ->
                             Log.debugf("Proxied answer of %s cut short: %s", route.id(), error.toString()));
                 })
