@@ -60,6 +60,7 @@ public record ServiceAnalyticsResponse(
 
     /** The latest day's analytics of every service, most popular first. */
     @Schema(name = "ServiceAnalyticsList")
-    public record Listing(@Schema(example = "2026-11-25") LocalDate asOfDate, List<ServiceAnalyticsResponse> services) {
+    public record Listing(@Schema(description = "The day of the latest analytics (null before the first run)", example = "2026-11-25",
+            nullable = true) LocalDate asOfDate, List<ServiceAnalyticsResponse> services) {
     }
 }

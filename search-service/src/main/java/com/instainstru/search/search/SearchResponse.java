@@ -1,5 +1,6 @@
 package com.instainstru.search.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.instainstru.search.query.ParsedQuery;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -20,10 +21,11 @@ public record SearchResponse(
         @Schema(description = "Cursor of the next page, null on the last", nullable = true) String nextCursor,
         Timings timings) {
 
-    @Schema(name = "SearchMatch")
+    @Schema(name = "SearchMatch", description = "The services the query means; category is there only when kind is category")
     public record Match(@Schema(example = "service", enumeration = {"service", "services", "category", "all", "none"}) String kind,
-            @Schema(description = "The category the query named (null unless kind is category)", nullable = true)
-            Category category,
+            // Left out unless kind is category: a property that names a schema (SearchCategory) is a bare $ref in
+            // the document, which cannot say null.
+            @JsonInclude(JsonInclude.Include.NON_NULL) Category category,
             List<MatchedService> services) {
     }
 
