@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,11 @@ class WireConventionsTest {
         assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(new String(gunzip(page.body()), StandardCharsets.UTF_8)).contains("<html");
         assertThat(varies(page)).isEqualTo(1);
+        // An error page (written by an exception mapper, past Quarkus's own compression step) is gzipped once too.
+        HttpResponse<byte[]> missing = get(gateway("/instructors/" + UUID.randomUUID()), "gzip");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().allValues("Content-Encoding")).containsExactly("gzip");
+        assertThat(new String(gunzip(missing.body()), StandardCharsets.UTF_8)).contains("find that page");
         HttpResponse<byte[]> plainPage = get(gateway("/"), null);
         assertThat(plainPage.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(new String(plainPage.body(), StandardCharsets.UTF_8)).contains("<html");
