@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.gateway.support.PlatformProfile;
 import com.instainstru.gateway.support.PlatformResource;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every operation of the gateway's OpenAPI document (its own endpoints and every proxied route) ×
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(PlatformProfile.class)
+@ExtendWith(OpenApiContract.class)
 class AuthorizationMatrixTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The analytics of one catalog service for one day. */
-@Schema(name = "ServiceAnalytics", description = "A catalog service's analytics over the 90 days up to asOfDate")
+@Schema(name = "ServiceAnalytics", description = "A catalog service's analytics over the 90 days up to asOfDate; the prices, "
+        + "rates and most-booked length are null when the window has nothing to measure them on")
 public record ServiceAnalyticsResponse(
         @Schema(example = "2c4b7a1e-8a51-3b73-9a0b-5d8f7a1c2e33") UUID serviceId,
         @Schema(example = "piano") String slug,
@@ -27,14 +28,14 @@ public record ServiceAnalyticsResponse(
         @Schema(example = "30") int bookings90d,
         @Schema(example = "21") int distinctStudents,
         @Schema(description = "Instructors with a booking of the service in the 90 days", example = "6") int activeInstructors,
-        @Schema(example = "45.00") BigDecimal priceP25,
-        @Schema(example = "60.00") BigDecimal priceP50,
-        @Schema(example = "80.00") BigDecimal priceP75,
-        @Schema(example = "63.50") BigDecimal priceAvg,
-        @Schema(description = "Most-booked lesson length in minutes", example = "60") Integer mostBookedDuration,
-        @Schema(example = "0.82") Double completionRate,
-        @Schema(example = "0.1") Double cancellationRate,
-        @Schema(description = "30-day bookings per 30-day search", example = "0.275") Double conversionRate,
+        @Schema(example = "45.00", nullable = true) BigDecimal priceP25,
+        @Schema(example = "60.00", nullable = true) BigDecimal priceP50,
+        @Schema(example = "80.00", nullable = true) BigDecimal priceP75,
+        @Schema(example = "63.50", nullable = true) BigDecimal priceAvg,
+        @Schema(description = "Most-booked lesson length in minutes", example = "60", nullable = true) Integer mostBookedDuration,
+        @Schema(example = "0.82", nullable = true) Double completionRate,
+        @Schema(example = "0.1", nullable = true) Double cancellationRate,
+        @Schema(description = "30-day bookings per 30-day search", example = "0.275", nullable = true) Double conversionRate,
         @Schema(description = "0 to 100", example = "87.5") double demandScore,
         boolean trending,
         @Schema(description = "0 to 1, used for ranking", example = "0.64") double popularity) {
@@ -66,6 +67,7 @@ public record ServiceAnalyticsResponse(
 
     /** The latest day's analytics of every service, most popular first. */
     @Schema(name = "ServiceAnalyticsList")
-    public record Listing(@Schema(example = "2026-11-25") LocalDate asOfDate, List<ServiceAnalyticsResponse> services) {
+    public record Listing(@Schema(description = "The day of the latest analytics (null before the first run)", example = "2026-11-25",
+            nullable = true) LocalDate asOfDate, List<ServiceAnalyticsResponse> services) {
     }
 }

@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OperationsEndpointsTest {
 
     /** Health and metrics are on the management interface (its own port); the public port has neither. */

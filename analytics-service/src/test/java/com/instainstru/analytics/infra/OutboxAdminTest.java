@@ -12,6 +12,7 @@ import com.instainstru.analytics.jobs.JobRun;
 import com.instainstru.analytics.jobs.JobRunner;
 import com.instainstru.analytics.report.DailyReportJob;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -31,12 +32,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * After Redis lost analytics-events, an admin's republish puts every kept event back on the stream, in the
  * order it was written; a malformed request or a caller who is not an admin republishes nothing.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OutboxAdminTest {
 
     private static final String REPUBLISH = "/api/v1/analytics/admin/outbox/republish";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.instainstru.analytics.support.CatalogServiceResource;
 import com.instainstru.analytics.support.Events;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -20,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An analytics database that knows no catalog service reads the bookable ones from the real catalog-service. */
 @QuarkusTest
 @TestProfile(CatalogBootstrapTest.RealCatalog.class)
+@ExtendWith(OpenApiContract.class)
 class CatalogBootstrapTest {
 
     public static class RealCatalog implements QuarkusTestProfile {

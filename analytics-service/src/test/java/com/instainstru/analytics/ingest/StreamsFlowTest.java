@@ -11,6 +11,7 @@ import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
 import com.instainstru.platform.streams.StreamConsumer;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole way through Redis: producers' events on booking-events, search-events and catalog-events →
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * by a consumer group as catalog-service and search-service read it.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class StreamsFlowTest {
 
     @Inject

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,11 +21,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every endpoint is admin-only; bad input is a problem+json 4xx that changes nothing. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class AnalyticsEndpointsTest {
 
     private static final String BASE = "/api/v1/analytics";

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.instainstru.analytics.support.Events;
 import com.instainstru.analytics.support.Events.Booking;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bookings and searches per New York day over a known event set of 2016 (no other test writes 2016), counted by
  * hand: days at the edges of the zone's midnight, a reschedule (no new booking), a cancellation (still made that day).
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class ActivityTest {
 
     @Inject

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.analytics.jobs.JobRunner;
 import com.instainstru.analytics.report.DailyReportJob;
 import com.instainstru.analytics.support.Events;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The public trending read: anyone may ask, it shows the latest day's trending services first and that
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * (2099) so that they are the latest whatever other tests left, and removed afterwards.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class TrendingTest {
 
     private static final java.time.LocalDate DAY = java.time.LocalDate.parse("2099-01-01");

@@ -11,6 +11,7 @@ import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.booking.support.Fixtures.Teacher;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Cases of issue 12's attack on availability, kept: copying onto past weeks, oversized free-time searches. */
 @QuarkusTest
 @QuarkusTestResource(CatalogServiceResource.class)
+@ExtendWith(OpenApiContract.class)
 class AbuseCasesTest {
 
     private static final Map<String, List<Map<String, String>>> MONDAYS = Map.of(

@@ -3,6 +3,7 @@ package com.instainstru.booking.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.booking.support.CatalogServiceResource;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * booking-service limits its expensive public reads per client itself (issue 12: the services had no limits of
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CatalogServiceResource.class)
 @TestProfile(ReadLimitsTest.SmallLimits.class)
+@ExtendWith(OpenApiContract.class)
 class ReadLimitsTest {
 
     public static class SmallLimits implements QuarkusTestProfile {

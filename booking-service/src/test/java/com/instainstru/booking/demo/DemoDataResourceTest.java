@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.instainstru.booking.support.CatalogServiceResource;
 import com.instainstru.booking.support.Fixtures;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.DayOfWeek;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogServiceResource.class)
+@ExtendWith(OpenApiContract.class)
 class DemoDataResourceTest {
 
     @Test

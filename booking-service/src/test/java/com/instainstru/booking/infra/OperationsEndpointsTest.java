@@ -6,12 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
 import com.instainstru.booking.support.CatalogServiceResource;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @QuarkusTestResource(CatalogServiceResource.class)
+@ExtendWith(OpenApiContract.class)
 class OperationsEndpointsTest {
 
     /** Health and metrics are on the management interface (its own port); the public port has neither. */

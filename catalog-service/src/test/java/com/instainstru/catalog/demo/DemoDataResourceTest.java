@@ -9,12 +9,15 @@ import static org.hamcrest.Matchers.hasKey;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class DemoDataResourceTest {
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.catalog.support.Api;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * analytics-service's service-analytics.updated fills the read-only analytics of the catalog's services
  * and reorders the homepage at once: the cached answers are invalidated, not left to expire.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class AnalyticsEventsConsumerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

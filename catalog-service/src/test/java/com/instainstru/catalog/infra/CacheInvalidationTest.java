@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Public reads come from Redis, and every write makes exactly the affected answers fresh at once. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class CacheInvalidationTest {
 
     @Inject

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,9 +17,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalog-events contract (docs/ARCHITECTURE.md): the envelope and the payload fields others rely on. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class CatalogEventsTest {
 
     @Inject

@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What an operator relies on: the API description, health probes and metrics. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OperationsEndpointsTest {
 
     /** Health and metrics are on the management interface (its own port); the public port has neither. */

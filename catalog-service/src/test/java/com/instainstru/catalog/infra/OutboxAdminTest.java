@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * After Redis lost catalog-events (a restart without its files, a FLUSHALL), an admin republishes the kept
  * outbox events from a point in time: every one is in the stream again, in the original order.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OutboxAdminTest {
 
     private static final String STREAM = "catalog-events";

@@ -10,6 +10,7 @@ import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
 import com.instainstru.platform.test.RedisServerResource;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With Redis stopped, writes still succeed and reads still answer; the events follow, in order, once it is back. */
 @QuarkusTest
 @TestProfile(RedisOutageProfile.class)
+@ExtendWith(OpenApiContract.class)
 class RedisOutageTest {
 
     @Inject

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import com.instainstru.catalog.booking.BookingClient;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The account lifecycle; booking-service's answers are stubbed (it is a separate service). */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class InstructorLifecycleTest {
 
     @InjectMock

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Admins find instructors of any status by a part of the name or by id (the admin pages add emails from the gateway). */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class InstructorLookupTest {
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.catalog.support.StreamEnvelopes;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,12 +25,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Writes of one profile at the same moment: each is saved (and announced once) or refused with a 409 problem
  * (another request changed it first), never a 500 and never a saved change without its event.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class ProfileConcurrencyTest {
 
     private static final int WRITERS = 8;

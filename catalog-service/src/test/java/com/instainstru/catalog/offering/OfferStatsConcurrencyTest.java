@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The per-service counts and price ranges stay exact when many instructors change offerings at once. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OfferStatsConcurrencyTest {
 
     private static final int INSTRUCTORS = 24;

@@ -11,6 +11,7 @@ import com.instainstru.catalog.catalog.CatalogService;
 import com.instainstru.catalog.support.Api;
 import com.instainstru.platform.test.RawHttp;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.math.BigDecimal;
@@ -20,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OfferingResourceTest {
 
     @Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.gateway.support.NotificationProfile;
 import com.instainstru.gateway.support.NotificationResource;
 import com.instainstru.platform.test.MailDev;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The account emails end to end through the gateway's outbox, user-events, a real notification-service and MailDev:
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NotificationProfile.class)
+@ExtendWith(OpenApiContract.class)
 class AccountEmailsTest {
 
     static final int TTL_SECONDS = NotificationProfile.LINK_TTL_SECONDS;

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The user's own name and time zone: chosen at sign-up (optional), shown by GET /api/v1/auth/me, changed by PATCH
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * naming the field and changes nothing.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class ProfileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.instainstru.gateway.support.PlatformProfile;
 import com.instainstru.gateway.support.PlatformResource;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Access tokens stop working when their sign-in session ends (logout, a replayed refresh token, a password
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(PlatformProfile.class)
+@ExtendWith(OpenApiContract.class)
 class SessionEndTest {
 
     /** Within a second, plus the time of the calls themselves on two busy cores. */

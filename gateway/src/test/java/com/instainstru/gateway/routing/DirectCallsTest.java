@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.instainstru.gateway.support.PlatformProfile;
 import com.instainstru.gateway.support.PlatformResource;
 import com.instainstru.platform.test.RawHttp;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 12's attack on the internal ports, kept: a caller that bypasses the gateway and hammers a service's
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(PlatformProfile.class)
+@ExtendWith(OpenApiContract.class)
 class DirectCallsTest {
 
     @Test

@@ -9,16 +9,19 @@ import com.instainstru.notification.support.Streams;
 import com.instainstru.notification.support.Streams.Person;
 import com.instainstru.platform.test.MailDevResource;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GET/PUT /api/v1/notifications/preferences: the caller's own, on by default, problems for bad input. */
 @QuarkusTest
 @QuarkusTestResource(MailDevResource.class)
+@ExtendWith(OpenApiContract.class)
 class PreferencesTest {
 
     private static final String PREFERENCES = "/api/v1/notifications/preferences";

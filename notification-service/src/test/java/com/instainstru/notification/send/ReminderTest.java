@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.instainstru.platform.test.MailDev;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Reminders on a clock moved two days ahead by configuration ({@code clock.offset}): a lesson 24 hours away (on that
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(MailDevResource.class)
 @TestProfile(ReminderTest.MovedClock.class)
+@ExtendWith(OpenApiContract.class)
 class ReminderTest {
 
     public static class MovedClock implements QuarkusTestProfile {

@@ -1,6 +1,5 @@
 package com.instainstru.platform.problem;
 
-import com.instainstru.platform.web.ConditionalGets;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -15,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * Declares in every OpenAPI document the answers the platform gives on an operation whatever the resource says,
  * each an {@code application/problem+json} {@link Problem}, where the operation does not declare them itself:
  * 401 (no valid token on a secured operation; a token sent and not valid on any), 403 (a role the operation does not
- * allow), 400 (a parameter or body that is not valid: {@link ProblemMappers}, {@link StrictJson}) and 415 (a body
- * that is not JSON) on an operation that takes parameters or a body.
+ * allow), 400 (a parameter or body that is not valid: {@link ProblemMappers}, {@link StrictJson}; a query parameter
+ * the operation does not take: {@code web.UnknownQueryParameters}) and 415 (a body that is not JSON) on an operation
+ * that takes a body.
  */
 @OpenApiFilter
 public class CommonAnswers implements OASFilter {
@@ -27,12 +27,11 @@ public class CommonAnswers implements OASFilter {
             return;
         }
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            boolean pathParameters = item.getParameters() != null && !item.getParameters().isEmpty();
-            item.getOperations().values().forEach(operation -> declare(operation, pathParameters));
+            item.getOperations().values().forEach(CommonAnswers::declare);
         }
     }
 
-    private static void declare(Operation operation, boolean pathParameters) {
+    private static void declare(Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -43,11 +42,9 @@ public class CommonAnswers implements OASFilter {
         } else {
             addIfAbsent(responses, "401", "A token was sent and is not valid");
         }
-        boolean parameters = pathParameters || operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> !ConditionalGets.IF_NONE_MATCH.equals(p.getName())); // a tag that is not current is no error
-        if (parameters || operation.getRequestBody() != null) {
-            addIfAbsent(responses, "400", "A parameter or the body is not valid (the problem's errors say which)");
-        }
+        // Any operation: a query parameter it does not take is refused (platform web.UnknownQueryParameters).
+        addIfAbsent(responses, "400",
+                "A parameter or the body is not valid, or a query parameter is not one the operation takes (the problem's errors say which)");
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "415", "The body is not application/json");
         }

@@ -1,5 +1,6 @@
 package com.instainstru.search.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.instainstru.platform.web.Amounts;
 import com.instainstru.search.query.ParsedQuery;
 import java.math.BigDecimal;
@@ -21,9 +22,12 @@ public record SearchResponse(
         @Schema(description = "Cursor of the next page, null on the last", nullable = true) String nextCursor,
         Timings timings) {
 
-    @Schema(name = "SearchMatch")
+    @Schema(name = "SearchMatch", description = "The services the query means; category is there only when kind is category")
     public record Match(@Schema(example = "service", enumeration = {"service", "services", "category", "all", "none"}) String kind,
-            Category category, List<MatchedService> services) {
+            // Left out unless kind is category: a property that names a schema (SearchCategory) is a bare $ref in
+            // the document, which cannot say null.
+            @JsonInclude(JsonInclude.Include.NON_NULL) Category category,
+            List<MatchedService> services) {
     }
 
     @Schema(name = "SearchCategory")

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import com.instainstru.search.support.Streams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * After Redis lost search-events, an admin's republish puts every kept event back on the stream as it was (the
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * admin may, and only with a valid point in time; a refusal republishes nothing.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class OutboxAdminTest {
 
     private static final String REPUBLISH = "/api/v1/search/admin/outbox/republish";

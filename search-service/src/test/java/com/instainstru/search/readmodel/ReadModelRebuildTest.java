@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.instainstru.platform.sql.TransientConflicts;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import com.instainstru.search.support.PlatformResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An empty read model is rebuilt from the real catalog-service's and booking-service's APIs:
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformResource.class, restrictToAnnotatedClass = true)
+@ExtendWith(OpenApiContract.class)
 class ReadModelRebuildTest {
 
     @Inject

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instainstru.platform.test.Tokens;
+import com.instainstru.platform.test.contract.OpenApiContract;
 import com.instainstru.search.readmodel.CatalogSnapshot;
 import com.instainstru.search.support.Streams;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,9 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every search and click reaches search-events (through the outbox), with who searched when signed in. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class SearchEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.instainstru.platform.test.contract.OpenApiContract;
 import com.instainstru.search.embedding.EmbeddingService;
 import com.instainstru.search.readmodel.CatalogSnapshot;
 import com.instainstru.search.retrieval.ServiceMatch;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Searches against the real read model, fed through the streams exactly as catalog-service and
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * own instructors and that every result honours the constraints.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 class SearchResourceTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Pages travel gzipped to browsers that accept it. Only the pages: the gateway does not turn on Quarkus's
- * global compression, which would add "Content-Encoding: identity" to every JSON answer of the API.
+ * Pages travel gzipped to browsers that accept it, with "Vary: Accept-Encoding". Quarkus's HTTP compression (on in
+ * every service and the gateway) would gzip them too; an answer that already says its encoding is not encoded again.
  */
 @Provider
 public class PageCompression implements WriterInterceptor {
