@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,9 +64,12 @@ public class CompressedAnswers {
             boolean compressible = type != null
                     && compressed.contains(type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT));
             liftIdentity(headers, compressible);
-            if (compressible && headers.getAll(HttpHeaders.VARY).stream()
-                    .noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("accept-encoding"))) {
-                headers.add(HttpHeaders.VARY, "Accept-Encoding");
+            List<String> varies = headers.getAll(HttpHeaders.VARY);
+            if (compressible && varies.stream().noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("accept-encoding"))) {
+                // One Vary header: what the answer already varies with (Authorization, say), then Accept-Encoding.
+                List<String> all = new ArrayList<>(varies);
+                all.add("Accept-Encoding");
+                headers.set(HttpHeaders.VARY, String.join(", ", all));
             }
         });
         rc.next();
