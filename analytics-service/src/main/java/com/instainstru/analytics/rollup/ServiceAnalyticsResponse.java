@@ -40,10 +40,10 @@ public record ServiceAnalyticsResponse(
         boolean trending,
         @Schema(description = "0 to 1, used for ranking", example = "0.64") double popularity) {
 
-    /** The currency of the prices, none without them; a getter, so that Jackson and OpenAPI list it. */
+    /** The currency of the prices (also when there are none yet: the field is always there); a getter, so that Jackson and OpenAPI list it. */
     @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
     public String getCurrency() {
-        return priceP50 == null && priceAvg == null ? null : Amounts.CURRENCY;
+        return Amounts.CURRENCY;
     }
 
     static final String COLUMNS = """

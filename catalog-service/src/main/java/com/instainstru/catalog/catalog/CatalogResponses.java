@@ -44,10 +44,10 @@ public final class CatalogResponses {
             Integer searches30d, BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75, OffsetDateTime asOf) {
 
 
-        /** The currency of the price percentiles, none without them; a getter, so that Jackson and OpenAPI list it. */
+        /** The currency of the price percentiles (also without them: the field is always there); a getter, so that Jackson and OpenAPI list it. */
         @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
         public String getCurrency() {
-            return priceP25 == null && priceP50 == null && priceP75 == null ? null : Amounts.CURRENCY;
+            return Amounts.CURRENCY;
         }
     }
 

@@ -32,10 +32,10 @@ public record ParsedQuery(
         @Schema(description = "\"low\" when the query asked for a low price without naming one (cheap, reasonably "
                 + "priced): cheaper offerings rank first, no cap is invented") String budget) {
 
-    /** The currency of minPrice and maxPrice, none when no price was named; a getter, so that Jackson and OpenAPI list it. */
+    /** The currency of minPrice and maxPrice (also when no price was named: the field is always there); a getter, so that Jackson and OpenAPI list it. */
     @Schema(description = Amounts.CURRENCY_DESCRIPTION, example = Amounts.CURRENCY, enumeration = Amounts.CURRENCY)
     public String getCurrency() {
-        return minPrice == null && maxPrice == null ? null : Amounts.CURRENCY;
+        return Amounts.CURRENCY;
     }
 
     /**
