@@ -14,9 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "rates and most-booked length are null when the window has nothing to measure them on")
 public record ServiceAnalyticsResponse(
         @Schema(example = "2c4b7a1e-8a51-3b73-9a0b-5d8f7a1c2e33") UUID serviceId,
-        @Schema(example = "piano") String slug,
-        @Schema(example = "Piano") String name,
-        @Schema(example = "music") String categorySlug,
+        @Schema(example = "piano", nullable = true, description = "null until analytics has learned the service from catalog's events")
+        String slug,
+        @Schema(example = "Piano", nullable = true, description = "null until analytics has learned the service from catalog's events")
+        String name,
+        @Schema(example = "music", nullable = true, description = "null until analytics has learned the service from catalog's events")
+        String categorySlug,
         @Schema(example = "2026-11-25") LocalDate asOfDate,
         @Schema(description = "End of the window (exclusive)") OffsetDateTime windowEnd,
         UUID runId,

@@ -44,9 +44,10 @@ public class TrendingResource {
     @APIResponse(responseCode = "400", description = "limit outside 1..50")
     public Uni<TrendingResponse> trending(@QueryParam("limit") String rawLimit) {
         int limit = QueryParams.intIn("limit", rawLimit, 10, 1, 50);
+        // Only services known from catalog (with a name to show); one analytics has only seen in bookings is left out.
         Uni<List<Row>> services = pool.preparedQuery("""
                         SELECT a.as_of_date, a.service_id, r.slug, r.name, r.category_slug, a.popularity, a.trending
-                        FROM service_analytics a LEFT JOIN catalog_service_ref r ON r.service_id = a.service_id
+                        FROM service_analytics a JOIN catalog_service_ref r ON r.service_id = a.service_id
                         WHERE a.as_of_date = (SELECT max(as_of_date) FROM service_analytics)
                         ORDER BY a.trending DESC, a.popularity DESC, a.service_id LIMIT $1""")
                 .execute(Tuple.of(limit)).map(TrendingResource::rows);

@@ -127,7 +127,10 @@ public class HomePages {
                     .toList();
         }
         List<String> missing = home.unavailable().stream().map(HomePages::describe).distinct().toList();
-        return new HomeView(cards, home.trendingServices(), home.trendingSearches(), missing);
+        // Only what can be shown: a service analytics has not yet learned the name of is left out.
+        List<TrendingService> trending = home.trendingServices() == null ? List.of()
+                : home.trendingServices().stream().filter(t -> t.name() != null && !t.name().isBlank()).toList();
+        return new HomeView(cards, trending, home.trendingSearches(), missing);
     }
 
     private static CategoryCard card(Category category, CategoryHighlights highlights) {
