@@ -125,19 +125,6 @@ public class ProxyRoutes {
     }
 
     /**
-     * The service's answer goes out in the service's encoding, once. The client's Accept-Encoding reached the service
-     * (the proxy passes it on and the gateway's client does not decode), so a body is already gzipped or meant to be
-     * plain. Quarkus marks every answer "Content-Encoding: identity" before the proxy runs, and the proxy adds the
-     * service's headers beside it: with the service's "gzip" next to "identity", Vert.x would drop both and send a
-     * gzipped body as if it were plain. "identity" alone (a plain answer) keeps the gateway from encoding it again.
-     */
-    private static void keepTheServicesEncoding(RoutingContext rc, ProxyResponse response) {
-        if (response.headers().contains(HttpHeaders.CONTENT_ENCODING)) {
-            rc.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
-        }
-    }
-
-    /**
      * A service names what it created at the address it was asked on, its own host and port inside the platform;
      * the client asked the gateway (or the proxy in front of it: with {@code GATEWAY_BEHIND_PROXY} the request's
      * absolute URI is the forwarded one). An absolute {@code Location} is put on the client's scheme and host; its
@@ -206,7 +193,6 @@ public class ProxyRoutes {
                         request.release();
                         return;
                     }
-                    keepTheServicesEncoding(rc, response);
                     publicLocation(rc, response);
                     response.send().onFailure(error ->
                             Log.debugf("Proxied answer of %s cut short: %s", route.id(), error.toString()));
