@@ -35,7 +35,6 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/availability")
@@ -83,7 +82,6 @@ public class AvailabilityResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's windows, blackout dates and settings over a date range")
     public Uni<MyAvailability> mine(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = Dates.parse("from", from, LocalDate.now(clock.withZone(NEW_YORK)));
@@ -94,7 +92,6 @@ public class AvailabilityResource {
     @Path("/me/dates/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace the windows of one date")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Bad date or windows")
@@ -109,7 +106,6 @@ public class AvailabilityResource {
     @Path("/me/weeks/{weekStart}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace the windows of the week starting on the given Monday")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Bad week or windows")
@@ -122,7 +118,6 @@ public class AvailabilityResource {
     @Path("/me/weeks/{weekStart}/copy")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Copy a week's windows to the following N weeks")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Bad week or count")
@@ -135,7 +130,6 @@ public class AvailabilityResource {
     @Path("/me/pattern")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Apply a weekly pattern to every date of a range")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Bad range or windows")
@@ -147,7 +141,6 @@ public class AvailabilityResource {
     @Path("/me/blackouts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Block dates (vacation): nothing can be booked on them")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Bad range")
@@ -158,7 +151,6 @@ public class AvailabilityResource {
     @DELETE
     @Path("/me/blackouts")
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Unblock dates")
     @APIResponse(responseCode = "204", description = "Saved")
     public Uni<Response> removeBlackouts(@QueryParam("from") String from, @QueryParam("to") String to) {
@@ -170,7 +162,6 @@ public class AvailabilityResource {
     @Path("/me/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Minimum notice, buffer between lessons, booking horizon")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "400", description = "Out of bounds")

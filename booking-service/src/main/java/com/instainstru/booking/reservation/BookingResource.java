@@ -35,12 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/bookings")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Bookings", description = "Instant booking and the booking lifecycle")
 public class BookingResource {
 

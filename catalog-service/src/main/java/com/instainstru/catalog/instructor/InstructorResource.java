@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/instructors")
@@ -123,7 +122,6 @@ public class InstructorResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's own instructor profile, whatever its status")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "404", description = "No profile yet")
@@ -136,7 +134,6 @@ public class InstructorResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create or replace the caller's instructor profile")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
@@ -154,7 +151,6 @@ public class InstructorResource {
     @Path("/me/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Pause, resume or deactivate the caller's account (deactivation needs no future bookings)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
@@ -170,7 +166,6 @@ public class InstructorResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Suspend, reactivate or deactivate any instructor (admin)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")

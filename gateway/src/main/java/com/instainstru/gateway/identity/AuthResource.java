@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/auth")
@@ -89,7 +88,6 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The signed-in user")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -100,7 +98,6 @@ public class AuthResource {
     @PATCH
     @Path("/me")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the signed-in user's name and/or time zone (an absent field stays as it is); "
             + "user.updated is published for the services that keep users' names")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = UserResponse.class)))
@@ -113,7 +110,6 @@ public class AuthResource {
     @POST
     @Path("/password")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the password; every refresh token of the account is revoked")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one")

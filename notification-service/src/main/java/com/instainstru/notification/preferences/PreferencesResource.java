@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,7 +50,6 @@ public class PreferencesResource {
     @GET
     @Path("/preferences")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's notification preferences")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -64,7 +62,6 @@ public class PreferencesResource {
     @PUT
     @Path("/preferences")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Set the caller's notification preferences (while reminders are off, none is sent)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")

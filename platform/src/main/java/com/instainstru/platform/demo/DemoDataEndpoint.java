@@ -28,7 +28,8 @@ public abstract class DemoDataEndpoint<Q, R> {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
+    // Said here once for every subclass: Quarkus documents the role of a @RolesAllowed only on the class declaring it.
+    @SecurityRequirement(name = "jwt", scopes = Caller.ADMIN)
     @Operation(summary = "Create this service's demo data (idempotent)")
     @APIResponse(responseCode = "200", description = "What was created")
     @APIResponse(responseCode = "404", description = "Demo data is disabled here")

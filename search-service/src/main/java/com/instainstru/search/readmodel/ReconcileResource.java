@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = "Search admin", description = "Keeping the search read model true to its sources")
@@ -26,7 +25,6 @@ public class ReconcileResource {
 
     @POST
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Compare the read model with catalog-service and booking-service now, repair what differs, "
             + "and say what was checked and repaired")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconcileReport.class)))
