@@ -10,7 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "Republish analytics-events after Redis lost them (admin)")
 @APIResponse(responseCode = "200", description = "How many events go out again, and how far back the outbox reaches")
 @APIResponse(responseCode = "400", description = "from missing or not an ISO-8601 date-time with an offset")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Not an admin")
 public class OutboxAdmin extends OutboxAdminResource {
 }

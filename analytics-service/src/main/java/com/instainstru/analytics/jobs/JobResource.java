@@ -28,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
 @Tag(name = "Jobs", description = "Start the analytics jobs now and see their runs (admin)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Not an admin")
 @APIResponse(responseCode = "404", description = "No such job (service-analytics, daily-report)")
 public class JobResource {
 
@@ -54,7 +52,6 @@ public class JobResource {
     @GET
     @Path("/{name}/runs")
     @Operation(summary = "The job's latest runs, newest first")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobRun[].class)))
     @APIResponse(responseCode = "400", description = "limit outside 1..200")
     public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") String limit) {
         return runner.runs(name, QueryParams.intIn("limit", limit, 20, 1, 200));
@@ -63,7 +60,6 @@ public class JobResource {
     @GET
     @Path("/{name}/runs/{id}")
     @Operation(summary = "One run of the job")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobRun.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID")
     public Uni<JobRun> run(@PathParam("name") String name, @PathParam("id") String id) {
         return runner.run(name, Ids.parse("id", id));

@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,10 +90,7 @@ public class ActivityResource {
     @GET
     @Operation(summary = "Bookings made and searches (and those that found nothing) per day over the last N days "
             + "(default 90, at most 400) ending on 'to' (default today), in the business time zone")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "400", description = "days outside 1..400, or a malformed or future date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<Activity> activity(@QueryParam("days") String days, @QueryParam("to") String to) {
         ZoneId zone = ZoneId.of(config.zone());
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -60,7 +60,6 @@ public class AvailabilityResource {
     @Path("/{instructorId}")
     @Operation(summary = "Bookable start times (15-minute grid) for a lesson of the given length")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "Bad id, dates or duration")
     public Uni<BookableTimes> bookableTimes(@PathParam("instructorId") String instructorId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("duration") String duration) {
         LocalDate start = Dates.parse("from", from, LocalDate.now(clock.withZone(NEW_YORK)));
@@ -74,7 +73,6 @@ public class AvailabilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Free time of many instructors over a date range, in one call (for search)")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "Bad request")
     public Uni<FreeTime> freeTime(@Valid @NotNull SearchRequest request) {
         return availability.freeTime(request);
     }
@@ -94,7 +92,6 @@ public class AvailabilityResource {
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Replace the windows of one date")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad date or windows")
     @APIResponse(responseCode = "409", description = "No instructor profile")
     @APIResponse(responseCode = "503", description = "catalog-service unreachable on first use")
     public Uni<Response> setDate(@PathParam("date") String date, @Valid @NotNull DateWindowsRequest request) {
@@ -108,7 +105,6 @@ public class AvailabilityResource {
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Replace the windows of the week starting on the given Monday")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad week or windows")
     public Uni<Response> setWeek(@PathParam("weekStart") String weekStart, @Valid @NotNull WeekRequest request) {
         return done(availability.setWeek(caller.userId(), jwt.getRawToken(), Dates.parse("weekStart", weekStart, null),
                 request.days()));
@@ -120,7 +116,6 @@ public class AvailabilityResource {
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Copy a week's windows to the following N weeks")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad week or count")
     public Uni<Response> copyWeek(@PathParam("weekStart") String weekStart, @Valid @NotNull CopyWeekRequest request) {
         return done(availability.copyWeek(caller.userId(), jwt.getRawToken(), Dates.parse("weekStart", weekStart, null),
                 request.weeks()));
@@ -132,7 +127,6 @@ public class AvailabilityResource {
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Apply a weekly pattern to every date of a range")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad range or windows")
     public Uni<Response> applyPattern(@Valid @NotNull PatternRequest request) {
         return done(availability.applyPattern(caller.userId(), jwt.getRawToken(), request));
     }
@@ -143,7 +137,6 @@ public class AvailabilityResource {
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Block dates (vacation): nothing can be booked on them")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad range")
     public Uni<Response> addBlackouts(@Valid @NotNull BlackoutRequest request) {
         return done(availability.addBlackouts(caller.userId(), jwt.getRawToken(), request));
     }
@@ -164,7 +157,6 @@ public class AvailabilityResource {
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Minimum notice, buffer between lessons, booking horizon")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Out of bounds")
     public Uni<Response> updateSettings(@Valid @NotNull SettingsRequest request) {
         return done(availability.updateSettings(caller.userId(), jwt.getRawToken(), request));
     }

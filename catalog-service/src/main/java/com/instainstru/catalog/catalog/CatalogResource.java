@@ -129,7 +129,6 @@ public class CatalogResource {
     @Operation(summary = "Add a catalog service (admin)")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "409", description = "Slug taken")
     public Uni<Response> createService(@Valid @NotNull CatalogServiceRequest request, UriInfo uri) {
         return admin.createService(request).flatMap(id -> queries.service(id, null)).map(created -> Response
@@ -142,7 +141,6 @@ public class CatalogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Replace a catalog service's definition (admin)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such service")
     @APIResponse(responseCode = "409", description = "Slug taken or concurrent edit")
     public Uni<ServiceResponse> updateService(@PathParam("id") String id, @Valid @NotNull CatalogServiceRequest request) {

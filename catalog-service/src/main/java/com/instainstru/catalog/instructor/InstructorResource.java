@@ -69,7 +69,6 @@ public class InstructorResource {
             + "admins: q (a part of the name), ids (comma-separated) and status (active, suspended, deactivated or any) "
             + "look up instructors of any status, by name")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.Page.class)))
-    @APIResponse(responseCode = "400", description = "Bad cursor or limit")
     @APIResponse(responseCode = "404", description = "Unknown service")
     @APIResponse(responseCode = "403", description = "q, ids or status asked by a non-admin")
     public Uni<Response> list(@QueryParam("service") String service,
@@ -123,7 +122,6 @@ public class InstructorResource {
     @Path("/me")
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "The caller's own instructor profile, whatever its status")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "404", description = "No profile yet")
     public Uni<InstructorResponse> me() {
         UUID me = caller.userId();
@@ -137,7 +135,6 @@ public class InstructorResource {
     @Operation(summary = "Create or replace the caller's instructor profile")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid profile")
     @APIResponse(responseCode = "409", description = "Concurrent edit")
     public Uni<Response> upsertMe(@Valid @NotNull InstructorRequest request, UriInfo uri) {
         UUID me = caller.userId();
@@ -152,7 +149,6 @@ public class InstructorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Pause, resume or deactivate the caller's account (deactivation needs no future bookings)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
     @APIResponse(responseCode = "404", description = "No profile yet")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist")
@@ -167,7 +163,6 @@ public class InstructorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Suspend, reactivate or deactivate any instructor (admin)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
     @APIResponse(responseCode = "404", description = "No such instructor")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist")

@@ -50,7 +50,6 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "Created, and an address verification email sent. The same answer when the "
             + "email already has an account (whose owner is emailed instead): sign-up does not tell who is registered",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
     public Uni<Response> register(@Valid @NotNull RegisterRequest request, UriInfo uri) {
         return auth.register(request).map(user -> Response.created(uri.getBaseUriBuilder().path("api/v1/auth/me").build())
                 .entity(user).build());
@@ -59,8 +58,6 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(summary = "Sign in: an access token (15 minutes) and a refresh token")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing fields")
     @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for both)")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
         return auth.login(request);
@@ -69,8 +66,6 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Operation(summary = "Spend a refresh token for a new access and refresh token (reusing a spent one revokes them all)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing token")
     @APIResponse(responseCode = "401", description = "Invalid, expired, spent or revoked token")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
         return auth.refresh(request.refreshToken());
@@ -80,7 +75,6 @@ public class AuthResource {
     @Path("/logout")
     @Operation(summary = "Revoke a refresh token and those refreshed from the same sign-in")
     @APIResponse(responseCode = "204", description = "Revoked (also when the token was unknown)")
-    @APIResponse(responseCode = "400", description = "Missing token")
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request) {
         return auth.logout(request.refreshToken()).replaceWith(Response.noContent().build());
     }
@@ -89,8 +83,6 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @Operation(summary = "The signed-in user")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<UserResponse> me() {
         return auth.me(caller.userId());
     }
@@ -102,7 +94,6 @@ public class AuthResource {
             + "user.updated is published for the services that keep users' names")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", description = "Nothing to change, a blank name or an unknown time zone (see errors)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<UserResponse> updateMe(@Valid @NotNull ProfileChange change) {
         return auth.updateProfile(caller.userId(), change);
     }
@@ -113,7 +104,6 @@ public class AuthResource {
     @Operation(summary = "Change the password; every refresh token of the account is revoked")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one")
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<Response> changePassword(@Valid @NotNull PasswordChangeRequest request) {
         return auth.changePassword(caller.userId(), request).replaceWith(Response.noContent().build());
     }
@@ -122,7 +112,6 @@ public class AuthResource {
     @Path("/password-reset")
     @Operation(summary = "Forgotten password: email a single-use reset link to the address, if it has an account")
     @APIResponse(responseCode = "202", description = "Accepted (the same answer whether or not the address has an account)")
-    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
     public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
         return auth.requestPasswordReset(request.email()).replaceWith(Response.accepted().build());
     }
