@@ -82,9 +82,9 @@ public class BookingResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "Bookings per page (1–200, default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page (none: the first page)") @QueryParam("cursor") String cursor) {
-        String view = as != null ? as : jwt.getGroups().contains(Caller.STUDENT) ? BookingService.STUDENT
-                : jwt.getGroups().contains(Caller.INSTRUCTOR) ? BookingService.INSTRUCTOR : "all";
-        if (!Map.of(BookingService.STUDENT, Caller.STUDENT, BookingService.INSTRUCTOR, Caller.INSTRUCTOR, "all",
+        String view = as != null ? as : jwt.getGroups().contains(Caller.STUDENT) ? Caller.STUDENT
+                : jwt.getGroups().contains(Caller.INSTRUCTOR) ? Caller.INSTRUCTOR : "all";
+        if (!Map.of(Caller.STUDENT, Caller.STUDENT, Caller.INSTRUCTOR, Caller.INSTRUCTOR, "all",
                 Caller.ADMIN).containsKey(view)) {
             throw ApiException.invalid("as", "must be student, instructor or all");
         }
