@@ -52,6 +52,7 @@ public class JobResource {
     @GET
     @Path("/{name}/runs")
     @Operation(summary = "The job's latest runs, newest first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobRun[].class)))
     @APIResponse(responseCode = "400", description = "limit outside 1..200")
     public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") String limit) {
         return runner.runs(name, QueryParams.intIn("limit", limit, 20, 1, 200));
@@ -60,6 +61,7 @@ public class JobResource {
     @GET
     @Path("/{name}/runs/{id}")
     @Operation(summary = "One run of the job")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobRun.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID")
     public Uni<JobRun> run(@PathParam("name") String name, @PathParam("id") String id) {
         return runner.run(name, Ids.parse("id", id));

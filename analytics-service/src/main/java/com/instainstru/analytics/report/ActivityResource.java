@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -90,6 +91,7 @@ public class ActivityResource {
     @GET
     @Operation(summary = "Bookings made and searches (and those that found nothing) per day over the last N days "
             + "(default 90, at most 400) ending on 'to' (default today), in the business time zone")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "400", description = "days outside 1..400, or a malformed or future date")
     public Uni<Activity> activity(@QueryParam("days") String days, @QueryParam("to") String to) {
         ZoneId zone = ZoneId.of(config.zone());

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,7 @@ public class DailyReportResource {
     @GET
     @Path("/latest")
     @Operation(summary = "The report of the latest day reported")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DailyReportResponse.class)))
     @APIResponse(responseCode = "404", description = "No report yet")
     public Uni<DailyReportResponse> latest() {
         return pool.query("SELECT " + COLUMNS + " FROM daily_report ORDER BY report_date DESC LIMIT 1").execute()
@@ -52,6 +55,7 @@ public class DailyReportResource {
     @GET
     @Path("/{date}")
     @Operation(summary = "The report of one day")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DailyReportResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a date YYYY-MM-DD")
     @APIResponse(responseCode = "404", description = "No report of that day")
     public Uni<DailyReportResponse> report(@PathParam("date") String date) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +29,7 @@ public class ServiceAnalyticsResource {
 
     @GET
     @Operation(summary = "The latest day's analytics of every service, most popular first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceAnalyticsResponse.Listing.class)))
     @APIResponse(responseCode = "400", description = "limit outside 1..1000")
     public Uni<ServiceAnalyticsResponse.Listing> services(@QueryParam("limit") String limit) {
         return queries.latest(QueryParams.intIn("limit", limit, 1000, 1, 1000));
@@ -35,6 +38,7 @@ public class ServiceAnalyticsResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The latest analytics of one service")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceAnalyticsResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID")
     @APIResponse(responseCode = "404", description = "No analytics for the service")
     public Uni<ServiceAnalyticsResponse> service(@PathParam("id") String id) {

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,7 @@ public class TrendingResource {
 
     @GET
     @Operation(summary = "Trending services and the most frequent searches")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TrendingResponse.class)))
     @APIResponse(responseCode = "400", description = "limit outside 1..50")
     public Uni<TrendingResponse> trending(@QueryParam("limit") String rawLimit) {
         int limit = QueryParams.intIn("limit", rawLimit, 10, 1, 50);

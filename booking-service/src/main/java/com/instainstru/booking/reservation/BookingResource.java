@@ -78,6 +78,7 @@ public class BookingResource {
     @GET
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The caller's bookings as student or instructor (admins: as=all), by status and start time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BookingPage.class)))
     public Uni<BookingPage> list(@QueryParam("as") String as, @QueryParam("status") String status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "Bookings per page (1–200, default 50)") @QueryParam("limit") String limit,
@@ -103,6 +104,7 @@ public class BookingResource {
     @Path("/{id}")
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "One booking the caller is a party to")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
     @APIResponse(responseCode = "404", description = "No such booking of yours")
     public Uni<Booking> booking(@PathParam("id") String id) {
         return bookings.booking(actor(), Ids.parse("id", id));
@@ -113,6 +115,7 @@ public class BookingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.STUDENT, Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "Cancel a confirmed booking (late if less than 12 hours before the start)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
     @APIResponse(responseCode = "404", description = "No such booking of yours")
     @APIResponse(responseCode = "409", description = "Not confirmed, or already started")
     public Uni<Booking> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
@@ -135,6 +138,7 @@ public class BookingResource {
     @Path("/{id}/no-show")
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The instructor records that the student did not come (after the start)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
     @APIResponse(responseCode = "404", description = "No such booking of yours")
     @APIResponse(responseCode = "409", description = "Not started or not confirmed")
     public Uni<Booking> noShow(@PathParam("id") String id) {
@@ -145,6 +149,7 @@ public class BookingResource {
     @Path("/{id}/complete")
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "The instructor marks a lesson completed once it has started (ended lessons are marked by a job)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Booking.class)))
     @APIResponse(responseCode = "403", description = "Not the lesson's instructor")
     @APIResponse(responseCode = "404", description = "No such booking of yours")
     @APIResponse(responseCode = "409", description = "Not started, or not confirmed (already completed, cancelled, no-show)")
@@ -157,6 +162,7 @@ public class BookingResource {
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "Lessons by status of each instructor (ids, comma-separated, at most 100; an instructor: their own "
             + "id only), starting from..to (ISO-8601 with offset; either may be left out)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorStats[].class)))
     @APIResponse(responseCode = "400", description = "No ids, too many, malformed, or a bad time")
     @APIResponse(responseCode = "403", description = "An instructor asking for another's figures")
     public Uni<List<InstructorStats>> stats(@QueryParam("ids") String ids, @QueryParam("from") String from,

@@ -141,6 +141,7 @@ public class CatalogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Replace a catalog service's definition (admin)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such service")
     @APIResponse(responseCode = "409", description = "Slug taken or concurrent edit")
     public Uni<ServiceResponse> updateService(@PathParam("id") String id, @Valid @NotNull CatalogServiceRequest request) {

@@ -122,6 +122,7 @@ public class InstructorResource {
     @Path("/me")
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "The caller's own instructor profile, whatever its status")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "404", description = "No profile yet")
     public Uni<InstructorResponse> me() {
         UUID me = caller.userId();
@@ -149,6 +150,7 @@ public class InstructorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
     @Operation(summary = "Pause, resume or deactivate the caller's account (deactivation needs no future bookings)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
     @APIResponse(responseCode = "404", description = "No profile yet")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist")
@@ -163,6 +165,7 @@ public class InstructorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Suspend, reactivate or deactivate any instructor (admin)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
     @APIResponse(responseCode = "404", description = "No such instructor")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, or future bookings exist")

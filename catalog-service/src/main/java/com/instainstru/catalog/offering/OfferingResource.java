@@ -50,6 +50,7 @@ public class OfferingResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change the terms of one of the caller's offerings")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such offering of the caller")
     @APIResponse(responseCode = "409", description = "Concurrent edit or account deactivated")
     public Uni<OfferingResponse> updateOffering(@PathParam("id") String id, @Valid @NotNull OfferingRequest request) {

@@ -58,6 +58,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(summary = "Sign in: an access token (15 minutes) and a refresh token")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for both)")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
         return auth.login(request);
@@ -66,6 +67,7 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Operation(summary = "Spend a refresh token for a new access and refresh token (reusing a spent one revokes them all)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Invalid, expired, spent or revoked token")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
         return auth.refresh(request.refreshToken());
@@ -83,6 +85,7 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @Operation(summary = "The signed-in user")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Uni<UserResponse> me() {
         return auth.me(caller.userId());
     }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +51,7 @@ public class PreferencesResource {
     @Path("/preferences")
     @Authenticated
     @Operation(summary = "The caller's notification preferences")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
     public Uni<Preferences> preferences() {
         UUID user = caller.userId();
         return pool.preparedQuery("SELECT reminders FROM recipient WHERE user_id = $1").execute(Tuple.of(user))
@@ -59,6 +62,7 @@ public class PreferencesResource {
     @Path("/preferences")
     @Authenticated
     @Operation(summary = "Set the caller's notification preferences (while reminders are off, none is sent)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
     public Uni<Preferences> update(@Valid @NotNull Preferences preferences) {
         UUID user = caller.userId();
         return pool.preparedQuery(UPSERT).execute(Tuple.of(user, preferences.reminders()))
@@ -69,6 +73,7 @@ public class PreferencesResource {
     @Path("/unsubscribe")
     @PermitAll
     @Operation(summary = "Turn reminders off with the token of a reminder's unsubscribe link (no sign-in)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
     @APIResponse(responseCode = "404", description = "No reminder was sent with this token")
     public Uni<Preferences> unsubscribe(@Valid @NotNull UnsubscribeRequest request) {
         return pool.preparedQuery("""

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <p>A resource says who may call an operation once, with {@code @RolesAllowed} or {@code @Authenticated}: Quarkus
  * gives such an operation the service's security scheme ({@code jwt}, the roles as its scopes) and a 401 and 403 of
  * its own wording ({@value #QUARKUS_401}, {@value #QUARKUS_403}), which this replaces with what the platform answers,
- * naming the roles allowed.
+ * naming the roles allowed; likewise the {@value #QUARKUS_400} Quarkus gives an operation that takes a body.
  */
 @OpenApiFilter
 public class CommonAnswers implements OASFilter {
@@ -32,6 +32,9 @@ public class CommonAnswers implements OASFilter {
 
     /** Quarkus's description of the 403 it adds to a secured operation. */
     static final String QUARKUS_403 = "Not Allowed";
+
+    /** Quarkus's description of the 400 it adds to an operation that takes a body. */
+    static final String QUARKUS_400 = "Bad Request";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -55,7 +58,7 @@ public class CommonAnswers implements OASFilter {
             addIfAbsent(responses, "401", "A token was sent and is not valid");
         }
         // Any operation: a query parameter it does not take is refused (platform web.UnknownQueryParameters).
-        addIfAbsent(responses, "400",
+        declare(responses, "400", QUARKUS_400,
                 "A parameter or the body is not valid, or a query parameter is not one the operation takes (the problem's errors say which)");
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "415", "The body is not application/json");

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +27,7 @@ public class ReconcileResource {
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Compare the read model with catalog-service and booking-service now, repair what differs, "
             + "and say what was checked and repaired")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconcileReport.class)))
     @APIResponse(responseCode = "409", description = "A reconciliation (or a rebuild) is running on some pod")
     @APIResponse(responseCode = "503", description = "catalog-service or booking-service did not answer")
     public Uni<ReconcileReport> reconcile() {

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +41,7 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Search in plain words, e.g. piano lessons under $50 tomorrow evening (no sign-in needed)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.class)))
     @APIResponse(responseCode = "400", description = "q empty or over 500 characters, bad limit or cursor")
     @APIResponse(responseCode = "401", description = "A token was sent and is not valid")
     public Uni<SearchResponse> search(
