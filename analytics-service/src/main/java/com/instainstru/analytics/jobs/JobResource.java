@@ -44,7 +44,7 @@ public class JobResource {
             @Parameter(description = "The day to compute, YYYY-MM-DD (America/New_York)") @QueryParam("date") String date,
             UriInfo uri) {
         runner.job(name);
-        return runner.start(name, JobRunner.MANUAL, Dates.parse("date", date, runner.today()))
+        return runner.start(name, JobRun.Trigger.manual, Dates.parse("date", date, runner.today()))
                 .map(run -> Response.accepted(run)
                         .location(uri.getAbsolutePathBuilder().path(run.id().toString()).build()).build());
     }
