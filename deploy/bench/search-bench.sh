@@ -393,7 +393,7 @@ main() {
   start_bench_jvm catalog-service "$CATALOG_PORT" "$CATALOG_DATABASE" "$CATALOG_LOG" \
     CATALOG_CACHE_ENABLED=true BOOKING_URL="$BOOKING_BASE"
   start_bench_jvm booking-service "$BOOKING_PORT" "$BOOKING_DATABASE" "$BOOKING_LOG" \
-    CATALOG_URL="$CATALOG_BASE" BOOKING_DEMO_DATA_ENABLED=true
+    CATALOG_URL="$CATALOG_BASE" DEMO_DATA_ENABLED=true
   load_demo_data
 
   # 1) The rebuild from the REST APIs, into an empty database.

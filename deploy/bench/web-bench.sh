@@ -73,7 +73,7 @@ start_services() {
   start_bench_jvm catalog-service "$CATALOG_PORT" catalog_gwbench "${LOG_DIR}/web-bench-catalog.log" \
     CATALOG_CACHE_ENABLED=true BOOKING_URL="$BOOKING_BASE"
   start_bench_jvm booking-service "$BOOKING_PORT" booking_gwbench "${LOG_DIR}/web-bench-booking.log" \
-    CATALOG_URL="$CATALOG_BASE" BOOKING_DEMO_DATA_ENABLED=true
+    CATALOG_URL="$CATALOG_BASE" DEMO_DATA_ENABLED=true
   local start=$EPOCHREALTIME answer
   echo "loading catalog demo data: ${INSTRUCTORS} instructors (seed ${SEED}; nothing to do if they are there)"
   answer="$(post_demo_data "$CATALOG_BASE" "{\"instructors\":${INSTRUCTORS},\"seed\":${SEED}}" 1800)"

@@ -176,8 +176,7 @@ service_env() { # service_env <module> <port> <database>
     "JWT_PUBLIC_KEY_LOCATION=${KEYS_DIR}/jwt-public.pem" \
     "BOOKING_URL=http://127.0.0.1:8083" \
     "CATALOG_URL=http://127.0.0.1:8081" \
-    "CATALOG_DEMO_DATA_ENABLED=true" \
-    "BOOKING_DEMO_DATA_ENABLED=true"
+    "DEMO_DATA_ENABLED=true"
   # notification-service sends through infra.sh's MailDev; its links point at the gateway.
   if [[ "$name" == notification-service ]]; then
     echo "SMTP_HOST=${SMTP_HOST:-127.0.0.1}"

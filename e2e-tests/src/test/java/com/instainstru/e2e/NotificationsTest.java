@@ -85,8 +85,8 @@ class NotificationsTest {
         // Two more processes whose clocks stand a minute past the 24-hour reminder's time (and before the 1-hour one's).
         Duration ahead = Duration.between(Instant.now(), start.toInstant().minus(Duration.ofHours(24)).plusSeconds(60));
         List<ServiceJvm> senders = List.of(
-                PLATFORM.anotherNotificationService(Map.of("CLOCK_OFFSET", ahead.toString(), "NOTIFICATION_CONSUME", "false")),
-                PLATFORM.anotherNotificationService(Map.of("CLOCK_OFFSET", ahead.toString(), "NOTIFICATION_CONSUME", "false")));
+                PLATFORM.anotherNotificationService(Map.of("CLOCK_OFFSET", ahead.toString(), "STREAMS_ENABLED", "false")),
+                PLATFORM.anotherNotificationService(Map.of("CLOCK_OFFSET", ahead.toString(), "STREAMS_ENABLED", "false")));
         try {
             ServiceJvm.startAll(senders, Duration.ofMinutes(3));
             await("a 24-hour reminder to each party").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

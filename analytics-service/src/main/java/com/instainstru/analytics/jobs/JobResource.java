@@ -22,16 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/analytics/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Jobs", description = "Start the analytics jobs now and see their runs (admin)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Not an admin")
 @APIResponse(responseCode = "404", description = "No such job (service-analytics, daily-report)")
 public class JobResource {
 
@@ -48,7 +44,7 @@ public class JobResource {
             @Parameter(description = "The day to compute, YYYY-MM-DD (America/New_York)") @QueryParam("date") String date,
             UriInfo uri) {
         runner.job(name);
-        return runner.start(name, JobRunner.MANUAL, Dates.parse("date", date, runner.today()))
+        return runner.start(name, JobRun.Trigger.manual, Dates.parse("date", date, runner.today()))
                 .map(run -> Response.accepted(run)
                         .location(uri.getAbsolutePathBuilder().path(run.id().toString()).build()).build());
     }

@@ -19,6 +19,9 @@ public record JobRun(
         @Schema(example = "250", description = "null until it has written them", nullable = true) Integer rows,
         @Schema(description = "Why it failed; null unless it did", nullable = true) String error) {
 
+    /** What started a run: the nightly schedule, or an admin (or a test) by hand. */
+    public enum Trigger { schedule, manual }
+
     static final String COLUMNS = "id, job, as_of_date, trigger, status, started_at, finished_at, rows, error";
 
     static JobRun of(Row r) {

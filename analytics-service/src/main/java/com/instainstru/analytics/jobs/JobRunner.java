@@ -34,9 +34,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JobRunner {
 
-    public static final String SCHEDULE = "schedule";
-    public static final String MANUAL = "manual";
-
     @Inject
     Pool pool;
 
@@ -90,7 +87,7 @@ public class JobRunner {
      * Records a run of the job for the day and starts it in the background; the answer is the recorded run
      * (status {@code running}). The day must not be in the future.
      */
-    public Uni<JobRun> start(String name, String trigger, LocalDate day) {
+    public Uni<JobRun> start(String name, JobRun.Trigger trigger, LocalDate day) {
         AnalyticsJob job = job(name);
         if (day.isAfter(today())) {
             throw ApiException.invalid("date", "must not be in the future (today is " + today() + ")");
@@ -100,15 +97,15 @@ public class JobRunner {
     }
 
     /** Records a run and waits for its end: the finished run. */
-    public Uni<JobRun> runAndWait(String name, String trigger, LocalDate day) {
+    public Uni<JobRun> runAndWait(String name, JobRun.Trigger trigger, LocalDate day) {
         AnalyticsJob job = job(name);
         return record(job, trigger, day).flatMap(run -> execute(job, run));
     }
 
-    private Uni<JobRun> record(AnalyticsJob job, String trigger, LocalDate day) {
+    private Uni<JobRun> record(AnalyticsJob job, JobRun.Trigger trigger, LocalDate day) {
         return pool.preparedQuery("INSERT INTO job_run (id, job, as_of_date, trigger, status) "
                         + "VALUES ($1, $2, $3, $4, 'running') RETURNING " + JobRun.COLUMNS)
-                .execute(Tuple.of(UUID.randomUUID(), job.name(), day, trigger))
+                .execute(Tuple.of(UUID.randomUUID(), job.name(), day, trigger.name()))
                 .map(rows -> JobRun.of(rows.iterator().next()));
     }
 
@@ -148,7 +145,7 @@ public class JobRunner {
                         throw new Skipped("another run of " + job.name() + " was in progress");
                     }
                 })
-                .chain(() -> SCHEDULE.equals(run.trigger()) ? conn.preparedQuery("""
+                .chain(() -> JobRun.Trigger.schedule.name().equals(run.trigger()) ? conn.preparedQuery("""
                                 SELECT 1 FROM job_run WHERE job = $1 AND as_of_date = $2 AND trigger = 'schedule'
                                   AND status = 'succeeded' AND id <> $3""")
                         .execute(Tuple.of(job.name(), run.asOfDate(), run.id()))

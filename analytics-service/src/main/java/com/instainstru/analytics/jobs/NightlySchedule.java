@@ -38,6 +38,6 @@ public class NightlySchedule {
     }
 
     private Uni<Void> runYesterday(String job) {
-        return runner.runAndWait(job, JobRunner.SCHEDULE, runner.today().minusDays(1)).replaceWithVoid();
+        return runner.runAndWait(job, JobRun.Trigger.schedule, runner.today().minusDays(1)).replaceWithVoid();
     }
 }

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/analytics/activity")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Daily reports", description = "The nightly report of each day (admin)")
 public class ActivityResource {
 
@@ -95,8 +93,6 @@ public class ActivityResource {
             + "(default 90, at most 400) ending on 'to' (default today), in the business time zone")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "400", description = "days outside 1..400, or a malformed or future date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<Activity> activity(@QueryParam("days") String days, @QueryParam("to") String to) {
         ZoneId zone = ZoneId.of(config.zone());
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -21,16 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/analytics/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Daily reports", description = "The nightly report of each day (admin)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Not an admin")
 public class DailyReportResource {
 
     private static final String COLUMNS = "report_date, run_id, window_end, computed_at, body::text AS body";

@@ -16,16 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/analytics/services")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Service analytics", description = "The latest nightly analytics of every catalog service (admin)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Not an admin")
 public class ServiceAnalyticsResource {
 
     @Inject

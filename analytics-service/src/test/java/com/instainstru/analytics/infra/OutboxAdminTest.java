@@ -114,7 +114,7 @@ class OutboxAdminTest {
     }
 
     private JobRun run(String day) {
-        JobRun run = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, LocalDate.parse(day))
+        JobRun run = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, LocalDate.parse(day))
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(run.status()).isEqualTo("succeeded");
         return run;

@@ -63,7 +63,7 @@ class DaylightSavingTest {
         // 2022-03-09T00:00 EST = 05:00Z, not 04:00Z as 168 hours would have it.
         made("2022-03-09T04:30:00Z");
         made("2022-03-09T05:00:00Z");
-        JobRun run = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRunner.MANUAL, LocalDate.parse("2022-03-15"))
+        JobRun run = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRun.Trigger.manual, LocalDate.parse("2022-03-15"))
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(run.status()).isEqualTo("succeeded");
         Row row = pool.preparedQuery("SELECT * FROM service_analytics WHERE as_of_date = '2022-03-15' AND service_id = $1")
@@ -78,7 +78,7 @@ class DaylightSavingTest {
     }
 
     private int bookingsReported(String day) {
-        JobRun run = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, LocalDate.parse(day))
+        JobRun run = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, LocalDate.parse(day))
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(run.status()).isEqualTo("succeeded");
         return pool.preparedQuery("SELECT (body->>'bookings')::int FROM daily_report WHERE report_date = $1")

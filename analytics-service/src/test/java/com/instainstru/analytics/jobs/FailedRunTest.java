@@ -37,7 +37,7 @@ class FailedRunTest {
     @Test
     void aFailedRunIsRecordedAndChangesNothing() {
         LocalDate day = LocalDate.parse("1999-09-09");
-        JobRun good = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+        JobRun good = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
         assertThat(good.status()).isEqualTo("succeeded");
         long eventsBefore = outboxEvents();
 
@@ -47,7 +47,7 @@ class FailedRunTest {
         try {
             // Another session holds the report table: the run's statement waits past its 1 s timeout.
             other.query("LOCK TABLE daily_report IN ACCESS EXCLUSIVE MODE").execute().await().atMost(Duration.ofSeconds(5));
-            failed = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+            failed = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
         } finally {
             blocking.rollback().await().atMost(Duration.ofSeconds(5));
             other.close().await().atMost(Duration.ofSeconds(5));

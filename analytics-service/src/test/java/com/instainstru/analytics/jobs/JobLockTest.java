@@ -30,7 +30,7 @@ class JobLockTest {
             // Another pod's run in progress: it holds the job's lock.
             other.preparedQuery("SELECT pg_advisory_lock(hashtext('analytics-job:' || $1))")
                     .execute(Tuple.of(DailyReportJob.NAME)).await().atMost(Duration.ofSeconds(5));
-            JobRun skipped = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+            JobRun skipped = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
             assertThat(skipped.status()).isEqualTo("skipped");
             assertThat(skipped.error()).contains("in progress");
             assertThat(skipped.finishedAt()).isNotNull();
@@ -39,7 +39,7 @@ class JobLockTest {
             other.query("SELECT pg_advisory_unlock_all()").execute().await().atMost(Duration.ofSeconds(5));
             other.close().await().atMost(Duration.ofSeconds(5));
         }
-        JobRun next = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+        JobRun next = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
         assertThat(next.status()).isEqualTo("succeeded");
     }
 
@@ -47,8 +47,8 @@ class JobLockTest {
     void aScheduledRunOfADayAnotherPodFinishedIsSkipped() {
         // A day no earlier build of this test used (job_run outlives test runs).
         LocalDate day = LocalDate.parse("1900-01-01").plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(40_000));
-        JobRun first = runner.runAndWait(DailyReportJob.NAME, JobRunner.SCHEDULE, day).await().atMost(Duration.ofSeconds(30));
-        JobRun second = runner.runAndWait(DailyReportJob.NAME, JobRunner.SCHEDULE, day).await().atMost(Duration.ofSeconds(30));
+        JobRun first = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.schedule, day).await().atMost(Duration.ofSeconds(30));
+        JobRun second = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.schedule, day).await().atMost(Duration.ofSeconds(30));
         assertThat(first.status()).isEqualTo("succeeded");
         assertThat(second.status()).isEqualTo("skipped");
         assertThat(second.error()).contains("already ran");

@@ -56,7 +56,7 @@ class RedisOutageTest {
         JobRun run;
         RedisServerResource.stopRedis();
         try {
-            run = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, LocalDate.parse("2019-08-08"))
+            run = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, LocalDate.parse("2019-08-08"))
                     .await().atMost(Duration.ofSeconds(30));
             assertThat(run.status()).isEqualTo("succeeded");
         } finally {

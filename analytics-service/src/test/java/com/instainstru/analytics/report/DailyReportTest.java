@@ -88,7 +88,7 @@ class DailyReportTest {
         ingest("search-events", Events.search("2023-02-10T15:00:00Z", "guitar", "service", 2, 900, y));
         ingest("search-events", Events.search("2023-02-11T05:00:00Z", "cello", "none", 0, 5000));
 
-        JobRun run = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, DAY).await().atMost(Duration.ofSeconds(30));
+        JobRun run = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, DAY).await().atMost(Duration.ofSeconds(30));
         assertThat(run.status()).isEqualTo("succeeded");
         JsonNode report = report(DAY);
 
@@ -128,9 +128,9 @@ class DailyReportTest {
     void reRunningADayReplacesItsReport() throws Exception {
         LocalDate day = LocalDate.parse("2023-05-05");
         ingest("booking-events", Booking.of(x, sOld, iA, "2023-05-09T15:00:00Z", 60, "60").created("2023-05-05T14:00:00Z"));
-        runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+        runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
         ingest("booking-events", Booking.of(x, sNew1, iA, "2023-05-09T16:00:00Z", 60, "60").created("2023-05-05T15:00:00Z"));
-        JobRun second = runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+        JobRun second = runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
 
         assertThat(report(day).get("bookings").asInt()).isEqualTo(2);
         assertThat(pool.preparedQuery("SELECT run_id FROM daily_report WHERE report_date = $1").execute(Tuple.of(day))

@@ -55,7 +55,7 @@ class ServiceAnalyticsRollupTest {
     void figuresMatchTheHandComputedOnes() {
         loadEventSet();
 
-        JobRun run = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRunner.MANUAL, DAY).await().atMost(Duration.ofSeconds(30));
+        JobRun run = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRun.Trigger.manual, DAY).await().atMost(Duration.ofSeconds(30));
         assertThat(run.status()).isEqualTo("succeeded");
         assertThat(run.rows()).isGreaterThanOrEqualTo(3);
 
@@ -112,9 +112,9 @@ class ServiceAnalyticsRollupTest {
         // 2021-09-15: a day of its own.
         ingest("booking-events", Booking.of(service, s1, i1, "2021-09-20T15:00:00Z", 60, "50").created("2021-09-14T12:00:00Z"));
         LocalDate day = LocalDate.parse("2021-09-15");
-        JobRun first = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+        JobRun first = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
         ingest("booking-events", Booking.of(service, s2, i1, "2021-09-21T15:00:00Z", 60, "50").created("2021-09-15T12:00:00Z"));
-        JobRun second = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRunner.MANUAL, day).await().atMost(Duration.ofSeconds(30));
+        JobRun second = runner.runAndWait(ServiceAnalyticsJob.NAME, JobRun.Trigger.manual, day).await().atMost(Duration.ofSeconds(30));
 
         assertThat(first.status()).isEqualTo("succeeded");
         assertThat(second.status()).isEqualTo("succeeded");

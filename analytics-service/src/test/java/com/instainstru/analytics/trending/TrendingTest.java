@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instainstru.analytics.jobs.JobRun;
 import com.instainstru.analytics.jobs.JobRunner;
 import com.instainstru.analytics.report.DailyReportJob;
 import com.instainstru.analytics.support.Events;
@@ -115,7 +116,7 @@ class TrendingTest {
             events.ingest("search-events", Events.searchBy(student, "2018-06-12T16:00:00Z", "guitar lessons", "service", 4, guitar));
             events.ingest("search-events", Events.searchBy(student, "2018-06-12T16:00:01Z", "guitar on mars", "service", 0, guitar));
         }
-        runner.runAndWait(DailyReportJob.NAME, JobRunner.MANUAL, day).await().atMost(java.time.Duration.ofSeconds(30));
+        runner.runAndWait(DailyReportJob.NAME, JobRun.Trigger.manual, day).await().atMost(java.time.Duration.ofSeconds(30));
         JsonNode trending = json.readTree(pool.preparedQuery("SELECT body::text FROM daily_report WHERE report_date = $1")
                 .execute(Tuple.of(day)).await().indefinitely().iterator().next().getString(0)).get("trendingSearches");
         assertThat(trending).hasSize(2);

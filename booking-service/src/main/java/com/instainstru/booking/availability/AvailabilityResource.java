@@ -35,7 +35,6 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/availability")
@@ -61,7 +60,6 @@ public class AvailabilityResource {
     @Path("/{instructorId}")
     @Operation(summary = "Bookable start times (15-minute grid) for a lesson of the given length")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "Bad id, dates or duration")
     public Uni<BookableTimes> bookableTimes(@PathParam("instructorId") String instructorId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("duration") String duration) {
         LocalDate start = Dates.parse("from", from, LocalDate.now(clock.withZone(NEW_YORK)));
@@ -75,7 +73,6 @@ public class AvailabilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Free time of many instructors over a date range, in one call (for search)")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "Bad request")
     public Uni<FreeTime> freeTime(@Valid @NotNull SearchRequest request) {
         return availability.freeTime(request);
     }
@@ -83,7 +80,6 @@ public class AvailabilityResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's windows, blackout dates and settings over a date range")
     public Uni<MyAvailability> mine(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = Dates.parse("from", from, LocalDate.now(clock.withZone(NEW_YORK)));
@@ -94,10 +90,8 @@ public class AvailabilityResource {
     @Path("/me/dates/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace the windows of one date")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad date or windows")
     @APIResponse(responseCode = "409", description = "No instructor profile")
     @APIResponse(responseCode = "503", description = "catalog-service unreachable on first use")
     public Uni<Response> setDate(@PathParam("date") String date, @Valid @NotNull DateWindowsRequest request) {
@@ -109,10 +103,8 @@ public class AvailabilityResource {
     @Path("/me/weeks/{weekStart}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace the windows of the week starting on the given Monday")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad week or windows")
     public Uni<Response> setWeek(@PathParam("weekStart") String weekStart, @Valid @NotNull WeekRequest request) {
         return done(availability.setWeek(caller.userId(), jwt.getRawToken(), Dates.parse("weekStart", weekStart, null),
                 request.days()));
@@ -122,10 +114,8 @@ public class AvailabilityResource {
     @Path("/me/weeks/{weekStart}/copy")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Copy a week's windows to the following N weeks")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad week or count")
     public Uni<Response> copyWeek(@PathParam("weekStart") String weekStart, @Valid @NotNull CopyWeekRequest request) {
         return done(availability.copyWeek(caller.userId(), jwt.getRawToken(), Dates.parse("weekStart", weekStart, null),
                 request.weeks()));
@@ -135,10 +125,8 @@ public class AvailabilityResource {
     @Path("/me/pattern")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Apply a weekly pattern to every date of a range")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad range or windows")
     public Uni<Response> applyPattern(@Valid @NotNull PatternRequest request) {
         return done(availability.applyPattern(caller.userId(), jwt.getRawToken(), request));
     }
@@ -147,10 +135,8 @@ public class AvailabilityResource {
     @Path("/me/blackouts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Block dates (vacation): nothing can be booked on them")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Bad range")
     public Uni<Response> addBlackouts(@Valid @NotNull BlackoutRequest request) {
         return done(availability.addBlackouts(caller.userId(), jwt.getRawToken(), request));
     }
@@ -158,7 +144,6 @@ public class AvailabilityResource {
     @DELETE
     @Path("/me/blackouts")
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Unblock dates")
     @APIResponse(responseCode = "204", description = "Saved")
     public Uni<Response> removeBlackouts(@QueryParam("from") String from, @QueryParam("to") String to) {
@@ -170,10 +155,8 @@ public class AvailabilityResource {
     @Path("/me/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Minimum notice, buffer between lessons, booking horizon")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Out of bounds")
     public Uni<Response> updateSettings(@Valid @NotNull SettingsRequest request) {
         return done(availability.updateSettings(caller.userId(), jwt.getRawToken(), request));
     }

@@ -1,6 +1,5 @@
 package com.instainstru.booking.demo;
 
-import com.instainstru.booking.infra.BookingConfig;
 import com.instainstru.platform.demo.DemoDataEndpoint;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Demo availability and bookings for the catalog's instructors; exists only with BOOKING_DEMO_DATA_ENABLED=true. */
+/** Demo availability and bookings for the catalog's instructors; exists only with DEMO_DATA_ENABLED=true. */
 @Path(DemoDataEndpoint.PATH)
 @Tag(name = "Admin")
 public class DemoDataResource extends DemoDataEndpoint<DemoDataResource.DemoDataRequest, DemoDataService.Result> {
@@ -23,14 +22,6 @@ public class DemoDataResource extends DemoDataEndpoint<DemoDataResource.DemoData
 
     @Inject
     DemoDataService demo;
-
-    @Inject
-    BookingConfig config;
-
-    @Override
-    protected boolean enabled() {
-        return config.demoData().enabled();
-    }
 
     @Override
     protected Uni<DemoDataService.Result> generateFor(DemoDataRequest request) {

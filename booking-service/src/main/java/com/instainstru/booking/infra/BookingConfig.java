@@ -10,14 +10,6 @@ public interface BookingConfig {
 
     Rules rules();
 
-    DemoData demoData();
-
-    interface DemoData {
-        /** Whether the admin demo-data endpoint exists (local platform and benchmarks only). */
-        @WithDefault("false")
-        boolean enabled();
-    }
-
     Completion completion();
 
     interface Completion {

@@ -17,6 +17,7 @@ import com.instainstru.booking.reservation.BookingStore.NewBooking;
 import com.instainstru.platform.outbox.EventOutbox;
 import com.instainstru.platform.problem.ApiException;
 import com.instainstru.platform.sql.TransientConflicts;
+import com.instainstru.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -44,10 +45,6 @@ import java.util.function.Function;
 /** Instant booking and the booking lifecycle: confirmed → completed | cancelled | no_show. */
 @ApplicationScoped
 public class BookingService {
-
-    static final String STUDENT = "student";
-    static final String INSTRUCTOR = "instructor";
-    static final String ADMIN = "admin";
 
     @Inject
     Pool pool;
@@ -414,8 +411,8 @@ public class BookingService {
     public Uni<BookingPage> bookings(Actor actor, String as, String status, java.time.OffsetDateTime from,
             java.time.OffsetDateTime to, int limit, String cursor) {
         String column = switch (as) {
-            case STUDENT -> "student_id";
-            case INSTRUCTOR -> "instructor_id";
+            case Caller.STUDENT -> "student_id";
+            case Caller.INSTRUCTOR -> "instructor_id";
             default -> null;
         };
         return store.list(pool, column, column == null ? null : actor.userId(), status, from, to, limit + 1,
@@ -450,9 +447,9 @@ public class BookingService {
 
     private static String role(Actor actor, Booking b) {
         if (b.studentId().equals(actor.userId())) {
-            return STUDENT;
+            return Caller.STUDENT;
         }
-        return b.instructorId().equals(actor.userId()) ? INSTRUCTOR : ADMIN;
+        return b.instructorId().equals(actor.userId()) ? Caller.INSTRUCTOR : Caller.ADMIN;
     }
 
     private static String checkKey(String key) {

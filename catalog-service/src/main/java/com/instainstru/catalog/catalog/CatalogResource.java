@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/catalog")
@@ -127,11 +126,9 @@ public class CatalogResource {
     @Path("/services")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Add a catalog service (admin)")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "409", description = "Slug taken")
     public Uni<Response> createService(@Valid @NotNull CatalogServiceRequest request, UriInfo uri) {
         return admin.createService(request).flatMap(id -> queries.service(id, null)).map(created -> Response
@@ -143,7 +140,6 @@ public class CatalogResource {
     @Path("/services/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace a catalog service's definition (admin)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such service")
@@ -157,7 +153,6 @@ public class CatalogResource {
     @DELETE
     @Path("/services/{id}")
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Retire a catalog service nobody offers (admin)")
     @APIResponse(responseCode = "204", description = "Retired: hidden everywhere")
     @APIResponse(responseCode = "404", description = "No such service")

@@ -1,6 +1,5 @@
 package com.instainstru.catalog.demo;
 
-import com.instainstru.catalog.infra.CatalogConfig;
 import com.instainstru.platform.demo.DemoDataEndpoint;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Loads deterministic demo instructors; exists only where catalog.demo-data.enabled is set (local platform, benchmarks). */
+/** Loads deterministic demo instructors; exists only with DEMO_DATA_ENABLED=true (local platform, benchmarks). */
 @Path(DemoDataEndpoint.PATH)
 @Tag(name = "Admin")
 public class DemoDataResource extends DemoDataEndpoint<DemoDataResource.DemoDataRequest, DemoDataService.Result> {
@@ -23,14 +22,6 @@ public class DemoDataResource extends DemoDataEndpoint<DemoDataResource.DemoData
 
     @Inject
     DemoDataService demo;
-
-    @Inject
-    CatalogConfig config;
-
-    @Override
-    protected boolean enabled() {
-        return config.demoData().enabled();
-    }
 
     @Override
     protected Uni<DemoDataService.Result> generateFor(DemoDataRequest request) {

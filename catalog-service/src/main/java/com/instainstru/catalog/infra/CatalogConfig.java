@@ -13,8 +13,6 @@ public interface CatalogConfig {
 
     Cache cache();
 
-    DemoData demoData();
-
     interface Cache {
         /** Serve public reads from Redis; off, every read goes to PostgreSQL. */
         @WithDefault("true")
@@ -39,11 +37,5 @@ public interface CatalogConfig {
         /** Key prefix, so several environments can share one Redis. */
         @WithDefault("catalog:")
         String prefix();
-    }
-
-    interface DemoData {
-        /** Whether the admin demo-data generator endpoint exists (local platform and benchmarks only). */
-        @WithDefault("false")
-        boolean enabled();
     }
 }

@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/instructors")
@@ -70,7 +69,6 @@ public class InstructorResource {
             + "admins: q (a part of the name), ids (comma-separated) and status (active, suspended, deactivated or any) "
             + "look up instructors of any status, by name")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.Page.class)))
-    @APIResponse(responseCode = "400", description = "Bad cursor or limit")
     @APIResponse(responseCode = "404", description = "Unknown service")
     @APIResponse(responseCode = "403", description = "q, ids or status asked by a non-admin")
     public Uni<Response> list(@QueryParam("service") String service,
@@ -123,7 +121,6 @@ public class InstructorResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's own instructor profile, whatever its status")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "404", description = "No profile yet")
@@ -136,11 +133,9 @@ public class InstructorResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create or replace the caller's instructor profile")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid profile")
     @APIResponse(responseCode = "409", description = "Concurrent edit")
     public Uni<Response> upsertMe(@Valid @NotNull InstructorRequest request, UriInfo uri) {
         UUID me = caller.userId();
@@ -154,7 +149,6 @@ public class InstructorResource {
     @Path("/me/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.INSTRUCTOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Pause, resume or deactivate the caller's account (deactivation needs no future bookings)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")
@@ -170,7 +164,6 @@ public class InstructorResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Suspend, reactivate or deactivate any instructor (admin)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown or not allowed action")

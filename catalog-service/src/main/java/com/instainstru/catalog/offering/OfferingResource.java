@@ -21,14 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/instructors/me/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.INSTRUCTOR)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Offerings", description = "The catalog services an instructor teaches, with their rates and lesson lengths")
 public class OfferingResource {
 
@@ -53,7 +51,6 @@ public class OfferingResource {
     @Path("/{id}")
     @Operation(summary = "Change the terms of one of the caller's offerings")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferingResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid terms")
     @APIResponse(responseCode = "404", description = "No such offering of the caller")
     @APIResponse(responseCode = "409", description = "Concurrent edit or account deactivated")
     public Uni<OfferingResponse> updateOffering(@PathParam("id") String id, @Valid @NotNull OfferingRequest request) {

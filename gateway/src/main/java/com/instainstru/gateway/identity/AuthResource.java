@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/auth")
@@ -51,7 +50,6 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "Created, and an address verification email sent. The same answer when the "
             + "email already has an account (whose owner is emailed instead): sign-up does not tell who is registered",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
     public Uni<Response> register(@Valid @NotNull RegisterRequest request, UriInfo uri) {
         return auth.register(request).map(user -> Response.created(uri.getBaseUriBuilder().path("api/v1/auth/me").build())
                 .entity(user).build());
@@ -61,7 +59,6 @@ public class AuthResource {
     @Path("/login")
     @Operation(summary = "Sign in: an access token (15 minutes) and a refresh token")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing fields")
     @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for both)")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
         return auth.login(request);
@@ -71,7 +68,6 @@ public class AuthResource {
     @Path("/refresh")
     @Operation(summary = "Spend a refresh token for a new access and refresh token (reusing a spent one revokes them all)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing token")
     @APIResponse(responseCode = "401", description = "Invalid, expired, spent or revoked token")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
         return auth.refresh(request.refreshToken());
@@ -81,7 +77,6 @@ public class AuthResource {
     @Path("/logout")
     @Operation(summary = "Revoke a refresh token and those refreshed from the same sign-in")
     @APIResponse(responseCode = "204", description = "Revoked (also when the token was unknown)")
-    @APIResponse(responseCode = "400", description = "Missing token")
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request) {
         return auth.logout(request.refreshToken()).replaceWith(Response.noContent().build());
     }
@@ -89,10 +84,8 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The signed-in user")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<UserResponse> me() {
         return auth.me(caller.userId());
     }
@@ -100,12 +93,10 @@ public class AuthResource {
     @PATCH
     @Path("/me")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the signed-in user's name and/or time zone (an absent field stays as it is); "
             + "user.updated is published for the services that keep users' names")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", description = "Nothing to change, a blank name or an unknown time zone (see errors)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<UserResponse> updateMe(@Valid @NotNull ProfileChange change) {
         return auth.updateProfile(caller.userId(), change);
     }
@@ -113,11 +104,9 @@ public class AuthResource {
     @POST
     @Path("/password")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the password; every refresh token of the account is revoked")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Wrong current password or invalid new one")
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<Response> changePassword(@Valid @NotNull PasswordChangeRequest request) {
         return auth.changePassword(caller.userId(), request).replaceWith(Response.noContent().build());
     }
@@ -126,7 +115,6 @@ public class AuthResource {
     @Path("/password-reset")
     @Operation(summary = "Forgotten password: email a single-use reset link to the address, if it has an account")
     @APIResponse(responseCode = "202", description = "Accepted (the same answer whether or not the address has an account)")
-    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
     public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
         return auth.requestPasswordReset(request.email()).replaceWith(Response.accepted().build());
     }

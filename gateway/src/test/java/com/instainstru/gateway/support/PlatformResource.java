@@ -37,7 +37,7 @@ public class PlatformResource extends LaunchedServices {
                     "BOOKING_URL", booking.baseUrl(),
                     "PG_DATABASE", service.module().replace("-service", "") + "_test"));
         }
-        catalog.env(Map.of("CATALOG_CACHE_PREFIX", "catalog-for-gateway-tests:", "CATALOG_DEMO_DATA_ENABLED", "true"));
+        catalog.env(Map.of("CATALOG_CACHE_PREFIX", "catalog-for-gateway-tests:", "DEMO_DATA_ENABLED", "true"));
         launch(catalog, booking, search, analytics, notification);
         try {
             postAsAdmin(catalog.baseUrl() + "/api/v1/admin/demo-data", "{\"instructors\": 6, \"seed\": 4343}");

@@ -31,10 +31,6 @@ public interface NotificationConfig {
     @WithDefault("PT10M")
     Duration recipientWait();
 
-    /** Whether this pod reads the streams; {@code false}: it only sends (NOTIFICATION_CONSUME). */
-    @WithDefault("true")
-    boolean consume();
-
     Sender sender();
 
     interface Sender {

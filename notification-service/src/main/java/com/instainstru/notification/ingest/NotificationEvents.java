@@ -77,11 +77,6 @@ public class NotificationEvents implements EventHandler {
     Sender sender;
 
     @Override
-    public boolean ready() {
-        return config.consume();
-    }
-
-    @Override
     public Uni<Void> apply(Applying applying, JsonNode event) {
         SqlConnection tx = applying.connection();
         JsonNode payload = event.path("payload");

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,10 +50,8 @@ public class PreferencesResource {
     @GET
     @Path("/preferences")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's notification preferences")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<Preferences> preferences() {
         UUID user = caller.userId();
         return pool.preparedQuery("SELECT reminders FROM recipient WHERE user_id = $1").execute(Tuple.of(user))
@@ -64,11 +61,8 @@ public class PreferencesResource {
     @PUT
     @Path("/preferences")
     @Authenticated
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Set the caller's notification preferences (while reminders are off, none is sent)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (see errors)")
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Uni<Preferences> update(@Valid @NotNull Preferences preferences) {
         UUID user = caller.userId();
         return pool.preparedQuery(UPSERT).execute(Tuple.of(user, preferences.reminders()))
@@ -80,7 +74,6 @@ public class PreferencesResource {
     @PermitAll
     @Operation(summary = "Turn reminders off with the token of a reminder's unsubscribe link (no sign-in)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Preferences.class)))
-    @APIResponse(responseCode = "400", description = "No token")
     @APIResponse(responseCode = "404", description = "No reminder was sent with this token")
     public Uni<Preferences> unsubscribe(@Valid @NotNull UnsubscribeRequest request) {
         return pool.preparedQuery("""

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The operator's republish of a producer's events, for after Redis lost its streams: each producing
@@ -32,6 +33,8 @@ public abstract class OutboxAdminResource {
     @Path("/republish")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    // Said here once for every subclass: Quarkus documents the role of a @RolesAllowed only on the class declaring it.
+    @SecurityRequirement(name = "jwt", scopes = "admin")
     @Operation(summary = "Publish this service's events again from a point in time",
             description = "Every kept outbox event created at or after `from` is published again, in its original "
                     + "order. Consumers apply an event once, so a repeat is safe. Events are kept for 7 days.")

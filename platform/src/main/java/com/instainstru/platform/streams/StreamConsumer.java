@@ -70,7 +70,7 @@ public class StreamConsumer {
 
     void start(@Observes StartupEvent start) {
         consumer = service + "-" + ManagementFactory.getRuntimeMXBean().getName();
-        active = !streams().isEmpty() && handlers.isResolvable();
+        active = settings.enabled() && !streams().isEmpty() && handlers.isResolvable();
         if (!streams().isEmpty() && !handlers.isResolvable()) {
             Log.warnf("streams.names is set but there is no EventHandler bean: %s are not read", streams());
         }

@@ -13,6 +13,10 @@ public interface StreamsSettings {
     /** The streams the service reads, e.g. {@code catalog-events,booking-events}; none: it reads nothing. */
     Optional<List<String>> names();
 
+    /** Whether this pod reads them; {@code false}: a pod that only does the service's other work (a sender). */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Its consumer group; the service's name when not set. */
     Optional<String> group();
 

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = "Search admin", description = "Keeping the search read model true to its sources")
@@ -26,12 +25,9 @@ public class ReconcileResource {
 
     @POST
     @RolesAllowed(Caller.ADMIN)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Compare the read model with catalog-service and booking-service now, repair what differs, "
             + "and say what was checked and repaired")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconcileReport.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "A reconciliation (or a rebuild) is running on some pod")
     @APIResponse(responseCode = "503", description = "catalog-service or booking-service did not answer")
     public Uni<ReconcileReport> reconcile() {

@@ -56,7 +56,6 @@ public class SearchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that a student opened a search result (feeds analytics)")
     @APIResponse(responseCode = "202", description = "Recorded")
-    @APIResponse(responseCode = "400", description = "Missing or malformed fields")
     public Uni<Response> click(@Valid @NotNull ClickRequest click) {
         return userId().map(user -> {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -36,10 +36,10 @@ public class PlatformResource extends LaunchedServices {
         ServiceJvm catalog = ServiceJvm.onFreePorts("catalog-service");
         ServiceJvm booking = ServiceJvm.onFreePorts("booking-service");
         catalog.env(Map.of("PG_DATABASE", "catalog_test", "QUARKUS_REDIS_HOSTS", redisUrl(REDIS_DATABASE),
-                "CATALOG_CACHE_PREFIX", CATALOG_CACHE_PREFIX, "CATALOG_DEMO_DATA_ENABLED", "true",
+                "CATALOG_CACHE_PREFIX", CATALOG_CACHE_PREFIX, "DEMO_DATA_ENABLED", "true",
                 "BOOKING_URL", booking.baseUrl()));
         booking.env(Map.of("PG_DATABASE", "booking_test", "QUARKUS_REDIS_HOSTS", redisUrl(REDIS_DATABASE),
-                "CATALOG_URL", catalog.baseUrl(), "BOOKING_DEMO_DATA_ENABLED", "true"));
+                "CATALOG_URL", catalog.baseUrl(), "DEMO_DATA_ENABLED", "true"));
         launch(catalog, booking);
         catalogUrl = catalog.baseUrl();
         bookingUrl = booking.baseUrl();
