@@ -4,6 +4,7 @@ import static com.instainstru.platform.streams.EventFields.dateTime;
 import static com.instainstru.platform.streams.EventFields.optionalDateTime;
 import static com.instainstru.platform.streams.EventFields.optionalText;
 import static com.instainstru.platform.streams.EventFields.optionalUuid;
+import static com.instainstru.platform.streams.EventFields.platformCurrency;
 import static com.instainstru.platform.streams.EventFields.uuid;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,8 +92,9 @@ public class EventProjections {
 
     private static final String BOOKING_FIELDS = "student_id, instructor_id, service_id, start_time, total_price";
 
-    /** The fields every booking event carries, in {@link #BOOKING_FIELDS} order. */
+    /** The fields every booking event carries, in {@link #BOOKING_FIELDS} order (its totalPrice in USD). */
     private static List<Object> bookingFields(JsonNode p) {
+        platformCurrency(p);
         List<Object> values = new ArrayList<>();
         values.add((optionalUuid(p, "studentId")));
         values.add(uuid(p, "instructorId"));
@@ -212,6 +214,7 @@ public class EventProjections {
     }
 
     private Uni<?> offering(SqlConnection conn, JsonNode p, OffsetDateTime at, boolean active) {
+        platformCurrency(p);
         return conn.preparedQuery("""
                         INSERT INTO offering_ref (offering_id, instructor_id, service_id, hourly_rate, active, as_of)
                         VALUES ($1, $2, $3, $4, $5, $6)

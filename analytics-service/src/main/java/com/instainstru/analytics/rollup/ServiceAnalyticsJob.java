@@ -3,6 +3,7 @@ package com.instainstru.analytics.rollup;
 import com.instainstru.analytics.infra.AnalyticsConfig;
 import com.instainstru.analytics.jobs.AnalyticsJob;
 import com.instainstru.platform.outbox.EventOutbox;
+import com.instainstru.platform.web.Amounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -164,11 +165,15 @@ public class ServiceAnalyticsJob implements AnalyticsJob {
                 });
     }
 
-    /** {@code service-analytics.updated}: the figures search and the catalog use, for every service. */
+    /**
+     * {@code service-analytics.updated}: the figures search and the catalog use, for every service; each service's
+     * {@code currency} is that of its prices (none in an event written before it was sent: USD).
+     */
     public record ServiceAnalyticsUpdated(UUID runId, OffsetDateTime asOf, LocalDate date, List<Service> services) {
 
         public record Service(UUID serviceId, double popularity, double demandScore, boolean trending, int bookings30d,
-                int searches30d, BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75) {
+                int searches30d, BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75)
+                implements Amounts.Priced {
         }
     }
 }

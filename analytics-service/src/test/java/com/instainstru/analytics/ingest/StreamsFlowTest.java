@@ -92,6 +92,7 @@ class StreamsFlowTest {
         assertThat(ours).as("our service in the event").isNotNull();
         assertThat(ours.get("bookings30d").asInt()).isEqualTo(2); // the duplicate counted once
         assertThat(ours.get("searches30d").asInt()).isEqualTo(1);
+        assertThat(ours.get("currency").asText()).as("the currency beside the prices").isEqualTo("USD");
         assertThat(ours.get("popularity").asDouble()).isBetween(0.0, 1.0);
         assertThat(ours.get("demandScore").asDouble()).isBetween(0.0, 100.0);
         assertThat(published.at("/payload/asOf").asText()).isNotEmpty();

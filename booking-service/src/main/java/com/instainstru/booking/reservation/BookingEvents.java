@@ -1,12 +1,14 @@
 package com.instainstru.booking.reservation;
 
+import com.instainstru.platform.web.Amounts;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
  * The booking-events payloads (docs/ARCHITECTURE.md), as past-tense records. {@code blockedUntil}: the instructor's time
- * is taken until then (the lesson and their buffer after it).
+ * is taken until then (the lesson and their buffer after it). Each says the {@code currency} of its amounts beside
+ * them (ISO 4217; an event written before it was sent has none: USD).
  */
 final class BookingEvents {
 
@@ -16,7 +18,7 @@ final class BookingEvents {
     record BookingCreated(UUID bookingId, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId,
             String serviceName, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
             BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, String timeZone,
-            OffsetDateTime blockedUntil) {
+            OffsetDateTime blockedUntil) implements Amounts.Priced {
         static final String TYPE = "booking.created";
 
         static BookingCreated of(Booking b) {
@@ -28,7 +30,8 @@ final class BookingEvents {
 
     record BookingCancelled(UUID bookingId, UUID studentId, UUID instructorId, UUID offeringId, UUID serviceId,
             OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes, BigDecimal hourlyRate,
-            BigDecimal totalPrice, String locationType, String cancelledBy, boolean late, String reason) {
+            BigDecimal totalPrice, String locationType, String cancelledBy, boolean late, String reason)
+            implements Amounts.Priced {
         static final String TYPE = "booking.cancelled";
 
         static BookingCancelled of(Booking b) {
@@ -41,7 +44,7 @@ final class BookingEvents {
     record BookingRescheduled(UUID previousBookingId, UUID bookingId, UUID studentId, UUID instructorId,
             UUID offeringId, UUID serviceId, OffsetDateTime startTime, OffsetDateTime endTime, int durationMinutes,
             BigDecimal hourlyRate, BigDecimal totalPrice, String locationType, OffsetDateTime blockedUntil,
-            OffsetDateTime previousStartTime, OffsetDateTime previousEndTime) {
+            OffsetDateTime previousStartTime, OffsetDateTime previousEndTime) implements Amounts.Priced {
         static final String TYPE = "booking.rescheduled";
 
         static BookingRescheduled of(Booking previous, Booking b) {
@@ -54,7 +57,7 @@ final class BookingEvents {
 
     /** {@code booking.completed} and {@code booking.no-show}. */
     record BookingConcluded(UUID bookingId, UUID studentId, UUID instructorId, UUID serviceId, OffsetDateTime startTime,
-            BigDecimal totalPrice) {
+            BigDecimal totalPrice) implements Amounts.Priced {
         static final String COMPLETED = "booking.completed";
         static final String NO_SHOW = "booking.no-show";
 

@@ -408,16 +408,16 @@ public class BookingService {
     }
 
     /** A page of the actor's bookings (as student or instructor; every booking for "all"), by start time. */
-    public Uni<BookingPage> bookings(Actor actor, String as, String status, java.time.OffsetDateTime from,
+    public Uni<BookingPage> bookings(Actor actor, String as, BookingPage.Filter filter, java.time.OffsetDateTime from,
             java.time.OffsetDateTime to, int limit, String cursor) {
         String column = switch (as) {
             case Caller.STUDENT -> "student_id";
             case Caller.INSTRUCTOR -> "instructor_id";
             default -> null;
         };
-        return store.list(pool, column, column == null ? null : actor.userId(), status, from, to, limit + 1,
-                        BookingPage.After.parse(cursor))
-                .map(found -> BookingPage.of(found, limit));
+        return store.list(pool, column, column == null ? null : actor.userId(), filter, from, to, limit + 1,
+                        BookingPage.After.parse(cursor, filter))
+                .map(found -> BookingPage.of(found, limit, filter));
     }
 
     public Uni<Long> futureBookings(UUID instructorId) {

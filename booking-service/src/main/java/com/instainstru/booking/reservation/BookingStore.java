@@ -142,20 +142,25 @@ class BookingStore {
     }
 
     /**
-     * Bookings by party, status and time range, by start time: at most {@code limit} after the booking
-     * (start, id) of {@code after} (null: from the first); {@code party} null means every booking (admin).
+     * Bookings by party, statuses and time range, by start time (soonest or latest first, as {@code filter} says):
+     * at most {@code limit} after the booking (start, id) of {@code after} (null: from the first); {@code party}
+     * null means every booking (admin).
      */
-    Uni<List<Booking>> list(SqlClient sql, String partyColumn, UUID party, String status, OffsetDateTime from,
-            OffsetDateTime to, int limit, BookingPage.After after) {
+    Uni<List<Booking>> list(SqlClient sql, String partyColumn, UUID party, BookingPage.Filter filter,
+            OffsetDateTime from, OffsetDateTime to, int limit, BookingPage.After after) {
         // $1 is typed even when unused: an untyped parameter is an error (42P18).
         String where = partyColumn == null ? "$1::uuid IS NULL" : partyColumn + " = $1";
+        String[] statuses = filter.statuses() == null ? null : filter.statuses().toArray(new String[0]);
+        // Latest first reads the same (party, start_at) index backwards.
+        String continues = filter.latestFirst() ? "<" : ">";
+        String order = filter.latestFirst() ? "start_at DESC, id DESC" : "start_at, id";
         return sql.preparedQuery("SELECT * FROM booking WHERE " + where + """
-                         AND ($2::text IS NULL OR status = $2)
+                         AND ($2::text[] IS NULL OR status = ANY($2))
                          AND ($3::timestamptz IS NULL OR start_at >= $3)
                          AND ($4::timestamptz IS NULL OR start_at < $4)
-                         AND ($6::timestamptz IS NULL OR (start_at, id) > ($6, $7::uuid))
-                        ORDER BY start_at, id LIMIT $5""")
-                .execute(Tuple.tuple(Arrays.asList(party, status, from, to, limit,
+                         AND ($6::timestamptz IS NULL OR (start_at, id) %s ($6, $7::uuid))
+                        ORDER BY %s LIMIT $5""".formatted(continues, order))
+                .execute(Tuple.tuple(Arrays.asList(party, statuses, from, to, limit,
                         after == null ? null : after.start(), after == null ? null : after.id())))
                 .map(BookingStore::all);
     }

@@ -57,6 +57,10 @@ class BookingEventsTest {
             assertThat(created.has(field)).as(field).isTrue();
         }
         assertThat(created.get("totalPrice").decimalValue()).isEqualByComparingTo("30");
+        for (String type : List.of("booking.created", "booking.rescheduled", "booking.cancelled")) {
+            assertThat(payload(events, type).get("currency").asText()).as("the currency beside the amounts of " + type)
+                    .isEqualTo("USD");
+        }
         // The instructor's time is taken until the end of their buffer (none here): search frees it from then on.
         assertThat(java.time.OffsetDateTime.parse(created.get("blockedUntil").asText()).toInstant())
                 .isEqualTo(at(day, "09:30").toInstant());

@@ -71,14 +71,11 @@ class BookingFlowTest {
     void aListIsReadPageByPageFollowingNextCursorWhateverIsBookedMeanwhile() {
         Teacher t = Fixtures.teacher();
         LocalDate day = soon(5);
-        LocalDate next = day.plusDays(1);
-        publish(t.id(), day, "09:00-17:00");
-        publish(t.id(), next, "09:00-17:00");
         UUID student = UUID.randomUUID();
-        // (a student books at most 2 lessons a day with one instructor)
-        String ten = book(student, t, at(day, "10:00"), 30).then().statusCode(201).extract().path("id");
-        String twelve = book(student, t, at(next, "12:00"), 30).then().statusCode(201).extract().path("id");
-        String two = book(student, t, at(next, "14:00"), 30).then().statusCode(201).extract().path("id");
+        List<String> three = threeLessons(t, student, day);
+        String ten = three.get(0);
+        String twelve = three.get(1);
+        String two = three.get(2);
 
         var first = as(Tokens.student(student)).queryParam("limit", 2).get("/api/v1/bookings").then().statusCode(200)
                 .extract().jsonPath();
@@ -98,6 +95,54 @@ class BookingFlowTest {
             as(Tokens.student(student)).queryParam("limit", bad).get("/api/v1/bookings").then().statusCode(400)
                     .contentType(PROBLEM).body("errors.field", org.hamcrest.Matchers.hasItem("limit"));
         }
+    }
+
+    @Test
+    void aListCanBeLatestFirstAndOfSeveralStatusesEachCursorInItsOwnOrder() {
+        Teacher t = Fixtures.teacher();
+        UUID student = UUID.randomUUID();
+        List<String> three = threeLessons(t, student, soon(6));
+        String ten = three.get(0);
+        String twelve = three.get(1);
+        String two = three.get(2);
+        as(Tokens.student(student)).body(java.util.Map.of("reason", "moving")).post("/api/v1/bookings/" + twelve + "/cancel")
+                .then().statusCode(200);
+
+        var first = as(Tokens.student(student)).queryParam("order", "-start").queryParam("limit", 2)
+                .get("/api/v1/bookings").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items.id")).containsExactly(two, twelve);
+        var second = as(Tokens.student(student)).queryParam("order", "-start").queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor")).get("/api/v1/bookings").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(second.getList("items.id")).containsExactly(ten);
+        assertThat(second.getString("nextCursor")).isNull();
+        // A latest-first cursor does not continue a soonest-first list (it would skip or repeat lessons).
+        as(Tokens.student(student)).queryParam("cursor", first.getString("nextCursor")).get("/api/v1/bookings").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", org.hamcrest.Matchers.hasItem("cursor"));
+
+        assertThat(as(Tokens.student(student)).queryParam("status", "confirmed,completed,no_show")
+                .queryParam("order", "-start").get("/api/v1/bookings").then().statusCode(200).extract().jsonPath()
+                .getList("items.id")).containsExactly(two, ten);
+        assertThat(as(Tokens.student(student)).queryParam("status", "cancelled").get("/api/v1/bookings").then()
+                .statusCode(200).extract().jsonPath().getList("items.id")).containsExactly(twelve);
+        for (String bad : List.of("confirmed,lost", "confirmed,", "CANCELLED")) {
+            as(Tokens.student(student)).queryParam("status", bad).get("/api/v1/bookings").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", org.hamcrest.Matchers.hasItem("status"));
+        }
+        for (String bad : List.of("latest", "start,id", "-end")) {
+            as(Tokens.student(student)).queryParam("order", bad).get("/api/v1/bookings").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", org.hamcrest.Matchers.hasItem("order"));
+        }
+    }
+
+    /** The student books the day at 10:00 and the next day at 12:00 and 14:00 (at most 2 a day with one instructor). */
+    private static List<String> threeLessons(Teacher t, UUID student, LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        publish(t.id(), day, "09:00-17:00");
+        publish(t.id(), next, "09:00-17:00");
+        return List.of(book(student, t, at(day, "10:00"), 30).then().statusCode(201).extract().path("id"),
+                book(student, t, at(next, "12:00"), 30).then().statusCode(201).extract().path("id"),
+                book(student, t, at(next, "14:00"), 30).then().statusCode(201).extract().path("id"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.instainstru.catalog.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.instainstru.platform.streams.EventFields;
 import com.instainstru.platform.streams.EventHandler;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +25,8 @@ import java.util.function.Predicate;
  * A {@code service-analytics.updated} fills the read-only analytics columns of the services it names in one
  * statement (an older run delivered late does not overwrite a newer one); once that has committed, the cached
  * answers that show or are ordered by those figures are invalidated. Other types are ignored (tolerant reader);
- * an event with a figure the columns cannot hold (text for a number, a price out of range) is skipped whole.
+ * an event with a figure the columns cannot hold (text for a number, a price out of range, prices in a currency
+ * other than USD) is skipped whole.
  */
 @ApplicationScoped
 public class AnalyticsEventsConsumer implements EventHandler {
@@ -90,6 +92,7 @@ public class AnalyticsEventsConsumer implements EventHandler {
      */
     private static void checkFigures(JsonNode services) {
         for (JsonNode service : services) {
+            EventFields.platformCurrency(service);
             for (String field : List.of("popularity", "demandScore")) {
                 check(service, field, n -> n.isNumber() && Double.isFinite(n.asDouble()), "a number");
             }

@@ -54,6 +54,7 @@ class CatalogEventsTest {
         assertThat(offered.fieldNames()).toIterable().contains("offeringId", "instructorId", "serviceId", "hourlyRate",
                 "durationOptions", "levels", "ageGroups", "locationTypes", "active");
         assertThat(offered.get("hourlyRate").decimalValue()).isEqualByComparingTo("60");
+        assertThat(offered.get("currency").asText()).as("the currency beside the rate").isEqualTo("USD");
         JsonNode status = payload(mine, "instructor.status-changed");
         assertThat(status.get("status").asText()).isEqualTo("suspended");
         assertThat(status.get("previousStatus").asText()).isEqualTo("active");

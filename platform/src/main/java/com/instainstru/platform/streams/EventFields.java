@@ -1,6 +1,7 @@
 package com.instainstru.platform.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.instainstru.platform.web.Amounts;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,6 +52,24 @@ public final class EventFields {
 
     public static Instant instant(JsonNode node, String field) {
         return dateTime(node, field).toInstant();
+    }
+
+    /**
+     * The currency of the amounts in {@code node} (an event's payload, or an object in it): its {@code currency},
+     * an ISO 4217 code; one written before events carried a currency has none and is in USD. Every figure a
+     * consumer keeps is in the platform's one currency ({@link Amounts#CURRENCY}), so amounts in another one
+     * cannot be added to them: {@link IllegalArgumentException}, and the event is skipped as malformed.
+     */
+    public static String platformCurrency(JsonNode node) {
+        JsonNode value = node.get("currency");
+        if (value == null || value.isNull()) {
+            return Amounts.CURRENCY;
+        }
+        if (!value.isTextual() || !Amounts.CURRENCY.equals(value.asText())) {
+            throw new IllegalArgumentException("currency is " + value + ": only " + Amounts.CURRENCY
+                    + " amounts can be kept");
+        }
+        return Amounts.CURRENCY;
     }
 
     private static <T> T parsed(JsonNode node, String field, Function<String, T> parse, String what) {

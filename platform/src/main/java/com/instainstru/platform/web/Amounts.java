@@ -15,4 +15,16 @@ public final class Amounts {
 
     private Amounts() {
     }
+
+    /**
+     * An event's payload (or an object in it) that holds amounts: its JSON says their {@code currency} beside them
+     * (the getter is Jackson's property). A consumer reads it with {@code EventFields.platformCurrency}: absent in
+     * an event written before events carried it, when it is USD.
+     */
+    public interface Priced {
+
+        default String getCurrency() {
+            return CURRENCY;
+        }
+    }
 }

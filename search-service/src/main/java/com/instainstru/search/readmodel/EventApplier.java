@@ -2,6 +2,7 @@ package com.instainstru.search.readmodel;
 
 import static com.instainstru.platform.streams.EventFields.dateTime;
 import static com.instainstru.platform.streams.EventFields.optionalDateTime;
+import static com.instainstru.platform.streams.EventFields.platformCurrency;
 import static com.instainstru.platform.streams.EventFields.text;
 import static com.instainstru.platform.streams.EventFields.uuid;
 import static com.instainstru.search.readmodel.ReadModelStore.strings;
@@ -96,8 +97,12 @@ public class EventApplier implements EventHandler {
                 strings(p.path("areas")), p.path("teachesOnline").asBoolean(false), text(p, "status"), version(p));
     }
 
-    /** An offering as catalog-events (offeringId, serviceId) or catalog's pages (id, catalogServiceId) give it. */
+    /**
+     * An offering as catalog-events (offeringId, serviceId) or catalog's pages (id, catalogServiceId) give it; its
+     * hourlyRate in USD (the currency of an event written before events carried one), which price filters compare.
+     */
     public static OfferingRow offering(JsonNode p, UUID instructorId) {
+        platformCurrency(p);
         List<Integer> durations = new ArrayList<>();
         p.path("durationOptions").forEach(d -> durations.add(d.asInt()));
         if (durations.isEmpty() || !p.path("hourlyRate").isNumber() && !p.path("hourlyRate").isTextual()) {

@@ -22,11 +22,11 @@ public final class AdminViews {
     }
 
     public record DayActivity(LocalDate date, long bookings, BigDecimal grossBookingValue, long searches,
-            long zeroResultSearches) {
+            long zeroResultSearches, String currency) {
     }
 
     public record ServiceFigures(UUID serviceId, String slug, String name, String categorySlug, int searches30d,
-            int bookings30d, BigDecimal priceP50, boolean trending) {
+            int bookings30d, BigDecimal priceP50, boolean trending, String currency) {
     }
 
     /** GET /api/v1/analytics/services. */
@@ -80,7 +80,7 @@ public final class AdminViews {
     }
 
     public record Stats(UUID instructorId, long confirmed, long upcoming, long completed, long cancelled, long noShows,
-            BigDecimal earnings) {
+            BigDecimal earnings, String currency) {
     }
 
     public record Service(UUID id, String slug, String name, String categorySlug, String description, int displayOrder,

@@ -40,13 +40,13 @@ public final class BookingViews {
         }
     }
 
-    /** A booking as booking-service answers it (times in the instructor's zone). */
+    /** A booking as booking-service answers it (times in the instructor's zone; hourlyRate and totalPrice in currency). */
     public record Booking(UUID id, UUID studentId, UUID instructorId, UUID instructorServiceId, UUID serviceId,
             String serviceName, String instructorName, OffsetDateTime startTime, OffsetDateTime endTime,
             int durationMinutes, BigDecimal hourlyRate, BigDecimal totalPrice, String locationType,
             String meetingLocation, String note, String timeZone, String status, OffsetDateTime cancelledAt,
             String cancelledBy, String cancelReason, boolean lateCancellation, UUID rescheduledFrom,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, String currency) {
 
         /** A short reference to quote: the first eight characters of the id, upper case. */
         public String reference() {

@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** What the pages read of catalog-service's and the homepage's answers (other fields are ignored). */
+/**
+ * What the pages read of catalog-service's and the homepage's answers (other fields are ignored). Amounts come with
+ * the {@code currency} the service says beside them (ISO 4217), which the pages write them in ({@code Formats.money}).
+ */
 public final class CatalogViews {
 
     private CatalogViews() {
     }
 
-    public record PriceRange(BigDecimal min, BigDecimal max) {
+    public record PriceRange(BigDecimal min, BigDecimal max, String currency) {
     }
 
     public record Category(UUID id, String slug, String name, String subtitle, int serviceCount) {
@@ -55,7 +58,7 @@ public final class CatalogViews {
 
     public record Offering(UUID id, UUID catalogServiceId, String serviceSlug, String serviceName, String categorySlug,
             BigDecimal hourlyRate, List<Integer> durationOptions, List<String> levels, List<String> ageGroups,
-            List<String> locationTypes, String description, boolean active) {
+            List<String> locationTypes, String description, boolean active, String currency) {
 
         public Offering {
             durationOptions = durationOptions == null ? List.of() : durationOptions;

@@ -38,7 +38,8 @@ public final class SearchViews {
 
     public record Result(UUID instructorId, String instructorName, UUID serviceId, String serviceName, String category,
             BigDecimal hourlyRate, List<Integer> durations, List<String> areas, boolean online,
-            OffsetDateTime nextAvailable, UUID offeringId, List<String> locationTypes, List<OffsetDateTime> nextStarts) {
+            OffsetDateTime nextAvailable, UUID offeringId, List<String> locationTypes, List<OffsetDateTime> nextStarts,
+            String currency) {
 
         public Result {
             durations = durations == null ? List.of() : durations;

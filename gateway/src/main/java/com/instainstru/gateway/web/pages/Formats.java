@@ -10,13 +10,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** How the pages write values: {@code {rate.dollars}}, {@code {start.clock}}, {@code {path.url}} ... */
+/** How the pages write values: {@code {rate.money(currency)}}, {@code {start.clock}}, {@code {path.url}} ... */
 @TemplateExtension
 public final class Formats {
 
@@ -26,6 +27,8 @@ public final class Formats {
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
     /** Zone names as written ("New York time (Eastern Time)"): java.time looks a display name up anew each time. */
     private static final Map<String, String> ZONE_NAMES = new ConcurrentHashMap<>();
+    /** Currencies as written, by ISO 4217 code (looked up once: symbols come from the locale data). */
+    private static final Map<String, Money> CURRENCIES = new ConcurrentHashMap<>();
 
     private Formats() {
     }
@@ -35,14 +38,45 @@ public final class Formats {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** $45, $45.50. */
-    static String dollars(BigDecimal amount) {
+    /**
+     * An amount in the currency the service said beside it ({@code {rate.money(offering.currency)}}), an ISO 4217
+     * code: its symbol as written in the US ($45, $45.50, €45, £12.50, CA$45, ¥4500), else the code (CHF 45, XYZ 45);
+     * a whole amount without its cents, else with as many decimals as the currency has. A currency that is missing
+     * or not three letters does not stop the page: the amount is written without a symbol (45.50). No grouping
+     * comma, as before ($1200).
+     */
+    static String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
-        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
-        return "$" + (cents.stripTrailingZeros().scale() <= 0 ? cents.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
-                : cents.toPlainString());
+        String code = currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT);
+        Money in = isoCode(code) ? CURRENCIES.computeIfAbsent(code, Money::of) : Money.UNKNOWN;
+        BigDecimal rounded = amount.setScale(in.digits(), RoundingMode.HALF_UP);
+        String number = rounded.stripTrailingZeros().scale() <= 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY)
+                .toPlainString() : rounded.toPlainString();
+        return in.prefix() + number;
+    }
+
+    /** Three letters A-Z (checked without a regular expression: every price on a page passes here). */
+    private static boolean isoCode(String code) {
+        return code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    /** How a currency is written: what comes before the number, and how many decimals it has. */
+    private record Money(String prefix, int digits) {
+
+        static final Money UNKNOWN = new Money("", 2);
+
+        static Money of(String code) {
+            try {
+                Currency currency = Currency.getInstance(code);
+                String symbol = currency.getSymbol(Locale.US);
+                int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+                return new Money(symbol.equals(code) ? code + " " : symbol, digits);
+            } catch (IllegalArgumentException notKnown) {
+                return new Money(code + " ", 2);
+            }
+        }
     }
 
     static String clock(OffsetDateTime t) {

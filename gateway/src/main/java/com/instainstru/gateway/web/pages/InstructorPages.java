@@ -52,8 +52,8 @@ public class InstructorPages {
     @Inject
     Clicks clicks;
 
-    /** A lesson length and what it costs at the offering's rate. */
-    public record Length(int minutes, BigDecimal price, boolean chosen, String url) {
+    /** A lesson length and what it costs at the offering's rate, in the offering's currency. */
+    public record Length(int minutes, BigDecimal price, String currency, boolean chosen, String url) {
     }
 
     /** One of the instructor's offerings, linked unless it is the one shown (a page reads no outer value in a loop). */
@@ -119,7 +119,7 @@ public class InstructorPages {
             Part<BookableTimes> times) {
         String base = "/instructors/" + instructor.id() + "?service=" + (offering == null ? "" : offering.catalogServiceId());
         List<Length> lengths = offering == null ? List.of() : offering.durationOptions().stream()
-                .map(m -> new Length(m, price(offering.hourlyRate(), m), m == duration,
+                .map(m -> new Length(m, price(offering.hourlyRate(), m), offering.currency(), m == duration,
                         base + "&duration=" + m + (picked == null ? "" : "&date=" + picked) + "#times"))
                 .toList();
         TimePicker.Strip strip = null;

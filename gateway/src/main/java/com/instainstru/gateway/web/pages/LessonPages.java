@@ -4,7 +4,6 @@ import com.instainstru.gateway.routing.ServiceClient.Answer;
 import com.instainstru.gateway.web.WebConfig;
 import com.instainstru.gateway.web.client.BookingViews.BookableTimes;
 import com.instainstru.gateway.web.client.BookingViews.Booking;
-import com.instainstru.gateway.web.client.BookingViews.BookingPage;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.session.Visitor;
 import com.instainstru.platform.web.Caller;
@@ -29,12 +28,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -65,7 +63,8 @@ public class LessonPages {
     public record LessonItem(Booking booking, boolean changeable, boolean lateIfCancelled) {
     }
 
-    public record ListView(String tab, List<LessonItem> lessons, String missing) {
+    /** A page of a tab's lessons; {@code moreUrl} shows the next (null on the last), {@code later}: not the first. */
+    public record ListView(String tab, List<LessonItem> lessons, String missing, String moreUrl, boolean later) {
     }
 
     public record LessonView(LessonItem lesson, String done, String error, long freeCancellationHours) {
@@ -78,37 +77,43 @@ public class LessonPages {
     static class Templates {
         static native TemplateInstance lessons(ListView view);
 
+        static native TemplateInstance lessons$more(ListView view);
+
         static native TemplateInstance lesson(LessonView view);
 
         static native TemplateInstance reschedule(RescheduleView view);
     }
 
+    /**
+     * A page of one tab ({@link LessonLists}): Upcoming the confirmed lessons ahead, soonest first; Past the ones
+     * that started (confirmed, completed, no-show), latest first; Cancelled latest first. With {@code cursor}, the
+     * page after; asked by htmx ("Show more"), only the lessons and the next link.
+     */
     @GET
-    public Uni<TemplateInstance> lessons(@RestQuery String tab) {
+    public Uni<TemplateInstance> lessons(@RestQuery String tab, @RestQuery String cursor,
+            @RestHeader("HX-Request") String htmx) {
         Visitor visitor = student();
         String shown = tab == null || tab.isBlank() ? "upcoming" : tab;
         if (!TABS.contains(shown)) {
             throw PageException.badRequest("There is no “" + shown + "” list of lessons.");
         }
-        Instant now = clock.instant();
+        String now = iso(clock.instant());
         String query = switch (shown) {
-            case "upcoming" -> "status=confirmed&from=" + iso(now);
-            case "past" -> "from=" + iso(now.minus(Duration.ofDays(365))) + "&to=" + iso(now);
-            default -> "status=cancelled";
+            case "upcoming" -> "status=confirmed&from=" + now;
+            case "past" -> "status=confirmed,completed,no_show&to=" + now + "&order=-start";
+            default -> "status=cancelled&order=-start";
         };
-        return services.read("booking", "/api/v1/bookings?as=student&limit=200&" + query, visitor.accessToken(), BookingPage.class,
-                "your lessons").map(part -> part.map(BookingPage::items)).map(part -> {
-                    if (part.status() == 401) {
-                        throw page.expired();
-                    }
-                    List<Booking> bookings = new ArrayList<>(part.orElse(List.of()));
-                    if (!shown.equals("upcoming")) {
-                        bookings.removeIf(b -> shown.equals("past") == b.cancelled());
-                        Collections.reverse(bookings); // the most recent first
-                    }
-                    return Templates.lessons(new ListView(shown, bookings.stream().map(this::item).toList(),
-                            part.ok() ? null : "Your lessons can't be shown right now. Please try again in a minute."));
-                });
+        boolean later = cursor != null && !cursor.isBlank();
+        return LessonLists.page(services, "student", query, cursor, visitor.accessToken()).map(part -> {
+            if (part.status() == 401) {
+                throw page.expired();
+            }
+            List<LessonItem> lessons = part.ok() ? part.value().items().stream().map(this::item).toList() : List.of();
+            ListView view = new ListView(shown, lessons,
+                    part.ok() ? null : "Your lessons can't be shown right now. Please try again in a minute.",
+                    LessonLists.moreUrl("/lessons", shown, part), later);
+            return later && htmx != null && part.ok() ? Templates.lessons$more(view) : Templates.lessons(view);
+        });
     }
 
     @GET

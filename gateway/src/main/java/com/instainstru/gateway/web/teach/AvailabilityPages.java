@@ -1,10 +1,10 @@
 package com.instainstru.gateway.web.teach;
 
 import com.instainstru.gateway.web.client.BookingViews.Booking;
-import com.instainstru.gateway.web.client.BookingViews.BookingPage;
 import com.instainstru.gateway.web.client.CatalogViews.Instructor;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.client.Part;
+import com.instainstru.gateway.web.pages.LessonLists;
 import com.instainstru.gateway.web.pages.PageException;
 import com.instainstru.gateway.web.session.Visitor;
 import com.instainstru.gateway.web.teach.TeachViews.DayWindows;
@@ -225,10 +225,9 @@ public class AvailabilityPages {
             LocalDate sunday = monday.plusDays(6);
             Uni<Part<MyAvailability>> mine = services.read("booking", "/api/v1/availability/me?from=" + monday + "&to="
                     + sunday.plusDays(56), me.accessToken(), MyAvailability.class, "your availability");
-            Uni<Part<List<Booking>>> lessons = services.read("booking", "/api/v1/bookings?as=instructor&status=confirmed"
-                    + "&limit=200&from=" + TeachPages.iso(monday.atStartOfDay(zone).toInstant()) + "&to="
-                    + TeachPages.iso(monday.plusDays(7).atStartOfDay(zone).toInstant()), me.accessToken(), BookingPage.class,
-                    "your lessons").map(part -> part.map(BookingPage::items));
+            Uni<Part<List<Booking>>> lessons = LessonLists.all(services, "instructor", "status=confirmed&from="
+                    + TeachPages.iso(monday.atStartOfDay(zone).toInstant()) + "&to="
+                    + TeachPages.iso(monday.plusDays(7).atStartOfDay(zone).toInstant()), me.accessToken());
             return Uni.combine().all().unis(mine, lessons).asTuple().map(t -> {
                 Part<MyAvailability> a = calls.checked(t.getItem1());
                 if (!a.ok()) {

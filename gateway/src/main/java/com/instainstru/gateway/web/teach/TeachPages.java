@@ -8,6 +8,7 @@ import com.instainstru.gateway.web.client.CatalogViews.Instructor;
 import com.instainstru.gateway.web.client.CatalogViews.Offering;
 import com.instainstru.gateway.web.client.PageServices;
 import com.instainstru.gateway.web.client.Part;
+import com.instainstru.gateway.web.pages.LessonLists;
 import com.instainstru.gateway.web.pages.PageException;
 import com.instainstru.gateway.web.session.Visitor;
 import com.instainstru.gateway.web.teach.TeachViews.Borough;
@@ -36,7 +37,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -143,8 +144,9 @@ public class TeachPages {
     public record LessonItem(Booking booking, boolean started, boolean lateIfCancelled) {
     }
 
+    /** A page of a tab's lessons; {@code moreUrl} shows the next (null on the last), {@code later}: not the first. */
     public record LessonsView(String tab, List<LessonItem> lessons, String done, String error, String missing,
-            long freeCancellationHours) {
+            long freeCancellationHours, String moreUrl, boolean later) {
     }
 
     @CheckedTemplate
@@ -158,6 +160,8 @@ public class TeachPages {
         static native TemplateInstance market(ServiceOption service);
 
         static native TemplateInstance lessons(LessonsView view);
+
+        static native TemplateInstance lessons$more(LessonsView view);
     }
 
     // ---- /teach ----
@@ -441,9 +445,10 @@ public class TeachPages {
 
     @GET
     @Path("lessons")
-    public Uni<Response> lessons(@RestQuery String tab, @RestQuery String done) {
+    public Uni<Response> lessons(@RestQuery String tab, @RestQuery String done, @RestQuery String cursor,
+            @RestHeader("HX-Request") String htmx) {
         Visitor me = calls.instructor();
-        return lessonsResponse(me, tab, done, null, 200);
+        return lessonsResponse(me, tab, cursor, htmx != null, done, null, 200);
     }
 
     @POST
@@ -496,41 +501,41 @@ public class TeachPages {
                     return services.read("booking", "/api/v1/bookings/" + booking, me.accessToken(), Booking.class, "the lesson")
                             .flatMap(now -> now.ok() && status.equals(now.value().status())
                                     ? Uni.createFrom().item(Response.seeOther(done).build())
-                                    : lessonsResponse(me, "upcoming", null, why, answer.status()));
+                                    : lessonsResponse(me, "upcoming", null, false, null, why, answer.status()));
                 })
                 .onFailure(TeachCalls::notAPageAnswer).transform(e -> PageException.unavailable(TeachCalls.UNAVAILABLE));
     }
 
-    private Uni<Response> lessonsResponse(Visitor me, String tab, String done, String error, int status) {
+    /**
+     * A page of one tab (LessonLists): Upcoming the confirmed lessons from a week ago (started ones stay until marked
+     * completed or no-show), soonest first; Past the completed and no-show ones, latest first; Cancelled latest
+     * first. With {@code cursor}, the page after; asked by htmx ("Show more"), only the lessons and the next link.
+     */
+    private Uni<Response> lessonsResponse(Visitor me, String tab, String cursor, boolean htmx, String done, String error,
+            int status) {
         String shown = tab == null || tab.isBlank() ? "upcoming" : tab;
         if (!TABS.contains(shown)) {
             throw PageException.badRequest("There is no “" + shown + "” list of lessons.");
         }
         Instant now = clock.instant();
         String query = switch (shown) {
-            // Started lessons not yet marked stay here until they are marked completed or no-show.
             case "upcoming" -> "status=confirmed&from=" + iso(now.minus(Duration.ofDays(7)));
-            case "past" -> "from=" + iso(now.minus(Duration.ofDays(365))) + "&to=" + iso(now);
-            default -> "status=cancelled";
+            case "past" -> "status=completed,no_show&order=-start";
+            default -> "status=cancelled&order=-start";
         };
-        return services.read("booking", "/api/v1/bookings?as=instructor&limit=200&" + query, me.accessToken(), BookingPage.class,
-                "your lessons").map(part -> part.map(BookingPage::items)).map(part -> {
-                    calls.checked(part);
-                    List<Booking> bookings = new ArrayList<>(part.orElse(List.of()));
-                    if (shown.equals("past")) {
-                        bookings.removeIf(b -> b.cancelled() || b.confirmed());
-                    }
-                    if (!shown.equals("upcoming")) {
-                        Collections.reverse(bookings);
-                    }
-                    List<LessonItem> items = bookings.stream().map(b -> new LessonItem(b,
-                            !b.startTime().toInstant().isAfter(now),
-                            Duration.between(now, b.startTime().toInstant()).compareTo(web.freeCancellationNotice()) < 0))
-                            .toList();
-                    return Response.status(status).entity(Templates.lessons(new LessonsView(shown, items, done, error,
-                            part.ok() ? null : "Your lessons can't be shown right now. Please try again in a minute.",
-                            web.freeCancellationNotice().toHours()))).build();
-                });
+        boolean later = cursor != null && !cursor.isBlank();
+        return LessonLists.page(services, "instructor", query, cursor, me.accessToken()).map(part -> {
+            calls.checked(part);
+            List<LessonItem> items = part.ok() ? part.value().items().stream().map(b -> new LessonItem(b,
+                    !b.startTime().toInstant().isAfter(now),
+                    Duration.between(now, b.startTime().toInstant()).compareTo(web.freeCancellationNotice()) < 0))
+                    .toList() : List.of();
+            LessonsView view = new LessonsView(shown, items, done, error,
+                    part.ok() ? null : "Your lessons can't be shown right now. Please try again in a minute.",
+                    web.freeCancellationNotice().toHours(), LessonLists.moreUrl("/teach/lessons", shown, part), later);
+            return Response.status(status).entity(later && htmx && part.ok() ? Templates.lessons$more(view)
+                    : Templates.lessons(view)).build();
+        });
     }
 
     // ---- reads ----

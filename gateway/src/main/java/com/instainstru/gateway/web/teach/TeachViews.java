@@ -13,7 +13,7 @@ public final class TeachViews {
 
     /** GET /api/v1/bookings/instructors/stats: one instructor's lessons by status over a range. */
     public record Stats(UUID instructorId, long confirmed, long upcoming, long completed, long cancelled, long noShows,
-            BigDecimal earnings) {
+            BigDecimal earnings, String currency) {
     }
 
     public record TimeRange(String start, String end) {
@@ -48,14 +48,15 @@ public final class TeachViews {
         }
     }
 
-    public record Market(BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75, Integer bookings30d) {
+    public record Market(BigDecimal priceP25, BigDecimal priceP50, BigDecimal priceP75, Integer bookings30d,
+            String currency) {
 
         public boolean known() {
             return priceP50 != null;
         }
     }
 
-    public record PriceRange(BigDecimal min, BigDecimal max) {
+    public record PriceRange(BigDecimal min, BigDecimal max, String currency) {
     }
 
     /** A catalog service an instructor can choose to teach, with the market's prices for it. */
@@ -63,7 +64,7 @@ public final class TeachViews {
             int instructorCount, PriceRange priceRange, Market analytics) {
 
         public Market market() {
-            return analytics == null ? new Market(null, null, null, null) : analytics;
+            return analytics == null ? new Market(null, null, null, null, null) : analytics;
         }
     }
 

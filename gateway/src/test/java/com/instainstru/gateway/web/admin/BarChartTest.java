@@ -14,7 +14,7 @@ class BarChartTest {
     private static List<DayActivity> days(LocalDate first, long... bookings) {
         List<DayActivity> days = new ArrayList<>();
         for (int i = 0; i < bookings.length; i++) {
-            days.add(new DayActivity(first.plusDays(i), bookings[i], BigDecimal.ZERO, bookings[i] * 3, bookings[i]));
+            days.add(new DayActivity(first.plusDays(i), bookings[i], BigDecimal.ZERO, bookings[i] * 3, bookings[i], "USD"));
         }
         return days;
     }

@@ -18,7 +18,7 @@ class CalendarTest {
         return new Booking(UUID.fromString("3f2a9c1b-0000-4000-8000-000000000001"), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), service, "Ada Park", start, start.plusMinutes(30), 30,
                 new BigDecimal("60"), new BigDecimal("30"), "student_home", where, null, "America/New_York", "confirmed",
-                null, null, null, false, null, start.minusDays(1));
+                null, null, null, false, null, start.minusDays(1), "USD");
     }
 
     @Test
