@@ -5,7 +5,7 @@
 #
 # Env: SKIP_BUILD=1 to use the jars already built; DEMO_INSTRUCTORS (default 300);
 #      DEMO_DAYS (booking availability, default 30), DEMO_BOOKINGS (default 200);
-#      JAVA_OPTS for the JVMs; PG_* / REDIS_* as in infra.sh;
+#      JAVA_OPTS for the JVMs, VERTX_EVENT_LOOPS (event loops per JVM, default one per core); PG_* / REDIS_* as in infra.sh;
 #      SEARCH_REPLICAS=3 runs search-service as three JVMs (8082, 8086, 8087) behind the gateway, one consumer
 #      group sharing the streams (start the gateway with it: ./down.sh gateway first if it runs).
 # shellcheck source-path=SCRIPTDIR
