@@ -81,7 +81,7 @@ class LostStreamsTest {
 
     /** An admin's republish of one producer's events since the time; answers how many go out again. */
     private static int republish(User admin, String outbox, OffsetDateTime from) {
-        return gateway(admin.token()).queryParam("from", from.toString()).post(outbox + "/republish").then()
+        return gateway(admin.token()).queryParam("since", from.toString()).post(outbox + "/republish").then()
                 .statusCode(200).extract().path("events");
     }
 

@@ -134,7 +134,7 @@ class AuthorizationMatrixTest {
         m.put("GET /api/v1/search", e("/api/v1/search?q=piano", null, 200, 200, 200, 200, 200, 200));
         m.put("POST /api/v1/search/clicks", e("/api/v1/search/clicks", "{}", 400, 400, 400, 400, 400, 400));
         m.put("POST /api/v1/search/admin/outbox/republish",
-                e("/api/v1/search/admin/outbox/republish?from=not-a-time", null, 401, 403, 403, 403, 403, 400));
+                e("/api/v1/search/admin/outbox/republish?since=not-a-time", null, 401, 403, 403, 403, 403, 400));
         // booking-service
         m.put("POST /api/v1/bookings", e("/api/v1/bookings", "{}", 401, 400, 400, 403, 403, 403));
         m.put("GET /api/v1/bookings", e("/api/v1/bookings", null, 401, 200, 200, 200, 200, 200));
@@ -149,9 +149,9 @@ class AuthorizationMatrixTest {
                 e("/api/v1/bookings/instructors/" + f.instructorId + "/future-count", null, 401, 403, 403, 200, 404, 200));
         // An admin's republish with no valid point in time: refused before anything is republished.
         m.put("POST /api/v1/catalog/admin/outbox/republish",
-                e("/api/v1/catalog/admin/outbox/republish?from=not-a-time", null, 401, 403, 403, 403, 403, 400));
+                e("/api/v1/catalog/admin/outbox/republish?since=not-a-time", null, 401, 403, 403, 403, 403, 400));
         m.put("POST /api/v1/bookings/admin/outbox/republish",
-                e("/api/v1/bookings/admin/outbox/republish?from=not-a-time", null, 401, 403, 403, 403, 403, 400));
+                e("/api/v1/bookings/admin/outbox/republish?since=not-a-time", null, 401, 403, 403, 403, 403, 400));
         m.put("GET /api/v1/availability/{instructorId}", e("/api/v1/availability/" + f.instructorId, null, 200, 200, 200, 200, 200, 200));
         m.put("POST /api/v1/availability/search", e("/api/v1/availability/search", "{}", 400, 400, 400, 400, 400, 400));
         m.put("GET /api/v1/availability/me", e("/api/v1/availability/me", null, 401, 403, 403, 200, 200, 403));

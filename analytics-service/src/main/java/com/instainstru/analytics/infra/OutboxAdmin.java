@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /api/v1/analytics/admin/outbox/republish?from=}: analytics-events published again (admin). */
+/** {@code POST /api/v1/analytics/admin/outbox/republish?since=}: analytics-events published again (admin). */
 @Path("/api/v1/analytics/admin/outbox")
 @Tag(name = "Operations", description = "Republish analytics-events after Redis lost them (admin)")
 @APIResponse(responseCode = "200", description = "How many events go out again, and how far back the outbox reaches")

@@ -70,7 +70,7 @@ class OutboxAdminTest {
         redis.send(Request.cmd(Command.DEL).arg(STREAM)).await().atMost(Duration.ofSeconds(5)); // Redis lost it
         assertThat(streamEventIds()).isEmpty();
 
-        given().auth().oauth2(Tokens.admin()).queryParam("from", from.toString())
+        given().auth().oauth2(Tokens.admin()).queryParam("since", from.toString())
                 .when().post(REPUBLISH)
                 .then().statusCode(200)
                 .body("events", equalTo(written.size()))
@@ -88,13 +88,13 @@ class OutboxAdminTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> pendingCount() == 0);
         List<String> before = publishedTimes();
         for (String from : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-12-01T06:00:00", " ")) {
-            given().auth().oauth2(Tokens.admin()).queryParam("from", from)
+            given().auth().oauth2(Tokens.admin()).queryParam("since", from)
                     .when().post(REPUBLISH)
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("status", equalTo(400)).body("errors[0].field", equalTo("from"));
+                    .body("status", equalTo(400)).body("errors[0].field", equalTo("since"));
         }
         given().auth().oauth2(Tokens.admin()).when().post(REPUBLISH)
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("since"));
         assertThat(publishedTimes()).as("no event marked for publishing again").isEqualTo(before);
     }
 
@@ -105,10 +105,10 @@ class OutboxAdminTest {
         List<String> before = publishedTimes();
         String from = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString();
         for (String token : List.of(Tokens.student(UUID.randomUUID()), Tokens.instructor(UUID.randomUUID()))) {
-            given().auth().oauth2(token).queryParam("from", from).when().post(REPUBLISH)
+            given().auth().oauth2(token).queryParam("since", from).when().post(REPUBLISH)
                     .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         }
-        given().queryParam("from", from).when().post(REPUBLISH)
+        given().queryParam("since", from).when().post(REPUBLISH)
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
         assertThat(publishedTimes()).as("no event marked for publishing again").isEqualTo(before);
     }

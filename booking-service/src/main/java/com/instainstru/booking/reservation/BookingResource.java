@@ -41,6 +41,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Bookings", description = "Instant booking and the booking lifecycle")
 public class BookingResource {
 
+    /** A range of lessons' start times (instants; `from`/`to` are always dates in this API: docs/API-CONVENTIONS.md). */
+    static final String STARTS_FROM = "Lessons starting at or after this time (ISO-8601 with an offset); none: no lower bound";
+    static final String STARTS_BEFORE = "Lessons starting before this time (ISO-8601 with an offset); none: no upper bound";
+
     @Inject
     BookingService bookings;
 
@@ -79,7 +83,8 @@ public class BookingResource {
     @APIResponse(responseCode = "400", description = "Bad filter, order, cursor or limit")
     public Uni<BookingPage> list(@QueryParam("as") String as,
             @Parameter(description = BookingPage.Filter.STATUS) @QueryParam("status") String status,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = STARTS_FROM) @QueryParam("startsFrom") String startsFrom,
+            @Parameter(description = STARTS_BEFORE) @QueryParam("startsBefore") String startsBefore,
             @Parameter(description = "Bookings per page (1–200, default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page (none: the first page)") @QueryParam("cursor") String cursor,
             @Parameter(description = BookingPage.Filter.ORDER) @QueryParam("order") String order) {
@@ -93,8 +98,8 @@ public class BookingResource {
         if (!jwt.getGroups().contains(role)) {
             throw ApiException.forbidden("you do not have the " + role + " role");
         }
-        return bookings.bookings(actor(), view, BookingPage.Filter.of(status, order), instant("from", from),
-                instant("to", to), QueryParams.intIn("limit", limit, 50, 1, 200), cursor);
+        return bookings.bookings(actor(), view, BookingPage.Filter.of(status, order),
+                instant("startsFrom", startsFrom), instant("startsBefore", startsBefore), QueryParams.intIn("limit", limit, 50, 1, 200), cursor);
     }
 
     @GET
@@ -158,17 +163,19 @@ public class BookingResource {
     @Path("/instructors/stats")
     @RolesAllowed({Caller.INSTRUCTOR, Caller.ADMIN})
     @Operation(summary = "Lessons by status of each instructor (ids, comma-separated, at most 100; an instructor: their own "
-            + "id only), starting from..to (ISO-8601 with offset; either may be left out)")
+            + "id only), starting at or after startsFrom and before startsBefore (either may be left out)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstructorStats[].class)))
     @APIResponse(responseCode = "400", description = "No ids, too many, malformed, or a bad time")
     @APIResponse(responseCode = "403", description = "An instructor asking for another's figures")
-    public Uni<List<InstructorStats>> stats(@QueryParam("ids") String ids, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Uni<List<InstructorStats>> stats(@QueryParam("ids") String ids,
+            @Parameter(description = STARTS_FROM) @QueryParam("startsFrom") String startsFrom,
+            @Parameter(description = STARTS_BEFORE) @QueryParam("startsBefore") String startsBefore) {
         List<UUID> instructors = ids(ids);
         if (!caller.isAdmin() && !instructors.equals(List.of(caller.userId()))) {
             throw ApiException.forbidden("instructors see their own figures only");
         }
-        return bookings.instructorStats(instructors, instant("from", from), instant("to", to));
+        return bookings.instructorStats(instructors, instant("startsFrom", startsFrom),
+                instant("startsBefore", startsBefore));
     }
 
     @GET

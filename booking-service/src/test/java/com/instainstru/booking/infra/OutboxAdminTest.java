@@ -67,8 +67,8 @@ class OutboxAdminTest {
         redis.key().del(BookingStream.NAME);
         assertThat(BookingStream.all(redis)).isEmpty();
 
-        String from = as(Tokens.admin()).queryParam("from", beforeBurst.toString()).post(REPUBLISH).then()
-                .statusCode(200).body("events", greaterThanOrEqualTo(18)).extract().path("from");
+        String from = as(Tokens.admin()).queryParam("since", beforeBurst.toString()).post(REPUBLISH).then()
+                .statusCode(200).body("events", greaterThanOrEqualTo(18)).extract().path("since");
         assertThat(OffsetDateTime.parse(from)).isEqualTo(beforeBurst);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 BookingStream.created(about(teachers)).containsAll(booked) && pendingEvents() == 0);
@@ -79,24 +79,24 @@ class OutboxAdminTest {
         List<JsonNode> sinceFrom = published.stream()
                 .filter(e -> !OffsetDateTime.parse(e.get("occurredAt").asText()).isBefore(beforeBurst))
                 .toList();
-        assertThat(republished).as("the same events since `from`, not new ones").containsExactlyInAnyOrderElementsOf(sinceFrom);
+        assertThat(republished).as("the same events since `since`, not new ones").containsExactlyInAnyOrderElementsOf(sinceFrom);
     }
 
     @Test
     void onlyAnAdminWithAPointInTimeMayRepublishAndARefusalRepublishesNothing() {
         String yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString();
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingSince(yesterday) == 0);
-        as(Tokens.student(UUID.randomUUID())).queryParam("from", yesterday).post(REPUBLISH).then()
+        as(Tokens.student(UUID.randomUUID())).queryParam("since", yesterday).post(REPUBLISH).then()
                 .statusCode(403).contentType(PROBLEM);
-        as(Tokens.instructor(UUID.randomUUID())).queryParam("from", yesterday).post(REPUBLISH).then()
+        as(Tokens.instructor(UUID.randomUUID())).queryParam("since", yesterday).post(REPUBLISH).then()
                 .statusCode(403).contentType(PROBLEM);
-        given().queryParam("from", yesterday).post(REPUBLISH).then().statusCode(401).contentType(PROBLEM);
+        given().queryParam("since", yesterday).post(REPUBLISH).then().statusCode(401).contentType(PROBLEM);
         for (String bad : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-12-01T06:00:00", "2026-12-01", " ")) {
-            as(Tokens.admin()).queryParam("from", bad).post(REPUBLISH).then().statusCode(400).contentType(PROBLEM)
-                    .body("errors[0].field", equalTo("from"));
+            as(Tokens.admin()).queryParam("since", bad).post(REPUBLISH).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("since"));
         }
         as(Tokens.admin()).post(REPUBLISH).then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("from"));
+                .body("errors[0].field", equalTo("since"));
         assertThat(pendingSince(yesterday)).as("no event marked for publishing again").isZero();
     }
 

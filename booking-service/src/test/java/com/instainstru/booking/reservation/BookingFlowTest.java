@@ -61,8 +61,8 @@ class BookingFlowTest {
         as(Tokens.student(student)).queryParam("as", "instructor").get("/api/v1/bookings").then().statusCode(403);
         as(Tokens.student(student)).queryParam("status", "lost").get("/api/v1/bookings").then().statusCode(400);
         // An admin sees everyone's bookings (here: those starting in this lesson's half hour).
-        List<String> everyone = as(Tokens.admin()).queryParam("from", at(day, "10:00").toString())
-                .queryParam("to", at(day, "10:30").toString()).queryParam("limit", 200).get("/api/v1/bookings")
+        List<String> everyone = as(Tokens.admin()).queryParam("startsFrom", at(day, "10:00").toString())
+                .queryParam("startsBefore", at(day, "10:30").toString()).queryParam("limit", 200).get("/api/v1/bookings")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(everyone).contains(id);
     }

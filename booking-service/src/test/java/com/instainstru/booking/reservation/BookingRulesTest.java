@@ -134,7 +134,11 @@ class BookingRulesTest {
                 .post("/api/v1/bookings").then().statusCode(400).contentType(PROBLEM);
         assertThat(RawHttp.statusOfAnnouncedBody(RestAssured.port, "/api/v1/bookings", Tokens.student(student), 70_000)).isEqualTo(413);
         as(Tokens.student(student)).get("/api/v1/bookings/not-a-uuid").then().statusCode(400).contentType(PROBLEM);
-        as(Tokens.student(student)).queryParam("from", "yesterday").get("/api/v1/bookings").then().statusCode(400);
+        as(Tokens.student(student)).queryParam("startsFrom", "yesterday").get("/api/v1/bookings").then().statusCode(400)
+                .body("errors[0].field", equalTo("startsFrom"));
+        // from/to are dates wherever they appear; a range of start times is startsFrom/startsBefore
+        as(Tokens.student(student)).queryParam("from", "2026-12-01T00:00:00Z").get("/api/v1/bookings").then().statusCode(400)
+                .body("detail", containsString("startsFrom"));
         assertThat(as(Tokens.student(student)).get("/api/v1/bookings").then().extract().jsonPath().getList("items.id")).isEmpty();
     }
 

@@ -97,7 +97,7 @@ class InstructorLessonsTest {
 
         // A range of start times: only the lessons of the coming days.
         String from = OffsetDateTime.now(ZoneOffset.UTC).toString();
-        JsonPath ahead = as(Tokens.admin()).queryParam("ids", t.id() + "," + other.id()).queryParam("from", from)
+        JsonPath ahead = as(Tokens.admin()).queryParam("ids", t.id() + "," + other.id()).queryParam("startsFrom", from)
                 .get("/api/v1/bookings/instructors/stats").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> byId = ahead.<Map<String, Object>>getList("$").stream()
                 .collect(Collectors.toMap(m -> (String) m.get("instructorId"), m -> m));
@@ -117,8 +117,8 @@ class InstructorLessonsTest {
         String many = IntStream.range(0, 101).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
         as(Tokens.admin()).queryParam("ids", many).get("/api/v1/bookings/instructors/stats").then().statusCode(400)
                 .body("detail", containsString("1 to 100"));
-        as(Tokens.admin()).queryParam("ids", t.id().toString()).queryParam("from", "yesterday")
-                .get("/api/v1/bookings/instructors/stats").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as(Tokens.admin()).queryParam("ids", t.id().toString()).queryParam("startsFrom", "yesterday")
+                .get("/api/v1/bookings/instructors/stats").then().statusCode(400).body("errors[0].field", equalTo("startsFrom"));
     }
 
     private List<String> events(UUID bookingId) {

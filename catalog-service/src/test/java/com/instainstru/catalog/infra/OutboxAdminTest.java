@@ -63,7 +63,7 @@ class OutboxAdminTest {
         redis.key().del(STREAM);
         assertThat(streamIds()).isEmpty();
 
-        given().header("Authorization", "Bearer " + Tokens.admin()).queryParam("from", from.toString())
+        given().header("Authorization", "Bearer " + Tokens.admin()).queryParam("since", from.toString())
                 .post(REPUBLISH).then().statusCode(200)
                 .body("events", equalTo(written.size()));
         assertThat(await().atMost(Duration.ofSeconds(10)).until(this::streamIds, ids -> ids.size() >= written.size()))
@@ -79,7 +79,7 @@ class OutboxAdminTest {
         OffsetDateTime future = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
         OffsetDateTime oldest = pool.query("SELECT min(created_at) FROM outbox_event").execute().await().indefinitely()
                 .iterator().next().getOffsetDateTime(0);
-        String shown = given().header("Authorization", "Bearer " + Tokens.admin()).queryParam("from", future.toString())
+        String shown = given().header("Authorization", "Bearer " + Tokens.admin()).queryParam("since", future.toString())
                 .post(REPUBLISH).then().statusCode(200)
                 .body("events", equalTo(0))
                 .extract().path("oldestKept");
@@ -93,12 +93,12 @@ class OutboxAdminTest {
         awaitNothingPending();
         long streamLength = redis.stream(String.class).xlen(STREAM);
         for (String bad : new String[] {"", "yesterday", "2026-03-01", "2026-03-01T10:00:00", "2026-13-01T10:00:00Z"}) {
-            given().header("Authorization", "Bearer " + Tokens.admin()).queryParam("from", bad).post(REPUBLISH).then()
+            given().header("Authorization", "Bearer " + Tokens.admin()).queryParam("since", bad).post(REPUBLISH).then()
                     .statusCode(400).contentType(Api.PROBLEM)
-                    .body("errors[0].field", equalTo("from"));
+                    .body("errors[0].field", equalTo("since"));
         }
         given().header("Authorization", "Bearer " + Tokens.admin()).post(REPUBLISH).then()
-                .statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("from"));
+                .statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("since"));
         assertThat(pending()).isZero();
         assertThat(redis.stream(String.class).xlen(STREAM)).isEqualTo(streamLength);
     }
@@ -109,10 +109,10 @@ class OutboxAdminTest {
         awaitNothingPending();
         String from = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString();
         for (String token : new String[] {Tokens.instructor(UUID.randomUUID()), Tokens.student(UUID.randomUUID())}) {
-            given().header("Authorization", "Bearer " + token).queryParam("from", from).post(REPUBLISH).then()
+            given().header("Authorization", "Bearer " + token).queryParam("since", from).post(REPUBLISH).then()
                     .statusCode(403).contentType(Api.PROBLEM);
         }
-        given().queryParam("from", from).post(REPUBLISH).then().statusCode(401).contentType(Api.PROBLEM);
+        given().queryParam("since", from).post(REPUBLISH).then().statusCode(401).contentType(Api.PROBLEM);
         assertThat(pending()).isZero();
     }
 

@@ -26,7 +26,7 @@ public abstract class OutboxAdminResource {
     OutboxRelay relay;
 
     /** What a republish did: how many events go out again, and how far back the kept events reach. */
-    public record Republished(int events, OffsetDateTime from, OffsetDateTime oldestKept) {
+    public record Republished(int events, OffsetDateTime since, OffsetDateTime oldestKept) {
     }
 
     @POST
@@ -36,24 +36,24 @@ public abstract class OutboxAdminResource {
     // Said here once for every subclass: Quarkus documents the role of a @RolesAllowed only on the class declaring it.
     @SecurityRequirement(name = "jwt", scopes = "admin")
     @Operation(summary = "Publish this service's events again from a point in time",
-            description = "Every kept outbox event created at or after `from` is published again, in its original "
+            description = "Every kept outbox event created at or after `since` is published again, in its original "
                     + "order. Consumers apply an event once, so a repeat is safe. Events are kept for 7 days.")
     public Uni<Republished> republish(
             @Parameter(description = "ISO-8601 date-time with an offset, e.g. 2026-12-01T06:00:00Z", required = true)
-            @QueryParam("from") String from) {
-        OffsetDateTime since = parse(from);
-        return relay.republishFrom(since).flatMap(count -> relay.oldestKept()
-                .map(oldest -> new Republished(count, since, oldest)));
+            @QueryParam("since") String since) {
+        OffsetDateTime from = parse(since);
+        return relay.republishFrom(from).flatMap(count -> relay.oldestKept()
+                .map(oldest -> new Republished(count, from, oldest)));
     }
 
-    private static OffsetDateTime parse(String from) {
-        if (from == null || from.isBlank()) {
-            throw ApiException.invalid("from", "is required (an ISO-8601 date-time with an offset)");
+    private static OffsetDateTime parse(String since) {
+        if (since == null || since.isBlank()) {
+            throw ApiException.invalid("since", "is required (an ISO-8601 date-time with an offset)");
         }
         try {
-            return OffsetDateTime.parse(from.strip());
+            return OffsetDateTime.parse(since.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("from", "must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T06:00:00Z");
+            throw ApiException.invalid("since", "must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T06:00:00Z");
         }
     }
 }

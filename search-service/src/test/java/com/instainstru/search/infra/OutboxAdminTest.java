@@ -68,7 +68,7 @@ class OutboxAdminTest {
         redis.send(Request.cmd(Command.DEL).arg(STREAM)).await().atMost(Duration.ofSeconds(5)); // Redis lost it
         assertThat(streamEnvelopes()).isEmpty();
 
-        given().auth().oauth2(Tokens.admin()).queryParam("from", from.toString())
+        given().auth().oauth2(Tokens.admin()).queryParam("since", from.toString())
                 .when().post(REPUBLISH)
                 .then().statusCode(200)
                 .body("events", equalTo(written.size()))
@@ -88,18 +88,18 @@ class OutboxAdminTest {
         Map<UUID, String> before = publishedTimes();
         String yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString();
         for (String token : List.of(Tokens.student(UUID.randomUUID()), Tokens.instructor(UUID.randomUUID()))) {
-            given().auth().oauth2(token).queryParam("from", yesterday).when().post(REPUBLISH)
+            given().auth().oauth2(token).queryParam("since", yesterday).when().post(REPUBLISH)
                     .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         }
-        given().queryParam("from", yesterday).when().post(REPUBLISH)
+        given().queryParam("since", yesterday).when().post(REPUBLISH)
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
         for (String bad : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-12-01T06:00:00", "2026-12-01", " ")) {
-            given().auth().oauth2(Tokens.admin()).queryParam("from", bad).when().post(REPUBLISH)
+            given().auth().oauth2(Tokens.admin()).queryParam("since", bad).when().post(REPUBLISH)
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("errors[0].field", equalTo("from"));
+                    .body("errors[0].field", equalTo("since"));
         }
         given().auth().oauth2(Tokens.admin()).when().post(REPUBLISH)
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("since"));
         // Events written meanwhile (a search logged late) may be published too; none published before is again.
         assertThat(publishedTimes()).as("no event marked for publishing again").containsAllEntriesOf(before);
     }

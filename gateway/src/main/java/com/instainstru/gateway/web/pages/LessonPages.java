@@ -99,8 +99,8 @@ public class LessonPages {
         }
         String now = iso(clock.instant());
         String query = switch (shown) {
-            case "upcoming" -> "status=confirmed&from=" + now;
-            case "past" -> "status=confirmed,completed,no_show&to=" + now + "&order=-start";
+            case "upcoming" -> "status=confirmed&startsFrom=" + now;
+            case "past" -> "status=confirmed,completed,no_show&startsBefore=" + now + "&order=-start";
             default -> "status=cancelled&order=-start";
         };
         boolean later = cursor != null && !cursor.isBlank();

@@ -225,8 +225,8 @@ public class AvailabilityPages {
             LocalDate sunday = monday.plusDays(6);
             Uni<Part<MyAvailability>> mine = services.read("booking", "/api/v1/availability/me?from=" + monday + "&to="
                     + sunday.plusDays(56), me.accessToken(), MyAvailability.class, "your availability");
-            Uni<Part<List<Booking>>> lessons = LessonLists.all(services, "instructor", "status=confirmed&from="
-                    + TeachPages.iso(monday.atStartOfDay(zone).toInstant()) + "&to="
+            Uni<Part<List<Booking>>> lessons = LessonLists.all(services, "instructor", "status=confirmed&startsFrom="
+                    + TeachPages.iso(monday.atStartOfDay(zone).toInstant()) + "&startsBefore="
                     + TeachPages.iso(monday.plusDays(7).atStartOfDay(zone).toInstant()), me.accessToken());
             return Uni.combine().all().unis(mine, lessons).asTuple().map(t -> {
                 Part<MyAvailability> a = calls.checked(t.getItem1());

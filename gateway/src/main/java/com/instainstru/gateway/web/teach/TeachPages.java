@@ -174,11 +174,11 @@ public class TeachPages {
             ZoneId zone = zone(profile.value());
             LocalDate today = LocalDate.now(clock.withZone(zone));
             LocalDate monthStart = today.withDayOfMonth(1);
-            Uni<Part<List<Booking>>> upcoming = services.read("booking", "/api/v1/bookings?as=instructor&status=confirmed&limit=50&from="
+            Uni<Part<List<Booking>>> upcoming = services.read("booking", "/api/v1/bookings?as=instructor&status=confirmed&limit=50&startsFrom="
                     + iso(now.minus(Duration.ofHours(4))), me.accessToken(), BookingPage.class, "your lessons")
                     .map(part -> part.map(BookingPage::items));
             Uni<Part<List<Stats>>> month = services.read("booking", "/api/v1/bookings/instructors/stats?ids=" + me.userId()
-                    + "&from=" + iso(monthStart.atStartOfDay(zone).toInstant()) + "&to="
+                    + "&startsFrom=" + iso(monthStart.atStartOfDay(zone).toInstant()) + "&startsBefore="
                     + iso(monthStart.plusMonths(1).atStartOfDay(zone).toInstant()), me.accessToken(), STATS,
                     "this month's figures");
             Uni<Part<MyAvailability>> free = services.read("booking", "/api/v1/availability/me?from=" + today + "&to="
@@ -519,7 +519,7 @@ public class TeachPages {
         }
         Instant now = clock.instant();
         String query = switch (shown) {
-            case "upcoming" -> "status=confirmed&from=" + iso(now.minus(Duration.ofDays(7)));
+            case "upcoming" -> "status=confirmed&startsFrom=" + iso(now.minus(Duration.ofDays(7)));
             case "past" -> "status=completed,no_show&order=-start";
             default -> "status=cancelled&order=-start";
         };
