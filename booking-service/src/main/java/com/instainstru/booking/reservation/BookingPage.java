@@ -28,6 +28,11 @@ public record BookingPage(List<Booking> items,
         static final String STATUS = "confirmed, completed, cancelled or no_show; several comma-separated, such as "
                 + "completed,no_show (none: every status)";
         static final String ORDER = "start: soonest first (the default); -start: latest first";
+        /** A range of start times (instants: `from`/`to` are dates wherever they appear in this API). */
+        static final String STARTS_FROM = "Lessons starting at or after this time (ISO-8601 with an offset); "
+                + "none: no lower bound";
+        static final String STARTS_BEFORE = "Lessons starting before this time (ISO-8601 with an offset); "
+                + "none: no upper bound";
         private static final List<String> KNOWN = List.of("confirmed", "completed", "cancelled", "no_show");
 
         static Filter of(String status, String order) {

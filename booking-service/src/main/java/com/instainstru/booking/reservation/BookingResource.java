@@ -41,10 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Bookings", description = "Instant booking and the booking lifecycle")
 public class BookingResource {
 
-    /** A range of lessons' start times (instants; `from`/`to` are always dates in this API: docs/API-CONVENTIONS.md). */
-    static final String STARTS_FROM = "Lessons starting at or after this time (ISO-8601 with an offset); none: no lower bound";
-    static final String STARTS_BEFORE = "Lessons starting before this time (ISO-8601 with an offset); none: no upper bound";
-
     @Inject
     BookingService bookings;
 
@@ -83,8 +79,8 @@ public class BookingResource {
     @APIResponse(responseCode = "400", description = "Bad filter, order, cursor or limit")
     public Uni<BookingPage> list(@QueryParam("as") String as,
             @Parameter(description = BookingPage.Filter.STATUS) @QueryParam("status") String status,
-            @Parameter(description = STARTS_FROM) @QueryParam("startsFrom") String startsFrom,
-            @Parameter(description = STARTS_BEFORE) @QueryParam("startsBefore") String startsBefore,
+            @Parameter(description = BookingPage.Filter.STARTS_FROM) @QueryParam("startsFrom") String startsFrom,
+            @Parameter(description = BookingPage.Filter.STARTS_BEFORE) @QueryParam("startsBefore") String startsBefore,
             @Parameter(description = "Bookings per page (1–200, default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page (none: the first page)") @QueryParam("cursor") String cursor,
             @Parameter(description = BookingPage.Filter.ORDER) @QueryParam("order") String order) {
@@ -168,8 +164,8 @@ public class BookingResource {
     @APIResponse(responseCode = "400", description = "No ids, too many, malformed, or a bad time")
     @APIResponse(responseCode = "403", description = "An instructor asking for another's figures")
     public Uni<List<InstructorStats>> stats(@QueryParam("ids") String ids,
-            @Parameter(description = STARTS_FROM) @QueryParam("startsFrom") String startsFrom,
-            @Parameter(description = STARTS_BEFORE) @QueryParam("startsBefore") String startsBefore) {
+            @Parameter(description = BookingPage.Filter.STARTS_FROM) @QueryParam("startsFrom") String startsFrom,
+            @Parameter(description = BookingPage.Filter.STARTS_BEFORE) @QueryParam("startsBefore") String startsBefore) {
         List<UUID> instructors = ids(ids);
         if (!caller.isAdmin() && !instructors.equals(List.of(caller.userId()))) {
             throw ApiException.forbidden("instructors see their own figures only");
