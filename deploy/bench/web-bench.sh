@@ -214,16 +214,18 @@ run_first_visit() {
 report() {
   echo
   echo "server time of the HTML pages (ms, Server-Timing), ${CONNECTIONS} clients"
-  {
-    echo "page|answers|p50|p90|p99|max|floor|result"
-    local row kind p99 verdict
-    for row in "${PAGE_ROWS[@]}"; do
-      IFS='|' read -r kind _ _ _ p99 _ <<<"$row"
-      verdict=PASS
-      awk -v p="$p99" -v m="$MAX_PAGE_P99" 'BEGIN { exit !(p != "nan" && p <= m) }' || { verdict=FAIL; FAILED=1; }
-      echo "${row}|p99 <= ${MAX_PAGE_P99} ms|${verdict}"
-    done
-  } | awk -F'|' '{ printf "%-10s %8s %8s %8s %8s %8s  %-16s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
+  # The verdicts are made here, not on the left of a pipe: FAILED set in a pipeline's subshell was lost, and a
+  # kind of page over its floor still let the script exit 0.
+  local -a lines=("page|answers|p50|p90|p99|max|floor|result")
+  local row kind p99 verdict
+  for row in "${PAGE_ROWS[@]}"; do
+    IFS='|' read -r kind _ _ _ p99 _ <<<"$row"
+    verdict=PASS
+    awk -v p="$p99" -v m="$MAX_PAGE_P99" 'BEGIN { exit !(p != "nan" && p <= m) }' || { verdict=FAIL; FAILED=1; }
+    lines+=("${row}|p99 <= ${MAX_PAGE_P99} ms|${verdict}")
+  done
+  printf '%s\n' "${lines[@]}" \
+    | awk -F'|' '{ printf "%-10s %8s %8s %8s %8s %8s  %-16s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
   echo
   echo "CPU per page in the measured run (ms; where the pages' time goes, the rest of the machine included):"
   awk '{ printf "  %-11s %6s\n", $1, $2 }' <<<"$CPU_ROWS"
