@@ -22,8 +22,21 @@ public final class LessonLists {
     /** The most pages {@link #all} reads: 1,000 lessons, more than a week can hold (336 half-hour lessons). */
     static final int MOST_PAGES = 5;
     private static final int ALL_PAGE_SIZE = 200;
+    /** The tabs of a list: which lessons each holds is the page's own (a student's and an instructor's differ). */
+    private static final List<String> TABS = List.of("upcoming", "past", "cancelled");
+    /** What a list says when booking-service could not be asked. */
+    public static final String UNAVAILABLE = "Your lessons can't be shown right now. Please try again in a minute.";
 
     private LessonLists() {
+    }
+
+    /** The tab asked for ({@code upcoming} when none); one that does not exist is a 400 page. */
+    public static String tab(String tab) {
+        String shown = tab == null || tab.isBlank() ? "upcoming" : tab;
+        if (!TABS.contains(shown)) {
+            throw PageException.badRequest("There is no “" + shown + "” list of lessons.");
+        }
+        return shown;
     }
 
     /** A page of the tab's lessons: {@code query} says which (status, range, order), {@code cursor} where it goes on. */

@@ -45,8 +45,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class LessonPages {
 
-    private static final List<String> TABS = List.of("upcoming", "past", "cancelled");
-
     @Inject
     PageServices services;
 
@@ -93,10 +91,7 @@ public class LessonPages {
     public Uni<TemplateInstance> lessons(@RestQuery String tab, @RestQuery String cursor,
             @RestHeader("HX-Request") String htmx) {
         Visitor visitor = student();
-        String shown = tab == null || tab.isBlank() ? "upcoming" : tab;
-        if (!TABS.contains(shown)) {
-            throw PageException.badRequest("There is no “" + shown + "” list of lessons.");
-        }
+        String shown = LessonLists.tab(tab);
         String now = iso(clock.instant());
         String query = switch (shown) {
             case "upcoming" -> "status=confirmed&startsFrom=" + now;
@@ -110,7 +105,7 @@ public class LessonPages {
             }
             List<LessonItem> lessons = part.ok() ? part.value().items().stream().map(this::item).toList() : List.of();
             ListView view = new ListView(shown, lessons,
-                    part.ok() ? null : "Your lessons can't be shown right now. Please try again in a minute.",
+                    part.ok() ? null : LessonLists.UNAVAILABLE,
                     LessonLists.moreUrl("/lessons", shown, part), later);
             return later && htmx != null && part.ok() ? Templates.lessons$more(view) : Templates.lessons(view);
         });

@@ -64,7 +64,6 @@ public class TeachPages {
     static final List<String> LEVELS = List.of("beginner", "intermediate", "advanced");
     static final List<String> AGES = List.of("kids", "teens", "adults");
     static final List<String> PLACES = List.of("online", "studio", "student_home");
-    private static final List<String> TABS = List.of("upcoming", "past", "cancelled");
     private static final TypeReference<List<Stats>> STATS = new TypeReference<>() { };
     private static final TypeReference<List<Borough>> BOROUGHS = new TypeReference<>() { };
 
@@ -513,10 +512,7 @@ public class TeachPages {
      */
     private Uni<Response> lessonsResponse(Visitor me, String tab, String cursor, boolean htmx, String done, String error,
             int status) {
-        String shown = tab == null || tab.isBlank() ? "upcoming" : tab;
-        if (!TABS.contains(shown)) {
-            throw PageException.badRequest("There is no “" + shown + "” list of lessons.");
-        }
+        String shown = LessonLists.tab(tab);
         Instant now = clock.instant();
         String query = switch (shown) {
             case "upcoming" -> "status=confirmed&startsFrom=" + iso(now.minus(Duration.ofDays(7)));
@@ -531,7 +527,7 @@ public class TeachPages {
                     Duration.between(now, b.startTime().toInstant()).compareTo(web.freeCancellationNotice()) < 0))
                     .toList() : List.of();
             LessonsView view = new LessonsView(shown, items, done, error,
-                    part.ok() ? null : "Your lessons can't be shown right now. Please try again in a minute.",
+                    part.ok() ? null : LessonLists.UNAVAILABLE,
                     web.freeCancellationNotice().toHours(), LessonLists.moreUrl("/teach/lessons", shown, part), later);
             return Response.status(status).entity(later && htmx && part.ok() ? Templates.lessons$more(view)
                     : Templates.lessons(view)).build();
